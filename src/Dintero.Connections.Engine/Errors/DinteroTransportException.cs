@@ -1,0 +1,28 @@
+using System;
+
+namespace Dintero.Connections.Errors
+{
+    /// <summary>No answer came from Dintero: the connection failed, dropped, or the request timed out.</summary>
+    public sealed class DinteroTransportException : DinteroException
+    {
+        public DinteroTransportException(string message, string method, string requestPath, bool requestMayHaveReachedServer, Exception? innerException)
+            : base(message, innerException)
+        {
+            Method = method;
+            RequestPath = requestPath;
+            RequestMayHaveReachedServer = requestMayHaveReachedServer;
+        }
+
+        public string Method { get; }
+
+        public string RequestPath { get; }
+
+        /// <summary>
+        /// True when the request may have been processed although no answer arrived. For a POST that creates a
+        /// connection this means: read the connection back before sending again.
+        /// </summary>
+        public bool RequestMayHaveReachedServer { get; }
+
+        public override string ErrorId => RequestMayHaveReachedServer ? "Dintero.Transport.OutcomeUnknown" : "Dintero.Transport.NotSent";
+    }
+}

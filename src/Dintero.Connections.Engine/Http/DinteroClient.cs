@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Auth;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Json;
+using Dintero.Connections.Logging;
+using Dintero.Connections.Models;
+using Dintero.Connections.Redaction;
+using Dintero.Connections.Time;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Http
+{
+    /// <summary>
+    /// Dintero's Management API for connections and account settings. Input is validated before anything is
+    /// sent; errors come as <see cref="DinteroValidationException"/>, <see cref="DinteroApiException"/> or
+    /// <see cref="DinteroTransportException"/>. Thread-safe: one client serves concurrent calls.
+    /// </summary>
+    public sealed class DinteroClient : IDisposable
+    {
+        private const string ConnectionsPath = "management/settings/connections/";
+        private readonly HttpPipeline pipeline;
+        private readonly Redactor redactor;
+
+        public DinteroClient(DinteroClientOptions options)
+            : this(options, primaryHandler: null, SystemClock.Instance)
+        {
+        }
+
+        /// <summary>For tests: a fake network (<paramref name="primaryHandler"/>) and a fake clock.</summary>
+        internal DinteroClient(DinteroClientOptions options, HttpMessageHandler? primaryHandler, IClock clock)
+        {
+            if (options == null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            Credential = options.Credential!;
+            BaseUri = WithTrailingSlash(options.BaseUri);
+            redactor = new Redactor();
+            redactor.AddSecret(Credential.Secret);
+            var log = new Log(options.Log, redactor);
+            TokenCache = options.TokenCache ?? new TokenCache();
+            pipeline = new HttpPipeline(options, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
+        }
+
+        /// <summary>The API root, ending in a slash.</summary>
+        public Uri BaseUri { get; }
+
+        public ClientCredential Credential { get; }
+
+        public TokenCache TokenCache { get; }
+
+        /// <summary>Gets a token for the account now (or uses the cached one), so bad credentials show at once.</summary>
+        public async Task<TokenInfo> AuthenticateAsync(string accountId, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            var token = await pipeline.Tokens.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+            return new TokenInfo(accountId, Credential.ClientId, token.ExpiresAt);
+        }
+
+        public Task<CommonConnection> CreateCommonConnectionAsync(string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            if (signup == null) throw new ArgumentNullException(nameof(signup));
+            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(signup), "The Common signup");
+            var body = new SignupRequest<CommonConnectionSignup> { signup = signup };
+            return SendAsync<CommonConnection>(HttpMethod.Post, accountId, ConnectionsPath + "common", body, RepeatPolicy.NotIdempotent, SensitiveValues.Of(signup), cancellationToken);
+        }
+
+        public Task<CommonConnection> GetCommonConnectionAsync(string accountId, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            return SendAsync<CommonConnection>(HttpMethod.Get, accountId, ConnectionsPath + "common", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
+        }
+
+        public Task<BamboraConnection> CreateBamboraConnectionAsync(string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            if (signup == null) throw new ArgumentNullException(nameof(signup));
+            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(signup), "The Bambora signup");
+            var body = new SignupRequest<BamboraConnectionSignup> { signup = signup };
+            return SendAsync<BamboraConnection>(HttpMethod.Post, accountId, ConnectionsPath + "bambora", body, RepeatPolicy.NotIdempotent, SensitiveValues.Of(signup), cancellationToken);
+        }
+
+        public Task<BamboraConnection> GetBamboraConnectionAsync(string accountId, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            return SendAsync<BamboraConnection>(HttpMethod.Get, accountId, ConnectionsPath + "bambora", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
+        }
+
+        /// <summary>Gets the connection of the given kind (<see cref="ConnectionType"/>).</summary>
+        public async Task<Connection> GetConnectionAsync(string accountId, string connectionType, CancellationToken cancellationToken = default)
+        {
+            if (string.Equals(connectionType, ConnectionType.Common, StringComparison.OrdinalIgnoreCase))
+            {
+                return await GetCommonConnectionAsync(accountId, cancellationToken).ConfigureAwait(false);
+            }
+            if (string.Equals(connectionType, ConnectionType.Bambora, StringComparison.OrdinalIgnoreCase))
+            {
+                return await GetBamboraConnectionAsync(accountId, cancellationToken).ConfigureAwait(false);
+            }
+            throw new DinteroValidationException("The connection type", new[]
+            {
+                new ValidationProblem("type", $"'{connectionType}' is not a connection type; accepted: {string.Join(", ", ConnectionType.All)}.{Suggestions.DidYouMean(connectionType ?? string.Empty, ConnectionType.All)}"),
+            });
+        }
+
+        public Task<AccountSettings> GetAccountSettingsAsync(string accountId, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            return SendAsync<AccountSettings>(HttpMethod.Get, accountId, "management/settings", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
+        }
+
+        /// <summary>Replaces the account's company, e.g. to set the <c>organization_number</c> the Common signup needs.</summary>
+        public Task<AccountSettings> UpdateAccountSettingsAsync(string accountId, AccountCompany company, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            if (company == null) throw new ArgumentNullException(nameof(company));
+            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(company), "The account company");
+            // PUT replaces the company with the same body each time: safe to repeat.
+            var body = new AccountSettingsUpdate { company = company };
+            return SendAsync<AccountSettings>(HttpMethod.Put, accountId, "management/settings", body, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
+        }
+
+        public void Dispose() => pipeline.Dispose();
+
+        private static void CheckAccount(string accountId)
+        {
+            var problem = AccountId.Check(accountId);
+            if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
+        }
+
+        private async Task<T> SendAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"));
+            if (body != null)
+            {
+                request.Content = new StringContent(DinteroJson.Serialize(body), Encoding.UTF8, "application/json");
+            }
+            new RequestContext(accountId, repeat, authenticate: true, sensitiveValues).AttachTo(request);
+
+            using var response = await pipeline.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                string? hint = null;
+                if (repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500)
+                {
+                    hint = "The request may have been processed although Dintero answered with an error; it was not sent again. Read the connection back (Get-DinteroConnection) before sending it again.";
+                }
+                throw ErrorResponseReader.ToException(response, text, redactor, sensitiveValues, hint);
+            }
+            try
+            {
+                return DinteroJson.Deserialize<T>(text);
+            }
+            catch (FormatException exception)
+            {
+                throw new DinteroTransportException(
+                    redactor.Redact($"{method} {request.RequestUri?.AbsolutePath}: Dintero answered {(int)response.StatusCode} with a body that is not a {typeof(T).Name}: {exception.Message}", sensitiveValues),
+                    method.Method,
+                    request.RequestUri?.AbsolutePath ?? path,
+                    requestMayHaveReachedServer: true,
+                    innerException: null);
+            }
+        }
+
+        private static Uri WithTrailingSlash(Uri uri) =>
+            uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+}

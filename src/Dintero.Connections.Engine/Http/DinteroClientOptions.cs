@@ -1,0 +1,67 @@
+using System;
+using Dintero.Connections.Auth;
+using Dintero.Connections.Logging;
+
+namespace Dintero.Connections.Http
+{
+    /// <summary>Where and as whom the client talks to Dintero, and how patiently.</summary>
+    public sealed class DinteroClientOptions
+    {
+        public static readonly Uri DefaultBaseUri = new Uri("https://api.dintero.com/v1");
+
+        /// <summary>Dintero's API root, <c>https://api.dintero.com/v1</c>. Plain http is accepted for a loopback host only.</summary>
+        public Uri BaseUri { get; set; } = DefaultBaseUri;
+
+        public ClientCredential? Credential { get; set; }
+
+        /// <summary>Sent as <c>Dintero-System-Name</c> (at most 120 characters) to identify the integration.</summary>
+        public string SystemName { get; set; } = "Dintero.Connections";
+
+        /// <summary>Sent as <c>Dintero-System-Version</c> (at most 120 characters).</summary>
+        public string SystemVersion { get; set; } = ClientVersion.Current;
+
+        /// <summary>How long one attempt may take before it is abandoned.</summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        public RetryOptions Retry { get; set; } = new RetryOptions();
+
+        /// <summary>How long before expiry a cached token is replaced; null for Dintero's own rule (see <see cref="AccessToken"/>).</summary>
+        public TimeSpan? TokenRenewalMargin { get; set; }
+
+        /// <summary>Tokens already issued in this session; share one cache between clients of the same session.</summary>
+        public TokenCache? TokenCache { get; set; }
+
+        /// <summary>Receives redacted log lines.</summary>
+        public Action<DinteroLogEntry>? Log { get; set; }
+
+        /// <summary>The least important log level to produce; Debug costs a read of every body.</summary>
+        public DinteroLogLevel LogLevel { get; set; } = DinteroLogLevel.Verbose;
+
+        internal void Validate()
+        {
+            if (Credential == null) throw new ArgumentException("Client credentials are required.", nameof(Credential));
+            if (BaseUri == null || !BaseUri.IsAbsoluteUri) throw new ArgumentException("The base URI must be absolute, e.g. https://api.dintero.com/v1.", nameof(BaseUri));
+            if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
+            {
+                // The client secret travels in the token request: plain http would hand it to anyone on the path.
+                throw new ArgumentException($"'{BaseUri}' uses plain http; only https is allowed, except for a loopback host such as the local emulator.", nameof(BaseUri));
+            }
+            if (BaseUri.Scheme != Uri.UriSchemeHttp && BaseUri.Scheme != Uri.UriSchemeHttps)
+            {
+                throw new ArgumentException($"'{BaseUri}' is not an http(s) address.", nameof(BaseUri));
+            }
+            CheckHeader(SystemName, nameof(SystemName));
+            CheckHeader(SystemVersion, nameof(SystemVersion));
+            if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("The request timeout must be positive.", nameof(RequestTimeout));
+            if (Retry == null || Retry.MaxRetries < 0) throw new ArgumentException("Retries cannot be negative.", nameof(Retry));
+        }
+
+        private static void CheckHeader(string value, string name)
+        {
+            if (string.IsNullOrWhiteSpace(value) || value.Length > 120)
+            {
+                throw new ArgumentException($"{name} must be 1 to 120 characters.", name);
+            }
+        }
+    }
+}

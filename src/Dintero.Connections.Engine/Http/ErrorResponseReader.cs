@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Redaction;
+
+namespace Dintero.Connections.Http
+{
+    /// <summary>
+    /// Turns an error answer into a <see cref="DinteroApiException"/>: Dintero's <c>{"error": {code, message, errors}}</c>
+    /// when the body is that, and a readable summary when it is not (an HTML page from a proxy, an empty body).
+    /// </summary>
+    internal static class ErrorResponseReader
+    {
+        private static readonly string[] PathFields = { "path", "dataPath", "instancePath", "field", "property", "name" };
+        private static readonly string[] CodeFields = { "code", "keyword", "type" };
+        private static readonly Regex Tags = new Regex("<(script|style)[^>]*>.*?</\\1>|<[^>]+>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
+        private static readonly Regex Space = new Regex("\\s+", RegexOptions.Compiled);
+
+        public static DinteroApiException ToException(HttpResponseMessage response, string body, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? hint)
+        {
+            var status = (int)response.StatusCode;
+            var request = response.RequestMessage;
+            var method = request?.Method.Method ?? "?";
+            var path = request?.RequestUri?.AbsolutePath ?? "?";
+            var retryAfter = RetryAfter.Of(response, DateTimeOffset.UtcNow);
+            string Clean(string? text) => redactor.Redact(text, sensitiveValues);
+
+            if (TryReadDinteroError(body, out var code, out var message, out var fieldErrors))
+            {
+                var redactedErrors = fieldErrors.Select(error => RedactField(error, Clean)).ToList();
+                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, hint ?? HintFor(status, retryAfter));
+            }
+
+            var summary = Summarize(response, body);
+            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, hint ?? HintFor(status, retryAfter));
+        }
+
+        private static string? HintFor(int status, TimeSpan? retryAfter) => status switch
+        {
+            401 => "The token was refused; run Connect-Dintero again if the client's secret was changed.",
+            403 => "The API client lacks the scope for this call: creating a connection needs admin:accounts or write:accounts, reading needs read:accounts.",
+            429 => retryAfter.HasValue ? $"Dintero limits the request rate; it asked to wait {retryAfter.Value.TotalSeconds:0} s." : "Dintero limits the request rate; wait before sending again.",
+            _ => null,
+        };
+
+        private static bool TryReadDinteroError(string body, out string? code, out string message, out List<DinteroFieldError> fieldErrors)
+        {
+            code = null;
+            message = string.Empty;
+            fieldErrors = new List<DinteroFieldError>();
+            if (string.IsNullOrWhiteSpace(body)) return false;
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                var root = document.RootElement;
+                if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("error", out var error)) return false;
+                if (error.ValueKind == JsonValueKind.String)
+                {
+                    // Some gateways answer {"error": "text"}.
+                    message = error.GetString() ?? string.Empty;
+                    return true;
+                }
+                if (error.ValueKind != JsonValueKind.Object) return false;
+                code = ReadString(error, "code");
+                message = ReadString(error, "message") ?? code ?? "(Dintero gave no message)";
+                if (error.TryGetProperty("errors", out var errors)) fieldErrors = ReadFieldErrors(errors);
+                return true;
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        private static List<DinteroFieldError> ReadFieldErrors(JsonElement errors)
+        {
+            var result = new List<DinteroFieldError>();
+            if (errors.ValueKind != JsonValueKind.Array) return result;
+            foreach (var item in errors.EnumerateArray())
+            {
+                if (item.ValueKind == JsonValueKind.String)
+                {
+                    result.Add(new DinteroFieldError(null, item.GetString(), null, Array.Empty<DinteroFieldError>()));
+                }
+                else if (item.ValueKind == JsonValueKind.Object)
+                {
+                    var path = PathFields.Select(field => ReadString(item, field)).FirstOrDefault(value => value != null);
+                    var code = CodeFields.Select(field => ReadString(item, field)).FirstOrDefault(value => value != null);
+                    var nested = item.TryGetProperty("errors", out var inner) ? ReadFieldErrors(inner) : new List<DinteroFieldError>();
+                    result.Add(new DinteroFieldError(NormalizePath(path), ReadString(item, "message"), code, nested));
+                }
+            }
+            return result;
+        }
+
+        // ajv-style paths (".signup.store_type", "/signup/store_type/0") read as "signup.store_type[0]".
+        private static string? NormalizePath(string? path)
+        {
+            if (string.IsNullOrEmpty(path)) return path;
+            var segments = path!.Split(new[] { '/', '.' }, StringSplitOptions.RemoveEmptyEntries);
+            var text = string.Empty;
+            foreach (var segment in segments)
+            {
+                text += segment.All(char.IsDigit) ? $"[{segment}]" : (text.Length == 0 ? segment : "." + segment);
+            }
+            return text;
+        }
+
+        private static string? ReadString(JsonElement element, string name) =>
+            element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+        private static DinteroFieldError RedactField(DinteroFieldError error, Func<string?, string> clean) =>
+            new DinteroFieldError(
+                error.Path,
+                error.Message == null ? null : clean(error.Message),
+                error.Code,
+                error.Errors.Select(inner => RedactField(inner, clean)).ToList());
+
+        private static string Summarize(HttpResponseMessage response, string body)
+        {
+            var reason = string.IsNullOrEmpty(response.ReasonPhrase) ? string.Empty : " " + response.ReasonPhrase;
+            var mediaType = response.Content?.Headers.ContentType?.MediaType ?? "no content type";
+            if (string.IsNullOrWhiteSpace(body)) return $"HTTP {(int)response.StatusCode}{reason} with an empty body.";
+            var title = Title.Match(body);
+            var text = title.Success ? title.Groups[1].Value : Tags.Replace(body, " ");
+            text = Space.Replace(text, " ").Trim();
+            if (text.Length > 200) text = text.Substring(0, 200) + "…";
+            return $"HTTP {(int)response.StatusCode}{reason}, not a Dintero error body ({mediaType}): {text}";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Logging;
+
+namespace Dintero.Connections.Http.Handlers
+{
+    /// <summary>
+    /// The innermost handler, so every attempt that goes on the wire is one Verbose line: method, path, status,
+    /// duration. At Debug it adds headers and bodies. All of it passes through the redactor.
+    /// </summary>
+    internal sealed class LoggingHandler : DelegatingHandler
+    {
+        private readonly Log log;
+        private readonly DinteroLogLevel level;
+
+        public LoggingHandler(Log log, DinteroLogLevel level)
+        {
+            this.log = log;
+            this.level = level;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!log.Enabled) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+            var context = RequestContext.Of(request);
+            var describe = $"{request.Method} {request.RequestUri?.AbsolutePath}";
+            var debug = level <= DinteroLogLevel.Debug;
+            if (debug)
+            {
+                var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
+                log.Write(DinteroLogLevel.Debug, $"{describe} request headers: {Headers(request.Headers)}; body: {body}", context.SensitiveValues);
+            }
+            var watch = Stopwatch.StartNew();
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception)
+            {
+                log.Write(DinteroLogLevel.Verbose, $"{describe} failed after {watch.ElapsedMilliseconds} ms: {exception.GetType().Name}: {exception.Message}", context.SensitiveValues);
+                throw;
+            }
+            log.Write(DinteroLogLevel.Verbose, $"{describe} -> {(int)response.StatusCode} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)", context.SensitiveValues);
+            if (debug && response.Content != null)
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                log.Write(DinteroLogLevel.Debug, $"{describe} response headers: {Headers(response.Headers)}; body: {body}", context.SensitiveValues);
+            }
+            return response;
+        }
+
+        private static string Headers(System.Net.Http.Headers.HttpHeaders headers) =>
+            string.Join("; ", headers.Select(header => $"{header.Key}: {string.Join(",", header.Value)}"));
+    }
+}

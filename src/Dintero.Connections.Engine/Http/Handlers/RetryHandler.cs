@@ -1,0 +1,141 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Logging;
+using Dintero.Connections.Time;
+
+namespace Dintero.Connections.Http.Handlers
+{
+    /// <summary>
+    /// The outermost handler: gives each attempt its own timeout and decides whether to try again.
+    /// <list type="bullet">
+    /// <item>429 is retried for every request, after <c>Retry-After</c> (capped): Dintero did not process it.</item>
+    /// <item>502/503/504 and transport failures are retried, with exponential backoff and jitter, only for
+    /// requests that are safe to repeat (GET, token).</item>
+    /// <item>A POST that may have reached Dintero is never repeated: there is no idempotency key, and a second
+    /// signup may be created. Only a connection that failed before the request was sent is retried.</item>
+    /// </list>
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        private readonly RetryOptions options;
+        private readonly TimeSpan attemptTimeout;
+        private readonly IClock clock;
+        private readonly Log log;
+        private readonly Random jitter = new Random();
+
+        public RetryHandler(RetryOptions options, TimeSpan attemptTimeout, IClock clock, Log log)
+        {
+            this.options = options;
+            this.attemptTimeout = attemptTimeout;
+            this.clock = clock;
+            this.log = log;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var context = RequestContext.Of(request);
+            var describe = $"{request.Method} {request.RequestUri?.AbsolutePath}";
+            var current = request;
+            for (var attempt = 0; ; attempt++)
+            {
+                var lastAttempt = attempt >= options.MaxRetries;
+                TimeSpan wait;
+                try
+                {
+                    var response = await SendOnceAsync(current, cancellationToken).ConfigureAwait(false);
+                    var status = (int)response.StatusCode;
+                    if (lastAttempt || !IsRetryable(status, context.Repeat)) return response;
+                    if (status == 429)
+                    {
+                        var asked = RetryAfter.Of(response, clock.UtcNow) ?? Backoff(attempt);
+                        if (asked > options.MaxRetryAfter)
+                        {
+                            log.Warning($"{describe}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself.");
+                            return response;
+                        }
+                        wait = asked;
+                    }
+                    else
+                    {
+                        wait = Backoff(attempt);
+                    }
+                    log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
+                    response.Dispose();
+                }
+                catch (AttemptFailedException failure)
+                {
+                    var mayHaveReached = failure.RequestMayHaveBeenSent;
+                    var canRepeat = !mayHaveReached || context.Repeat == RepeatPolicy.Safe;
+                    if (lastAttempt || !canRepeat)
+                    {
+                        throw TransportFailure(describe, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt);
+                    }
+                    wait = Backoff(attempt);
+                    log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
+                }
+
+                await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                var next = await RequestCloner.CloneAsync(request).ConfigureAwait(false);
+                if (!ReferenceEquals(current, request)) current.Dispose();
+                current = next;
+            }
+        }
+
+        private static bool IsRetryable(int status, RepeatPolicy repeat) =>
+            status == 429 || (repeat == RepeatPolicy.Safe && (status == 502 || status == 503 || status == 504));
+
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            attempt.CancelAfter(attemptTimeout);
+            try
+            {
+                return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new AttemptFailedException($"no answer within {attemptTimeout.TotalSeconds:0.#} s", requestMayHaveBeenSent: true, innerException: null);
+            }
+            catch (HttpRequestException exception)
+            {
+                var sent = !TransportFailures.FailedBeforeSending(exception);
+                throw new AttemptFailedException(sent ? "the connection failed while the request was under way" : "could not connect", sent, exception);
+            }
+        }
+
+        private TimeSpan Backoff(int attempt)
+        {
+            double factor;
+            lock (jitter) factor = 0.5 + jitter.NextDouble() / 2; // 50 % to 100 % of the exponential delay
+            var exponential = options.BaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+            return TimeSpan.FromMilliseconds(Math.Min(options.MaxDelay.TotalMilliseconds, exponential * factor));
+        }
+
+        private static DinteroTransportException TransportFailure(string describe, string method, string path, AttemptFailedException failure, bool outcomeUnknown, int retries)
+        {
+            var tries = retries == 0 ? string.Empty : $" after {retries + 1} attempts";
+            var message = outcomeUnknown
+                ? $"{describe}: {failure.Reason}. The request may have reached Dintero, so it was not sent again: creating a connection is not idempotent. Read the connection back (Get-DinteroConnection) before sending it again."
+                : $"{describe}: {failure.Reason}{tries}.";
+            return new DinteroTransportException(message, method, path, outcomeUnknown || failure.RequestMayHaveBeenSent, failure.InnerException);
+        }
+
+        /// <summary>One attempt ended without an answer.</summary>
+        private sealed class AttemptFailedException : Exception
+        {
+            public AttemptFailedException(string reason, bool requestMayHaveBeenSent, Exception? innerException)
+                : base(reason, innerException)
+            {
+                Reason = reason;
+                RequestMayHaveBeenSent = requestMayHaveBeenSent;
+            }
+
+            public string Reason { get; }
+
+            public bool RequestMayHaveBeenSent { get; }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using Dintero.Connections.Auth;
+using Dintero.Connections.Http.Handlers;
+using Dintero.Connections.Logging;
+using Dintero.Connections.Redaction;
+using Dintero.Connections.Time;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+
+namespace Dintero.Connections.Http
+{
+    /// <summary>
+    /// The two HttpClients, built by Microsoft.Extensions.Http so connections are pooled and recycled:
+    /// API calls go Retry → Authentication → Logging → network; token calls go Retry → Logging → network.
+    /// </summary>
+    internal sealed class HttpPipeline : IDisposable
+    {
+        private const string ApiClient = "Dintero.Api";
+        private const string TokenClient = "Dintero.Token";
+        private readonly ServiceProvider services;
+        private readonly IHttpClientFactory factory;
+
+        public HttpPipeline(DinteroClientOptions options, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
+        {
+            var retry = options.Retry.Copy();
+            var collection = new ServiceCollection();
+            Configure(collection.AddHttpClient(TokenClient), options, primaryHandler)
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
+                .AddHttpMessageHandler(() => new LoggingHandler(log, options.LogLevel));
+            Tokens = new TokenProvider(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, cache, options.TokenRenewalMargin, clock, redactor, log);
+            Configure(collection.AddHttpClient(ApiClient), options, primaryHandler)
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
+                .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))
+                .AddHttpMessageHandler(() => new LoggingHandler(log, options.LogLevel));
+            // Microsoft.Extensions.Http's own logging would log request URIs through ILogger; ours is redacted.
+            collection.RemoveAll<IHttpMessageHandlerBuilderFilter>();
+            services = collection.BuildServiceProvider();
+            factory = services.GetRequiredService<IHttpClientFactory>();
+        }
+
+        public TokenProvider Tokens { get; }
+
+        public HttpClient Api => factory.CreateClient(ApiClient);
+
+        public void Dispose() => services.Dispose();
+
+        private static IHttpClientBuilder Configure(IHttpClientBuilder builder, DinteroClientOptions options, HttpMessageHandler? primaryHandler)
+        {
+            builder.ConfigureHttpClient(client =>
+            {
+                // Each attempt has its own timeout (RetryHandler); the client-wide one would cut retries short.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(ClientVersion.UserAgent);
+                client.DefaultRequestHeaders.Add("Dintero-System-Name", options.SystemName);
+                client.DefaultRequestHeaders.Add("Dintero-System-Version", options.SystemVersion);
+            });
+            if (primaryHandler != null)
+            {
+                builder.ConfigurePrimaryHttpMessageHandler(() => new NonDisposingHandler(primaryHandler))
+                    .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            }
+            return builder;
+        }
+
+        /// <summary>Lets tests share one fake network handler between both clients.</summary>
+        private sealed class NonDisposingHandler : DelegatingHandler
+        {
+            public NonDisposingHandler(HttpMessageHandler inner) : base(inner) { }
+
+            protected override void Dispose(bool disposing)
+            {
+                // The inner handler belongs to the test.
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System;
+using System.Collections.Generic;
+
+namespace Dintero.Connections.Models
+{
+    /// <summary>A change of a connection's status, such as <c>signature_required</c>.</summary>
+    public sealed class ConnectionEvent : DinteroModel
+    {
+        public string? id { get; set; }
+        public DateTimeOffset? created_at { get; set; }
+        public string? created_by { get; set; }
+        public string? status { get; set; }
+
+        /// <summary>The event name; an open list.</summary>
+        public string? @event { get; set; }
+        public string? description { get; set; }
+
+        /// <summary>For <c>signature_required</c>, holds <c>signature_link</c>.</summary>
+        public Dictionary<string, object?>? metadata { get; set; }
+    }
+}

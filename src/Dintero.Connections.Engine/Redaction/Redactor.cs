@@ -1,0 +1,97 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Dintero.Connections.Redaction
+{
+    /// <summary>
+    /// The one place every log line and exception message passes through before anyone sees it.
+    /// It masks known secrets by value (the client secret, every token issued) and, by shape, whatever else
+    /// must never be printed: credentials in <c>Authorization</c> headers, JWTs, the values of sensitive JSON
+    /// fields, social security numbers, bank account numbers and IBANs.
+    /// </summary>
+    public sealed class Redactor
+    {
+        public const string Mask = "***";
+
+        /// <summary>JSON fields whose values are secret or personal, wherever they appear.</summary>
+        public static readonly IReadOnlyList<string> SensitiveFields = new[]
+        {
+            "client_secret", "access_token", "refresh_token", "id_token", "secret_token", "md5_key", "password",
+            "social_security_number", "account_number", "authorization",
+        };
+
+        private static readonly Regex SensitiveJsonField = new Regex(
+            "(\"(?:" + string.Join("|", SensitiveFields.Select(Regex.Escape)) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex SensitiveFormField = new Regex(
+            "\\b(" + string.Join("|", SensitiveFields.Select(Regex.Escape)) + ")=[^&\\s\"]+",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex AuthorizationCredentials = new Regex(
+            @"\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private static readonly Regex Jwt = new Regex(
+            @"\beyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        // IBAN: two letters, two check digits, 11 to 30 alphanumerics, optionally grouped by spaces.
+        private static readonly Regex Iban = new Regex(
+            @"\b[A-Z]{2}[0-9]{2}(?:\s?[A-Z0-9]){11,30}\b",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        // Nordic personal and bank account numbers: Norwegian 11-digit numbers (fødselsnummer, mod11 accounts, also
+        // as 1234.56.78903), Swedish personnummer (YYMMDD-NNNN, YYYYMMDDNNNN), Danish CPR (DDMMYY-NNNN), and any
+        // longer run of digits. Digit runs of 10 or more are masked: no identifier this module prints is that long.
+        private static readonly Regex PersonalNumber = new Regex(
+            @"(?<![0-9A-Za-z])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{5}|[0-9]{6,8}[-+ ][0-9]{4,5}|[0-9]{10,})(?![0-9A-Za-z])",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        private readonly object gate = new object();
+        private string[] knownSecrets = Array.Empty<string>();
+
+        /// <summary>A redactor that masks by shape only.</summary>
+        public static Redactor Shapes { get; } = new Redactor();
+
+        /// <summary>Remembers a value to mask wherever it appears, such as a client secret or an issued token.</summary>
+        public void AddSecret(string? secret)
+        {
+            // Very short values would mask ordinary words; such a value is no real secret anyway.
+            if (string.IsNullOrEmpty(secret) || secret!.Length < 4) return;
+            lock (gate)
+            {
+                if (knownSecrets.Contains(secret, StringComparer.Ordinal)) return;
+                // Longest first, so a secret that contains another is masked whole.
+                knownSecrets = knownSecrets.Concat(new[] { secret }).OrderByDescending(value => value.Length).ToArray();
+            }
+        }
+
+        /// <summary>Masks every secret and personal value in the text.</summary>
+        public string Redact(string? text) => Redact(text, null);
+
+        /// <summary>Masks every secret and personal value in the text, including the extra values given for this one call.</summary>
+        public string Redact(string? text, IEnumerable<string>? extraSecrets)
+        {
+            if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
+            var result = text!;
+            foreach (var secret in knownSecrets) result = result.Replace(secret, Mask);
+            if (extraSecrets != null)
+            {
+                foreach (var secret in extraSecrets.Where(value => !string.IsNullOrEmpty(value) && value.Length >= 4).OrderByDescending(value => value.Length))
+                {
+                    result = result.Replace(secret, Mask);
+                }
+            }
+            result = SensitiveJsonField.Replace(result, match => match.Groups[1].Value + "\"" + Mask + "\"");
+            result = SensitiveFormField.Replace(result, match => match.Groups[1].Value + "=" + Mask);
+            result = AuthorizationCredentials.Replace(result, match => match.Groups[1].Value + " " + Mask);
+            result = Jwt.Replace(result, Mask);
+            result = Iban.Replace(result, Mask);
+            result = PersonalNumber.Replace(result, Mask);
+            return result;
+        }
+    }
+}

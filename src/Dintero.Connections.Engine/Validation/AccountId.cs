@@ -1,0 +1,24 @@
+using System.Text.RegularExpressions;
+
+namespace Dintero.Connections.Validation
+{
+    /// <summary>Dintero account ids: <c>T</c> (test) or <c>P</c> (production) and eight digits.</summary>
+    public static class AccountId
+    {
+        public const string Pattern = @"^[PT]\d{8}$";
+        private static readonly Regex Expression = new Regex(Pattern, RegexOptions.CultureInvariant);
+
+        public static bool IsValid(string? accountId) => accountId != null && Expression.IsMatch(accountId);
+
+        public static bool IsTest(string accountId) => accountId.StartsWith("T", System.StringComparison.Ordinal);
+
+        /// <summary>The problem with an account id, or null when it is valid.</summary>
+        public static ValidationProblem? Check(string? accountId, string path = "account_id")
+        {
+            if (string.IsNullOrEmpty(accountId)) return new ValidationProblem(path, "An account id is required: T or P and eight digits, e.g. T12345678.");
+            if (IsValid(accountId)) return null;
+            // The value is shown: an account id is not a secret, and seeing it is what makes the error actionable.
+            return new ValidationProblem(path, $"'{accountId}' is not a Dintero account id: expected T (test) or P (production) and eight digits, e.g. T12345678.");
+        }
+    }
+}

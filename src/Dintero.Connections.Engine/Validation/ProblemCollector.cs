@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace Dintero.Connections.Validation
+{
+    /// <summary>
+    /// Collects every problem of one input, each under its JSON path, so the user fixes them all in one go.
+    /// Messages never repeat personal values (e-mail, phone, dates of birth): only what is wrong and what is accepted.
+    /// </summary>
+    internal sealed class ProblemCollector
+    {
+        private static readonly Regex Currency = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Email = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant);
+        private static readonly Regex E164 = new Regex(@"^\+[1-9]\d{6,14}$", RegexOptions.CultureInvariant);
+        private static readonly Regex CompanyPhone = new Regex(@"^\+?\d{5,15}$", RegexOptions.CultureInvariant);
+        private static readonly Regex MerchantCategoryCode = new Regex(@"^\d{4}$", RegexOptions.CultureInvariant);
+
+        private readonly List<ValidationProblem> problems = new List<ValidationProblem>();
+
+        public IReadOnlyList<ValidationProblem> Problems => problems;
+
+        public void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
+
+        public bool Required(object? value, string path, string what)
+        {
+            var missing = value == null
+                || (value is string text && text.Trim().Length == 0)
+                || (value is System.Collections.ICollection collection && collection.Count == 0);
+            if (missing) Add(path, $"{what} is required.");
+            return !missing;
+        }
+
+        public void OneOf(string? value, IReadOnlyList<string> accepted, string path, string what)
+        {
+            if (value == null || accepted.Contains(value, StringComparer.Ordinal)) return;
+            Add(path, $"'{value}' is not a valid {what}; accepted: {string.Join(", ", accepted)}.{Suggestions.DidYouMean(value, accepted)}");
+        }
+
+        public void CurrencyCode(string? value, string path)
+        {
+            if (value == null || Currency.IsMatch(value)) return;
+            Add(path, $"'{value}' is not an ISO 4217 currency code: expected three capital letters, e.g. NOK, SEK, EUR.");
+        }
+
+        public void EmailAddress(string? value, string path)
+        {
+            if (value == null || Email.IsMatch(value)) return;
+            Add(path, "is not an e-mail address: expected name@example.com.");
+        }
+
+        public void PhoneE164(string? value, string path)
+        {
+            if (value == null || E164.IsMatch(value)) return;
+            Add(path, "is not an E.164 phone number: expected + and country code and number, 8 to 16 characters, e.g. +4799999999.");
+        }
+
+        public void CompanyPhoneNumber(string? value, string path)
+        {
+            if (value == null || CompanyPhone.IsMatch(value)) return;
+            Add(path, "is not a phone number: expected an optional + and 5 to 15 digits, e.g. +4722334455.");
+        }
+
+        public void Date(string? value, string path)
+        {
+            if (value == null) return;
+            var valid = value.Length == 10 && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
+            if (!valid) Add(path, "is not a date: expected YYYY-MM-DD, e.g. 1990-09-20.");
+        }
+
+        public void Percentage(decimal? value, string path)
+        {
+            if (value == null || (value >= 0 && value <= 100)) return;
+            Add(path, $"{value.Value.ToString(CultureInfo.InvariantCulture)} is not a percentage: expected a number from 0 to 100.");
+        }
+
+        public void HttpUrl(string? value, string path)
+        {
+            if (value == null) return;
+            var valid = Uri.TryCreate(value, UriKind.Absolute, out var uri)
+                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+            if (!valid) Add(path, $"'{value}' is not a web address: expected an absolute http:// or https:// URL.");
+        }
+
+        public void MerchantCategory(string? value, string path)
+        {
+            if (value == null || MerchantCategoryCode.IsMatch(value)) return;
+            Add(path, $"'{value}' is not a merchant category code: expected four digits, e.g. 4722.");
+        }
+
+        public void NotAccepted(object? value, string path, string where)
+        {
+            if (value != null) Add(path, $"is not accepted by the {where}; remove it.");
+        }
+
+        /// <summary>Runs a check for each item of a list under its indexed path.</summary>
+        public void Each<T>(IReadOnlyList<T>? items, string path, Action<T, string> check)
+        {
+            if (items == null) return;
+            for (var index = 0; index < items.Count; index++)
+            {
+                var itemPath = $"{path}[{index}]";
+                if (items[index] == null) Add(itemPath, "is empty.");
+                else check(items[index], itemPath);
+            }
+        }
+    }
+}

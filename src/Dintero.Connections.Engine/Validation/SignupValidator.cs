@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Linq;
+using Dintero.Connections.Models;
+
+namespace Dintero.Connections.Validation
+{
+    /// <summary>
+    /// Checks signups against Dintero's documented rules before anything is sent. Every problem is reported at once,
+    /// each under its JSON path below <c>signup</c>.
+    /// </summary>
+    public static class SignupValidator
+    {
+        public const string Root = "signup";
+
+        public static IReadOnlyList<ValidationProblem> Validate(CommonConnectionSignup signup)
+        {
+            var check = new ProblemCollector();
+            const string p = Root;
+            PaymentOptions(check, signup.payment_options, p);
+            StoreTypes(check, signup.store_type, p, required: true);
+            if (signup.revenue != null) Revenue(check, signup.revenue, $"{p}.revenue");
+            check.Each(signup.bank_accounts, $"{p}.bank_accounts", (account, path) =>
+            {
+                check.OneOf(account.account_number_type, KnownValues.AccountNumberTypes, $"{path}.account_number_type", "account number type");
+                check.HttpUrl(account.account_statement_url, $"{path}.account_statement_url");
+            });
+            if (signup.ownership != null) Ownership(check, signup.ownership, $"{p}.ownership", allowPersonalDetails: true);
+            if (signup.verifications != null) Verifications(check, signup.verifications, $"{p}.verifications", bambora: false);
+            if (signup.signature != null) Signature(check, signup.signature, $"{p}.signature");
+            if (signup.applicant != null)
+            {
+                check.EmailAddress(signup.applicant.email, $"{p}.applicant.email");
+                check.PhoneE164(signup.applicant.phone_number, $"{p}.applicant.phone_number");
+            }
+            if (signup.company_information != null)
+            {
+                var company = signup.company_information;
+                check.OneOf(company.industry, KnownValues.Industries, $"{p}.company_information.industry", "industry");
+                check.MerchantCategory(company.company_category, $"{p}.company_information.company_category");
+            }
+            if (signup.payment_method_specific != null) PaymentMethodSpecific(check, signup.payment_method_specific, $"{p}.payment_method_specific");
+            return check.Problems;
+        }
+
+        public static IReadOnlyList<ValidationProblem> Validate(BamboraConnectionSignup signup)
+        {
+            var check = new ProblemCollector();
+            const string p = Root;
+            const string where = "Bambora signup";
+            PaymentOptions(check, signup.payment_options, p);
+            if (check.Required(signup.revenue, $"{p}.revenue", "The revenue")) Revenue(check, signup.revenue!, $"{p}.revenue");
+            if (signup.revenue?.estimated_percentage_per_payment_type != null)
+            {
+                check.NotAccepted(signup.revenue.estimated_percentage_per_payment_type, $"{p}.revenue.estimated_percentage_per_payment_type", where);
+            }
+            check.Required(signup.bank_name, $"{p}.bank_name", "The bank name");
+            check.Required(signup.account_number, $"{p}.account_number", "The account number");
+            StoreTypes(check, signup.store_type, p, required: false);
+            if (signup.ownership != null) Ownership(check, signup.ownership, $"{p}.ownership", allowPersonalDetails: false);
+            if (signup.verifications != null) Verifications(check, signup.verifications, $"{p}.verifications", bambora: true);
+            if (signup.signature != null) Signature(check, signup.signature, $"{p}.signature");
+            if (signup.applicant != null)
+            {
+                var applicant = signup.applicant;
+                check.PhoneE164(applicant.phone_number, $"{p}.applicant.phone_number");
+                check.NotAccepted(applicant.first_name, $"{p}.applicant.first_name", where);
+                check.NotAccepted(applicant.last_name, $"{p}.applicant.last_name", where);
+                check.NotAccepted(applicant.email, $"{p}.applicant.email", where);
+                check.NotAccepted(applicant.social_security_number, $"{p}.applicant.social_security_number", where);
+            }
+            return check.Problems;
+        }
+
+        /// <summary>Checks the company of an account settings update (<c>PUT .../management/settings</c>).</summary>
+        public static IReadOnlyList<ValidationProblem> Validate(AccountCompany company)
+        {
+            var check = new ProblemCollector();
+            const string p = "company";
+            check.Required(company.business_name, $"{p}.business_name", "The business name");
+            check.Required(company.address, $"{p}.address", "The address");
+            check.HttpUrl(company.website, $"{p}.website");
+            check.HttpUrl(company.terms_url, $"{p}.terms_url");
+            check.EmailAddress(company.email, $"{p}.email");
+            check.EmailAddress(company.technical_email, $"{p}.technical_email");
+            check.CompanyPhoneNumber(company.phone_number, $"{p}.phone_number");
+            return check.Problems;
+        }
+
+        /// <summary>Throws <see cref="Errors.DinteroValidationException"/> when there is any problem.</summary>
+        public static void ThrowIfInvalid(IReadOnlyList<ValidationProblem> problems, string what)
+        {
+            if (problems.Count > 0) throw new Errors.DinteroValidationException(what, problems);
+        }
+
+        private static void PaymentOptions(ProblemCollector check, List<PaymentOption>? options, string p)
+        {
+            if (!check.Required(options, $"{p}.payment_options", "At least one payment option")) return;
+            check.Each(options, $"{p}.payment_options", (option, path) =>
+            {
+                check.Required(option.type, $"{path}.type", "The payment option type");
+                if (check.Required(option.currencies, $"{path}.currencies", "At least one currency"))
+                {
+                    check.Each(option.currencies, $"{path}.currencies", (currency, currencyPath) => check.CurrencyCode(currency, currencyPath));
+                }
+            });
+        }
+
+        private static void StoreTypes(ProblemCollector check, List<string>? storeTypes, string p, bool required)
+        {
+            if (required && !check.Required(storeTypes, $"{p}.store_type", "At least one store type (online, instore, remote)")) return;
+            check.Each(storeTypes, $"{p}.store_type", (storeType, path) => check.OneOf(storeType, KnownValues.StoreTypes, path, "store type"));
+            if (storeTypes != null && storeTypes.Distinct().Count() != storeTypes.Count)
+            {
+                check.Add($"{p}.store_type", "lists a store type more than once.");
+            }
+        }
+
+        private static void Revenue(ProblemCollector check, Revenue revenue, string p)
+        {
+            check.CurrencyCode(revenue.currency, $"{p}.currency");
+            check.Each(revenue.estimated_percentage_per_payment_type, $"{p}.estimated_percentage_per_payment_type", (share, path) =>
+            {
+                check.Required(share.type, $"{path}.type", "The payment type");
+                check.Percentage(share.percentage, $"{path}.percentage");
+            });
+            var total = revenue.estimated_percentage_per_payment_type?.Sum(share => share?.percentage ?? 0) ?? 0;
+            if (total > 100) check.Add($"{p}.estimated_percentage_per_payment_type", "The percentages add up to more than 100.");
+        }
+
+        private static void Ownership(ProblemCollector check, Ownership ownership, string p, bool allowPersonalDetails)
+        {
+            check.OneOf(ownership.ownership_structure, KnownValues.OwnershipStructures, $"{p}.ownership_structure", "ownership structure");
+            check.Each(ownership.owners, $"{p}.owners", (owner, path) =>
+            {
+                check.Date(owner.date_of_birth, $"{path}.date_of_birth");
+                check.Percentage(owner.percentage, $"{path}.percentage");
+                if (!allowPersonalDetails)
+                {
+                    check.NotAccepted(owner.social_security_number, $"{path}.social_security_number", "Bambora signup");
+                    check.NotAccepted(owner.address, $"{path}.address", "Bambora signup");
+                }
+            });
+        }
+
+        private static void Verifications(ProblemCollector check, Verifications verifications, string p, bool bambora)
+        {
+            check.HttpUrl(verifications.terms_and_conditions_url, $"{p}.terms_and_conditions_url");
+            if (bambora)
+            {
+                check.NotAccepted(verifications.payment_site_url, $"{p}.payment_site_url", "Bambora signup");
+                check.NotAccepted(verifications.demo_site_url, $"{p}.demo_site_url", "Bambora signup");
+            }
+            else
+            {
+                check.HttpUrl(verifications.payment_site_url, $"{p}.payment_site_url");
+                check.HttpUrl(verifications.demo_site_url, $"{p}.demo_site_url");
+            }
+        }
+
+        private static void Signature(ProblemCollector check, Signature signature, string p)
+        {
+            check.Each(signature.signatures, $"{p}.signatures", (signatory, path) =>
+            {
+                check.Required(signatory.name, $"{path}.name", "The signatory's name");
+                if (check.Required(signatory.email, $"{path}.email", "The signatory's e-mail")) check.EmailAddress(signatory.email, $"{path}.email");
+            });
+        }
+
+        private static void PaymentMethodSpecific(ProblemCollector check, PaymentMethodSpecific specific, string p)
+        {
+            check.HttpUrl(specific.payex?.signup_url, $"{p}.payex.signup_url");
+            check.HttpUrl(specific.vipps?.signup_url, $"{p}.vipps.signup_url");
+            var instabank = specific.instabank;
+            if (instabank == null) return;
+            var figures = new (string Name, string? Value)[]
+            {
+                ("total_number_of_transactions", instabank.total_number_of_transactions),
+                ("total_volume_of_transactions", instabank.total_volume_of_transactions),
+                ("finance_number_of_transactions", instabank.finance_number_of_transactions),
+                ("finance_volume_of_transactions", instabank.finance_volume_of_transactions),
+            };
+            foreach (var missing in figures.Where(figure => string.IsNullOrWhiteSpace(figure.Value)))
+            {
+                check.Add($"{p}.instabank.{missing.Name}", "is required: Instabank needs all four figures (total and finance, number and volume of transactions) together.");
+            }
+        }
+    }
+}

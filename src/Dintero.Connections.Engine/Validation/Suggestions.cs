@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace Dintero.Connections.Validation
+{
+    /// <summary>Finds the known word nearest to a mistyped one, for "did you mean" hints.</summary>
+    public static class Suggestions
+    {
+        /// <summary>The closest candidate within a small edit distance, or null when none is close.</summary>
+        public static string? Closest(string input, IEnumerable<string> candidates)
+        {
+            var normalizedInput = Normalize(input);
+            string? best = null;
+            var bestDistance = int.MaxValue;
+            foreach (var candidate in candidates)
+            {
+                var distance = EditDistance(normalizedInput, Normalize(candidate));
+                if (distance < bestDistance)
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+            // Allow about one edit per three characters: "stor_type" finds "store_type", "xyz" finds nothing.
+            var allowed = Math.Max(1, normalizedInput.Length / 3);
+            return bestDistance <= allowed ? best : null;
+        }
+
+        /// <summary>" Did you mean 'x'?" or an empty string.</summary>
+        public static string DidYouMean(string input, IEnumerable<string> candidates)
+        {
+            var closest = Closest(input, candidates);
+            return closest == null ? string.Empty : $" Did you mean '{closest}'?";
+        }
+
+        // Case and separators do not count as edits: 'StoreType' and 'store_type' are the same key.
+        internal static string Normalize(string name) => name.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
+
+        private static int EditDistance(string a, string b)
+        {
+            var previous = new int[b.Length + 1];
+            var current = new int[b.Length + 1];
+            for (var j = 0; j <= b.Length; j++) previous[j] = j;
+            for (var i = 1; i <= a.Length; i++)
+            {
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                {
+                    var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                }
+                (previous, current) = (current, previous);
+            }
+            return previous[b.Length];
+        }
+    }
+}

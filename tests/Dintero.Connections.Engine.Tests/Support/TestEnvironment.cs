@@ -1,0 +1,74 @@
+using Dintero.Connections.Auth;
+using Dintero.Connections.Http;
+using Dintero.Connections.Logging;
+using Dintero.Emulator;
+
+namespace Dintero.Connections.Tests.Support;
+
+/// <summary>
+/// One emulator on a free loopback port and a client pointed at it, logging at Debug into a transcript that is
+/// scanned for leaks when the test ends.
+/// </summary>
+public sealed class TestEnvironment : IAsyncDisposable
+{
+    private readonly List<DinteroClient> clients = new();
+
+    private TestEnvironment(DinteroEmulator emulator, ManualClock? clock)
+    {
+        Emulator = emulator;
+        Clock = clock;
+    }
+
+    public DinteroEmulator Emulator { get; }
+
+    internal ManualClock? Clock { get; }
+
+    public Transcript Transcript { get; } = new();
+
+    public RequestLog Requests => Emulator.Requests;
+
+    /// <summary>Starts an emulator; with <paramref name="manualClock"/>, client and emulator share a clock the test moves.</summary>
+    public static async Task<TestEnvironment> StartAsync(bool manualClock = false, Action<EmulatorOptions>? configure = null)
+    {
+        var clock = manualClock ? new ManualClock() : null;
+        var options = new EmulatorOptions();
+        options.Clients[TestData.ClientId] = TestData.ClientSecret;
+        if (clock != null) options.Clock = clock.Time;
+        configure?.Invoke(options);
+        return new TestEnvironment(await DinteroEmulator.StartAsync(options), clock);
+    }
+
+    public DinteroClient Client(Action<DinteroClientOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null)
+    {
+        var options = new DinteroClientOptions
+        {
+            BaseUri = Emulator.BaseUri,
+            Credential = new ClientCredential(TestData.ClientId, secret),
+            Log = Transcript.Log,
+            LogLevel = DinteroLogLevel.Debug,
+            TokenCache = cache,
+            RequestTimeout = TimeSpan.FromSeconds(10),
+            Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
+        };
+        configure?.Invoke(options);
+        var client = Clock != null ? new DinteroClient(options, primaryHandler: null, Clock) : new DinteroClient(options);
+        clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Runs a call that must fail, records its exception in the transcript, and returns it.</summary>
+    public async Task<T> FailsWith<T>(Func<Task> call) where T : Exception
+    {
+        var exception = await Assert.ThrowsAsync<T>(call);
+        Transcript.Exception(exception);
+        return exception;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in clients) client.Dispose();
+        var tokens = Emulator.Tokens.Issued;
+        await Emulator.DisposeAsync();
+        Transcript.AssertClean(Transcript.Lines, TestData.Secrets.Concat(tokens));
+    }
+}

@@ -1,0 +1,74 @@
+using Dintero.Emulator.Auth;
+using Dintero.Emulator.Endpoints;
+using Dintero.Emulator.Faults;
+using Dintero.Emulator.State;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Dintero.Emulator;
+
+/// <summary>A running emulator: start it, point a client at <see cref="BaseUri"/>, script faults, read the log.</summary>
+public sealed class DinteroEmulator : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private DinteroEmulator(WebApplication app, EmulatorOptions options, Uri root)
+    {
+        this.app = app;
+        Options = options;
+        RootUri = root;
+        BaseUri = new Uri(root, "v1");
+    }
+
+    public EmulatorOptions Options { get; }
+
+    /// <summary><c>http://127.0.0.1:{port}/</c>.</summary>
+    public Uri RootUri { get; }
+
+    /// <summary>The API root, <c>http://127.0.0.1:{port}/v1</c>: what a client takes as its base URI.</summary>
+    public Uri BaseUri { get; }
+
+    public FaultInjector Faults => app.Services.GetRequiredService<FaultInjector>();
+
+    public RequestLog Requests => app.Services.GetRequiredService<RequestLog>();
+
+    public AccountStore Accounts => app.Services.GetRequiredService<AccountStore>();
+
+    public TokenIssuer Tokens => app.Services.GetRequiredService<TokenIssuer>();
+
+    public static async Task<DinteroEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new EmulatorOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{options.Port}");
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<AccountStore>();
+        builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<RequestLog>();
+
+        var app = builder.Build();
+        app.UseMiddleware<FaultMiddleware>();
+        var api = app.MapGroup("/v1");
+        TokenEndpoint.Map(api);
+        ConnectionEndpoints.Map(api);
+        SettingsEndpoints.Map(api);
+        AdminEndpoints.Map(app);
+
+        var store = app.Services.GetRequiredService<AccountStore>();
+        foreach (var account in options.AccountsWithOrganizationNumber) store.SetOrganizationNumber(account, "987654321");
+
+        await app.StartAsync(cancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new DinteroEmulator(app, options, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

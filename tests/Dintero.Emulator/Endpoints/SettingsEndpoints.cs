@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Dintero.Emulator.Auth;
+using Dintero.Emulator.State;
+
+namespace Dintero.Emulator.Endpoints;
+
+/// <summary><c>GET</c> and <c>PUT /v1/accounts/{aid}/management/settings</c>.</summary>
+internal static partial class SettingsEndpoints
+{
+    [GeneratedRegex(@"^\+?\d{5,15}$")]
+    private static partial Regex Phone();
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/accounts/{aid}/management/settings", (HttpContext context, string aid, TokenIssuer tokens, AccountStore store) =>
+        {
+            if (Guard.Check(context, aid, tokens) is { } refused) return refused;
+            return Settings(store.Get(aid));
+        });
+
+        api.MapPut("/accounts/{aid}/management/settings", async (HttpContext context, string aid, TokenIssuer tokens, AccountStore store) =>
+        {
+            if (Guard.Check(context, aid, tokens) is { } refused) return refused;
+            JsonNode? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            }
+            catch (JsonException)
+            {
+                return ErrorBodies.Error(400, "INVALID_REQUEST", "The body is not JSON");
+            }
+            if (body?["company"] is not JsonObject company)
+            {
+                return ErrorBodies.Error(400, "VALIDATION_ERROR", "The request is invalid", new[] { new FieldError("company", "is required", "required") });
+            }
+            var errors = new List<FieldError>();
+            if (company["business_name"]?.GetValueKind() != JsonValueKind.String) errors.Add(new("company.business_name", "is required", "required"));
+            if (company["address"] is not JsonObject) errors.Add(new("company.address", "is required", "required"));
+            if (company["phone_number"] is { } phone && (phone.GetValueKind() != JsonValueKind.String || !Phone().IsMatch(phone.GetValue<string>())))
+            {
+                errors.Add(new("company.phone_number", "should match pattern ^\\+?\\d{5,15}$", "pattern"));
+            }
+            if (errors.Count > 0) return ErrorBodies.Error(400, "VALIDATION_ERROR", "The request is invalid", errors);
+            var account = store.Get(aid);
+            lock (account.Gate) account.Company = (JsonObject)company.DeepClone();
+            return Settings(account);
+        });
+    }
+
+    private static IResult Settings(AccountStore.Account account)
+    {
+        JsonObject settings;
+        lock (account.Gate)
+        {
+            var connections = new JsonObject();
+            foreach (var (kind, connection) in account.Connections)
+            {
+                connections[kind] = new JsonObject { ["status"] = connection["status"]?.DeepClone() };
+            }
+            settings = new JsonObject { ["id"] = account.Id, ["company"] = account.Company.DeepClone(), ["connections"] = connections };
+        }
+        return Results.Content(settings.ToJsonString(), "application/json");
+    }
+}

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Dintero.Emulator;
+
+// Standalone: dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS]
+var options = new EmulatorOptions { Port = 5080 };
+string? clientId = null;
+string? clientSecret = null;
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+    switch (args[i])
+    {
+        case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--client-id": clientId = Next(); break;
+        case "--client-secret": clientSecret = Next(); break;
+        case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--help":
+        case "-h":
+            Console.WriteLine("dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{args[i]}'; see --help.");
+            return 2;
+    }
+}
+if (clientId != null && clientSecret != null) options.Clients[clientId] = clientSecret;
+
+await using var emulator = await DinteroEmulator.StartAsync(options);
+Console.WriteLine($"Dintero emulator listening on {emulator.BaseUri}");
+foreach (var (id, secret) in options.Clients)
+{
+    // This is a local test double: printing its demo credentials is the point.
+    Console.WriteLine($"  client id:     {id}");
+    Console.WriteLine($"  client secret: {secret}");
+}
+Console.WriteLine($"  account with an organization number: {EmulatorOptions.DemoAccountId}");
+Console.WriteLine("Press Ctrl+C to stop.");
+await emulator.WaitForShutdownAsync();
+return 0;
