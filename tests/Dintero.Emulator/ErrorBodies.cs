@@ -20,7 +20,7 @@ public static class ErrorBodies
             }
             error["errors"] = array;
         }
-        return Results.Content(new JsonObject { ["error"] = error }.ToJsonString(), "application/json", statusCode: status);
+        return Results.Content(new JsonObject { ["error"] = error }.ToJsonString(EmulatorJson.Options), "application/json", statusCode: status);
     }
 
     public static IResult Unauthorized(string message) => Error(401, "UNAUTHORIZED", message);

@@ -15,7 +15,7 @@ namespace Dintero.Connections.Validation
         /// <summary>The problem with an account id, or null when it is valid.</summary>
         public static ValidationProblem? Check(string? accountId, string path = "account_id")
         {
-            if (string.IsNullOrEmpty(accountId)) return new ValidationProblem(path, "An account id is required: T or P and eight digits, e.g. T12345678.");
+            if (string.IsNullOrEmpty(accountId)) return new ValidationProblem(path, "An account id is required: T (test) or P (production) and eight digits, e.g. T12345678.");
             if (IsValid(accountId)) return null;
             // The value is shown: an account id is not a secret, and seeing it is what makes the error actionable.
             return new ValidationProblem(path, $"'{accountId}' is not a Dintero account id: expected T (test) or P (production) and eight digits, e.g. T12345678.");

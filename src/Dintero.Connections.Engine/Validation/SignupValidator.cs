@@ -123,8 +123,13 @@ namespace Dintero.Connections.Validation
                 check.Required(share.type, $"{path}.type", "The payment type");
                 check.Percentage(share.percentage, $"{path}.percentage");
             });
-            var total = revenue.estimated_percentage_per_payment_type?.Sum(share => share?.percentage ?? 0) ?? 0;
-            if (total > 100) check.Add($"{p}.estimated_percentage_per_payment_type", "The percentages add up to more than 100.");
+            // The total is checked only when every share is in range, so one bad share is reported once.
+            var shares = revenue.estimated_percentage_per_payment_type;
+            var allInRange = shares != null && shares.All(share => share?.percentage == null || (share.percentage >= 0 && share.percentage <= 100));
+            if (allInRange && shares!.Sum(share => share?.percentage ?? 0) > 100)
+            {
+                check.Add($"{p}.estimated_percentage_per_payment_type", "The percentages add up to more than 100.");
+            }
         }
 
         private static void Ownership(ProblemCollector check, Ownership ownership, string p, bool allowPersonalDetails)

@@ -57,7 +57,7 @@ public sealed class TokenIssuer
             ["exp"] = now.ToUnixTimeSeconds() + lifetime,
             ["jti"] = Guid.NewGuid().ToString("N"),
         };
-        var payload = Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString()));
+        var payload = Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString(EmulatorJson.Options)));
         var signature = Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(header + "." + payload)));
         var token = $"{header}.{payload}.{signature}";
         issued[token] = new IssuedToken(accountId, clientId, now.AddSeconds(lifetime));

@@ -21,7 +21,7 @@ internal static class ConnectionEndpoints
                 if (Guard.Check(context, aid, tokens) is { } refused) return refused;
                 var account = store.Get(aid);
                 return account.Connections.TryGetValue(kind, out var connection)
-                    ? Results.Content(connection.ToJsonString(), "application/json")
+                    ? Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json")
                     : ErrorBodies.Error(404, "NOT_FOUND", $"The account {aid} has no {kind} connection");
             });
         }
@@ -64,6 +64,6 @@ internal static class ConnectionEndpoints
                 : Responses.Bambora(signup, now, createdBy, signupLink);
             account.Connections[kind] = connection;
         }
-        return Results.Content(connection.ToJsonString(), "application/json");
+        return Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json");
     }
 }

@@ -62,6 +62,6 @@ internal static partial class SettingsEndpoints
             }
             settings = new JsonObject { ["id"] = account.Id, ["company"] = account.Company.DeepClone(), ["connections"] = connections };
         }
-        return Results.Content(settings.ToJsonString(), "application/json");
+        return Results.Content(settings.ToJsonString(EmulatorJson.Options), "application/json");
     }
 }

@@ -69,7 +69,7 @@ public static class SignupRules
             var value = signup[parts[0]]?[parts[1]];
             if (value != null && value.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
             {
-                errors.Add(new($"signup.{path}", $"should be boolean, got {value.ToJsonString()}", "type"));
+                errors.Add(new($"signup.{path}", $"should be boolean, got {value.ToJsonString(EmulatorJson.Options)}", "type"));
             }
         }
     }
@@ -124,7 +124,7 @@ public static class SignupRules
         if (value == null) return;
         if (value.GetValueKind() != JsonValueKind.String || !allowed.Contains(value.GetValue<string>()))
         {
-            errors.Add(new(path, $"should be equal to one of the allowed values: {string.Join(", ", allowed)} (got {value.ToJsonString()})", "enum"));
+            errors.Add(new(path, $"should be equal to one of the allowed values: {string.Join(", ", allowed)} (got {value.ToJsonString(EmulatorJson.Options)})", "enum"));
         }
     }
 }
