@@ -154,7 +154,9 @@ namespace Dintero.Connections.Http
             }
             try
             {
-                return DinteroJson.Deserialize<T>(text);
+                var result = DinteroJson.Deserialize<T>(text);
+                if (result is Connection connection) connection.account_id = accountId;
+                return result;
             }
             catch (FormatException exception)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json.Serialization.Metadata;
 using Dintero.Connections.Models;
 
@@ -18,6 +19,13 @@ namespace Dintero.Connections.Json
             if (typeInfo.Kind != JsonTypeInfoKind.Object || !typeof(DinteroModel).IsAssignableFrom(typeInfo.Type))
             {
                 return;
+            }
+
+            if (typeof(Connection).IsAssignableFrom(typeInfo.Type))
+            {
+                // account_id comes from the request URL, not from Dintero's body (see Connection.account_id).
+                var accountId = typeInfo.Properties.First(property => property.Name == nameof(Connection.account_id));
+                typeInfo.Properties.Remove(accountId);
             }
 
             var store = typeInfo.CreateJsonPropertyInfo(typeof(Dictionary<string, object?>), ExtensionDataName);

@@ -18,6 +18,8 @@ public sealed class DinteroClientTests
         var read = await client.GetCommonConnectionAsync(TestData.AccountId);
 
         Assert.Equal("pending", created.status);
+        Assert.Equal(TestData.AccountId, created.account_id);
+        Assert.Equal(TestData.AccountId, read.account_id);
         Assert.Equal(TestData.ClientId, created.created_by);
         var signatureRequired = Assert.Single(created.events!);
         Assert.Equal("signature_required", signatureRequired.@event);

@@ -74,6 +74,17 @@ public sealed class SeedRoundTripTests
     }
 
     [Fact]
+    public void The_account_id_is_neither_read_from_nor_written_to_Dintero_s_JSON()
+    {
+        var connection = DinteroJson.Deserialize<CommonConnection>("{\"account_id\":\"T99999999\",\"status\":\"pending\"}");
+        Assert.Null(connection.account_id);
+        Assert.Equal("T99999999", connection.GetAdditionalProperties()["account_id"]);
+
+        var written = JsonNode.Parse(DinteroJson.Serialize(new CommonConnection { account_id = "T12345678", status = "enabled" }))!.AsObject();
+        Assert.Equal(new[] { "status" }, written.Select(p => p.Key));
+    }
+
+    [Fact]
     public void Nulls_are_left_out_when_writing()
     {
         var signup = new CommonConnectionSignup { store_type = new() { "online" } };

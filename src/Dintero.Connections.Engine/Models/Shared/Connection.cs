@@ -6,6 +6,12 @@ namespace Dintero.Connections.Models
     /// <summary>What every connection answer has: status, events and timestamps.</summary>
     public abstract class Connection : DinteroModel
     {
+        /// <summary>
+        /// The account the connection belongs to. Not part of Dintero's answer (it is in the URL): the client fills
+        /// it in, so output piped onward binds to <c>-AccountId</c>. Never read from or written to Dintero's JSON.
+        /// </summary>
+        public string? account_id { get; set; }
+
         public DateTimeOffset? created_at { get; set; }
         public string? created_by { get; set; }
         public DateTimeOffset? updated_at { get; set; }

@@ -1,0 +1,330 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Json;
+using Dintero.Connections.Models;
+using Dintero.Connections.Redaction;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Binding
+{
+    /// <summary>
+    /// Maps what a PowerShell user gives (a hashtable, an ordered dictionary, nested arrays, an <c>Import-Csv</c>
+    /// row with dotted column names, JSON text, or a typed model) onto a model, converting loose values the way
+    /// a user expects ('true', 1 and $true are all true; '25' is 25; one value where a list is expected is a list
+    /// of one). Anything else is reported with its JSON path, and an unknown key names the nearest valid key.
+    /// </summary>
+    /// <remarks>PowerShell objects are unwrapped to plain dictionaries and lists by the cmdlet layer first.</remarks>
+    public static class InputBinder
+    {
+        private static readonly string[] AccountIdKeys = { "account_id", "aid", "AccountId" };
+        private static readonly string[] TrueWords = { "true", "yes", "y", "1", "$true", "on" };
+        private static readonly string[] FalseWords = { "false", "no", "n", "0", "$false", "off" };
+
+        /// <summary>Binds <paramref name="input"/> onto <typeparamref name="T"/>, or throws with every problem found.</summary>
+        /// <param name="input">A hashtable, ordered dictionary, PSCustomObject unwrapped to a dictionary, JSON text or typed model.</param>
+        /// <param name="what">How the input is named in the error, e.g. "The Common signup".</param>
+        /// <param name="root">The JSON path of the input, e.g. <c>signup</c>.</param>
+        /// <param name="ignoredKeys">Keys bound elsewhere (such as <c>account_id</c>, which goes to <c>-AccountId</c>).</param>
+        public static T Bind<T>(object? input, string what, string root, IEnumerable<string>? ignoredKeys = null) where T : DinteroModel, new()
+        {
+            var problems = new ProblemCollector();
+            var result = Bind(typeof(T), input, root, problems, new HashSet<string>((ignoredKeys ?? Array.Empty<string>()).Select(Suggestions.Normalize)));
+            if (problems.Problems.Count > 0) throw new DinteroValidationException(what, problems.Problems);
+            return (T)result!;
+        }
+
+        /// <summary>The account id an input carries under <c>account_id</c>, <c>aid</c> or <c>AccountId</c>, if any.</summary>
+        public static string? AccountIdOf(object? input)
+        {
+            if (!(input is IDictionary map)) return null;
+            foreach (DictionaryEntry entry in map)
+            {
+                var key = Suggestions.Normalize(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
+                if (AccountIdKeys.Any(name => Suggestions.Normalize(name) == key) && entry.Value != null)
+                {
+                    var text = Convert.ToString(entry.Value, CultureInfo.InvariantCulture);
+                    if (!string.IsNullOrWhiteSpace(text)) return text!.Trim();
+                }
+            }
+            return null;
+        }
+
+        /// <summary>The keys that carry an account id rather than a signup field.</summary>
+        public static IReadOnlyList<string> AccountIdFieldNames => AccountIdKeys;
+
+        private static object? Bind(Type modelType, object? input, string path, ProblemCollector problems, HashSet<string> ignored)
+        {
+            switch (input)
+            {
+                case null:
+                    problems.Add(path, "is empty: give a hashtable, an object or JSON text.");
+                    return null;
+                case string text:
+                    var trimmed = text.TrimStart();
+                    if (!trimmed.StartsWith("{", StringComparison.Ordinal))
+                    {
+                        problems.Add(path, "is text that is not a JSON object: give a hashtable, an object or JSON text such as '{\"store_type\": [\"online\"]}'.");
+                        return null;
+                    }
+                    object? parsed;
+                    try
+                    {
+                        parsed = DinteroJson.ParsePlain(text);
+                    }
+                    catch (FormatException exception)
+                    {
+                        problems.Add(path, "is not valid JSON: " + Redactor.Shapes.Redact(exception.Message));
+                        return null;
+                    }
+                    return Bind(modelType, parsed, path, problems, ignored);
+                case IDictionary map:
+                    return BindObject(modelType, map, path, problems, ignored);
+                default:
+                    if (modelType.IsInstanceOfType(input)) return input;
+                    problems.Add(path, $"is {Describe(input)}; expected a hashtable, an object or JSON text with the fields {FieldList(modelType)}.");
+                    return null;
+            }
+        }
+
+        private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, HashSet<string> ignored)
+        {
+            if (DottedKeys.HasAny(source)) source = DottedKeys.Expand(source, path, problems);
+            var model = Activator.CreateInstance(modelType)!;
+            var fields = ModelFields.Of(modelType);
+            var seen = new Dictionary<PropertyInfo, string>();
+            foreach (DictionaryEntry entry in source)
+            {
+                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                if (ignored.Contains(Suggestions.Normalize(key))) continue;
+                var property = fields.Find(key);
+                if (property == null)
+                {
+                    problems.Add($"{path}.{key}", $"'{key}' is not a field here.{Suggestions.DidYouMean(key, fields.Names)} Accepted: {FieldList(modelType)}.");
+                    continue;
+                }
+                var fieldPath = $"{path}.{property.Name}";
+                if (seen.TryGetValue(property, out var firstKey))
+                {
+                    problems.Add(fieldPath, $"is given twice, as '{firstKey}' and as '{key}'.");
+                    continue;
+                }
+                seen[property] = key;
+                if (TryConvert(property.PropertyType, entry.Value, fieldPath, problems, out var value)) property.SetValue(model, value);
+            }
+            return model;
+        }
+
+        // Nested objects bind their keys strictly: only the root ignores keys bound to cmdlet parameters.
+        private static readonly HashSet<string> NoKeys = new HashSet<string>();
+
+        private static bool TryConvert(Type target, object? value, string path, ProblemCollector problems, out object? result)
+        {
+            result = null;
+            // An empty cell of an Import-Csv row means "not given", for every kind of field.
+            if (value == null || value is string empty && empty.Length == 0) return true;
+            var type = Nullable.GetUnderlyingType(target) ?? target;
+
+            if (type == typeof(string)) return ToText(value, path, problems, out result);
+            if (type == typeof(bool)) return ToBoolean(value, path, problems, out result);
+            if (type == typeof(decimal) || type == typeof(long)) return ToNumber(type, value, path, problems, out result);
+            if (type == typeof(DateTimeOffset)) return ToMoment(value, path, problems, out result);
+            if (type == typeof(object))
+            {
+                result = PlainValues.From(value);
+                return true;
+            }
+            if (type == typeof(Dictionary<string, object?>))
+            {
+                if (value is IDictionary map)
+                {
+                    result = PlainValues.From(map);
+                    return true;
+                }
+                problems.Add(path, $"is {Describe(value)}; expected a hashtable of names and values.");
+                return false;
+            }
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)) return ToList(type, value, path, problems, out result);
+            if (ModelFields.IsModel(type))
+            {
+                var before = problems.Problems.Count;
+                result = Bind(type, value, path, problems, NoKeys);
+                return problems.Problems.Count == before;
+            }
+            problems.Add(path, $"cannot be set from {Describe(value)}.");
+            return false;
+        }
+
+        private static bool ToText(object value, string path, ProblemCollector problems, out object? result)
+        {
+            switch (value)
+            {
+                case string text: result = text; return true;
+                case bool flag: result = flag ? "true" : "false"; return true;
+                case DateTime date:
+                    // A [datetime] for a date field such as date_of_birth means the day.
+                    result = date.TimeOfDay == TimeSpan.Zero
+                        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                        : UtcDateTimeOffsetConverter.Format(new DateTimeOffset(date.ToUniversalTime(), TimeSpan.Zero));
+                    return true;
+                case DateTimeOffset moment: result = UtcDateTimeOffsetConverter.Format(moment); return true;
+                case IDictionary _:
+                case IList _:
+                    result = null;
+                    problems.Add(path, $"is {Describe(value)}; expected text.");
+                    return false;
+                default:
+                    if (IsNumber(value) || value is Guid || value is char || value is Enum)
+                    {
+                        result = Convert.ToString(value, CultureInfo.InvariantCulture);
+                        return true;
+                    }
+                    result = null;
+                    problems.Add(path, $"is {Describe(value)}; expected text.");
+                    return false;
+            }
+        }
+
+        private static bool ToBoolean(object value, string path, ProblemCollector problems, out object? result)
+        {
+            result = null;
+            if (value is bool flag)
+            {
+                result = flag;
+                return true;
+            }
+            if (IsNumber(value) && !(value is float) && !(value is double) && !(value is decimal))
+            {
+                var number = Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                if (number == 0 || number == 1)
+                {
+                    result = number == 1;
+                    return true;
+                }
+            }
+            if (value is string text)
+            {
+                var word = text.Trim().ToLowerInvariant();
+                if (TrueWords.Contains(word)) result = true;
+                else if (FalseWords.Contains(word)) result = false;
+                if (result != null) return true;
+            }
+            problems.Add(path, $"{Quote(value)} is not a boolean; accepted: true, false, yes, no, 1, 0.");
+            return false;
+        }
+
+        private static bool ToNumber(Type type, object value, string path, ProblemCollector problems, out object? result)
+        {
+            result = null;
+            decimal number;
+            if (IsNumber(value))
+            {
+                try
+                {
+                    number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                }
+                catch (OverflowException)
+                {
+                    problems.Add(path, $"{Quote(value)} is too large a number.");
+                    return false;
+                }
+            }
+            else if (!(value is string text) || !decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
+            {
+                problems.Add(path, $"{Quote(value)} is not a number; expected digits with an optional '.' for decimals, e.g. 25 or 12.5.");
+                return false;
+            }
+            if (type == typeof(long))
+            {
+                if (number != decimal.Truncate(number) || number > long.MaxValue || number < long.MinValue)
+                {
+                    problems.Add(path, $"{Quote(value)} is not a whole number.");
+                    return false;
+                }
+                result = (long)number;
+                return true;
+            }
+            result = number;
+            return true;
+        }
+
+        private static bool ToMoment(object value, string path, ProblemCollector problems, out object? result)
+        {
+            result = null;
+            switch (value)
+            {
+                case DateTimeOffset moment: result = moment; return true;
+                case DateTime date: result = new DateTimeOffset(date.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : date); return true;
+                case string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed):
+                    result = parsed;
+                    return true;
+                default:
+                    problems.Add(path, $"{Quote(value)} is not a date and time; expected ISO 8601, e.g. 2023-11-07T05:31:56Z.");
+                    return false;
+            }
+        }
+
+        private static bool ToList(Type listType, object value, string path, ProblemCollector problems, out object? result)
+        {
+            var itemType = listType.GetGenericArguments()[0];
+            var list = (IList)Activator.CreateInstance(listType)!;
+            IEnumerable items;
+            if (value is string text && itemType == typeof(string))
+            {
+                // A CSV cell holds a list as "online;instore" (or "NOK,SEK").
+                items = text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(item => item.Trim()).Where(item => item.Length > 0).ToList();
+            }
+            else if (value is IEnumerable sequence && !(value is string) && !(value is IDictionary))
+            {
+                items = sequence;
+            }
+            else
+            {
+                items = new[] { value };
+            }
+            var ok = true;
+            var index = 0;
+            foreach (var item in items)
+            {
+                var itemPath = $"{path}[{index++}]";
+                if (item == null)
+                {
+                    problems.Add(itemPath, "is empty.");
+                    ok = false;
+                    continue;
+                }
+                if (TryConvert(itemType, item, itemPath, problems, out var converted)) list.Add(converted);
+                else ok = false;
+            }
+            result = list;
+            return ok;
+        }
+
+        private static string FieldList(Type modelType) => string.Join(", ", ModelFields.Of(modelType).Names);
+
+        private static bool IsNumber(object value) =>
+            value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint
+            || value is long || value is ulong || value is float || value is double || value is decimal;
+
+        // Values are quoted in messages only in short, redacted form: a mistyped field may hold personal data.
+        private static string Quote(object value)
+        {
+            var text = Redactor.Shapes.Redact(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
+            return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
+        }
+
+        private static string Describe(object value) => value switch
+        {
+            string text => $"the text {Quote(text)}",
+            IDictionary _ => "a hashtable",
+            IList _ => "a list",
+            _ when IsNumber(value) => $"the number {Quote(value)}",
+            bool flag => flag ? "$true" : "$false",
+            _ => $"a {value.GetType().Name}",
+        };
+    }
+}
