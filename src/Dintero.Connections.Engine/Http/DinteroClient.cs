@@ -40,7 +40,7 @@ namespace Dintero.Connections.Http
             BaseUri = WithTrailingSlash(options.BaseUri);
             redactor = new Redactor();
             redactor.AddSecret(Credential.Secret);
-            var log = new Log(options.Log, redactor);
+            var log = new Log(options.Log, redactor, options.LogLevel, options.LogEnabled);
             TokenCache = options.TokenCache ?? new TokenCache();
             pipeline = new HttpPipeline(options, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
         }

@@ -37,6 +37,9 @@ namespace Dintero.Connections.Http
         /// <summary>The least important log level to produce; Debug costs a read of every body.</summary>
         public DinteroLogLevel LogLevel { get; set; } = DinteroLogLevel.Verbose;
 
+        /// <summary>Asked before each line is built, when the sink's interest changes from call to call (see <see cref="LogScope"/>).</summary>
+        public Func<DinteroLogLevel, bool>? LogEnabled { get; set; }
+
         internal void Validate()
         {
             if (Credential == null) throw new ArgumentException("Client credentials are required.", nameof(Credential));

@@ -29,12 +29,12 @@ namespace Dintero.Connections.Http
             var collection = new ServiceCollection();
             Configure(collection.AddHttpClient(TokenClient), options, primaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
-                .AddHttpMessageHandler(() => new LoggingHandler(log, options.LogLevel));
+                .AddHttpMessageHandler(() => new LoggingHandler(log));
             Tokens = new TokenProvider(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, cache, options.TokenRenewalMargin, clock, redactor, log);
             Configure(collection.AddHttpClient(ApiClient), options, primaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))
-                .AddHttpMessageHandler(() => new LoggingHandler(log, options.LogLevel));
+                .AddHttpMessageHandler(() => new LoggingHandler(log));
             // Microsoft.Extensions.Http's own logging would log request URIs through ILogger; ours is redacted.
             collection.RemoveAll<IHttpMessageHandlerBuilderFilter>();
             services = collection.BuildServiceProvider();

@@ -8,18 +8,23 @@ namespace Dintero.Connections.Logging
     {
         private readonly Action<DinteroLogEntry>? sink;
         private readonly Redactor redactor;
+        private readonly DinteroLogLevel minimumLevel;
+        private readonly Func<DinteroLogLevel, bool>? enabled;
 
-        public Log(Action<DinteroLogEntry>? sink, Redactor redactor)
+        public Log(Action<DinteroLogEntry>? sink, Redactor redactor, DinteroLogLevel minimumLevel = DinteroLogLevel.Debug, Func<DinteroLogLevel, bool>? enabled = null)
         {
             this.sink = sink;
             this.redactor = redactor;
+            this.minimumLevel = minimumLevel;
+            this.enabled = enabled;
         }
 
-        public bool Enabled => sink != null;
+        /// <summary>Whether a line of this level would go anywhere; checked before building costly lines.</summary>
+        public bool IsEnabled(DinteroLogLevel level) => sink != null && level >= minimumLevel && (enabled == null || enabled(level));
 
         public void Write(DinteroLogLevel level, string message, System.Collections.Generic.IEnumerable<string>? extraSecrets = null)
         {
-            sink?.Invoke(new DinteroLogEntry(level, redactor.Redact(message, extraSecrets)));
+            if (IsEnabled(level)) sink!.Invoke(new DinteroLogEntry(level, redactor.Redact(message, extraSecrets)));
         }
 
         public void Debug(string message) => Write(DinteroLogLevel.Debug, message);

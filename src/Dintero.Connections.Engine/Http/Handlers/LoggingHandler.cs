@@ -15,21 +15,19 @@ namespace Dintero.Connections.Http.Handlers
     internal sealed class LoggingHandler : DelegatingHandler
     {
         private readonly Log log;
-        private readonly DinteroLogLevel level;
 
-        public LoggingHandler(Log log, DinteroLogLevel level)
+        public LoggingHandler(Log log)
         {
             this.log = log;
-            this.level = level;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (!log.Enabled) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!log.IsEnabled(DinteroLogLevel.Verbose) && !log.IsEnabled(DinteroLogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
             var context = RequestContext.Of(request);
             var describe = $"{request.Method} {request.RequestUri?.AbsolutePath}";
-            var debug = level <= DinteroLogLevel.Debug;
+            var debug = log.IsEnabled(DinteroLogLevel.Debug);
             if (debug)
             {
                 var body = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync().ConfigureAwait(false);
