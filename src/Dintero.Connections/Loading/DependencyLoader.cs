@@ -55,6 +55,14 @@ namespace Dintero.Connections.Loading
 
         private static bool framework;
 
+        /// <summary>The name of the load context that holds an assembly; null on .NET Framework.</summary>
+        public static string? LoadContextName(Assembly assembly)
+        {
+            var contextType = Type.GetType("System.Runtime.Loader.AssemblyLoadContext, System.Runtime.Loader", throwOnError: false);
+            var context = contextType?.GetMethod("GetLoadContext", new[] { typeof(Assembly) })?.Invoke(null, new object[] { assembly });
+            return context == null ? null : contextType!.GetProperty("Name")?.GetValue(context) as string;
+        }
+
         private static Delegate Handler(EventInfo resolving, string method) =>
             Delegate.CreateDelegate(resolving.EventHandlerType!, typeof(DependencyLoader).GetMethod(method, BindingFlags.NonPublic | BindingFlags.Static)!);
 

@@ -22,6 +22,7 @@ namespace Dintero.Connections.Loading
             {
                 ["result"] = json,
                 ["engine"] = typeof(DinteroJson).Assembly.Location,
+                ["engineContext"] = DependencyLoader.LoadContextName(typeof(DinteroJson).Assembly) ?? "(none)",
                 ["serializer"] = DinteroJson.SerializerLocation,
             };
         }

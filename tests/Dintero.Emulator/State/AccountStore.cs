@@ -14,7 +14,11 @@ public sealed class AccountStore
 
         public string Id { get; }
 
-        public JsonObject Company { get; set; } = new() { ["business_name"] = "Emulated Merchant AS" };
+        public JsonObject Company { get; set; } = new()
+        {
+            ["business_name"] = "Emulated Merchant AS",
+            ["address"] = new JsonObject { ["address_line"] = "Storgata 1", ["postal_code"] = "0155", ["postal_place"] = "Oslo", ["country"] = "NO" },
+        };
 
         public ConcurrentDictionary<string, JsonObject> Connections { get; } = new(StringComparer.Ordinal);
 

@@ -1,0 +1,292 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# The main flows against the Dintero emulator, as a user runs them: hashtables, Import-Csv pipelines, -WhatIf,
+# bad input, API errors, formatting, streams, sessions. Run by `dotnet test` (PesterSuiteTests), which starts
+# the emulator and sets DINTERO_TEST_MODULE, DINTERO_TEST_BASE_URI, DINTERO_TEST_EMULATOR,
+# DINTERO_TEST_CLIENT_ID, DINTERO_TEST_CLIENT_SECRET and DINTERO_TEST_ACCOUNT_ID.
+
+BeforeAll {
+    Import-Module $env:DINTERO_TEST_MODULE -Force
+    $script:module = $env:DINTERO_TEST_MODULE
+    $script:emulator = $env:DINTERO_TEST_EMULATOR
+    $script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
+    $script:secret = ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+    $script:connect = @{ AccountId = $accountId; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = $secret; BaseUri = $env:DINTERO_TEST_BASE_URI }
+    $script:ssn = '01019012345'
+    $script:bankAccount = '15036012345'
+
+    function script:Get-EmulatorRequest([string] $Method, [string] $PathSuffix) {
+        @(Invoke-RestMethod "$($emulator)_emulator/requests") | Where-Object { $_.method -eq $Method -and $_.path.EndsWith($PathSuffix) }
+    }
+
+    function script:Add-EmulatorFault([hashtable] $Fault) {
+        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+    }
+
+    function script:New-Signup {
+        @{ payment_options = @(@{ type = 'dintero.zero'; currencies = @('NOK') }); store_type = 'online' }
+    }
+}
+
+Describe 'Connect-Dintero' {
+    It 'connects with a client id and secret, and Get-DinteroContext shows the account' {
+        $context = Connect-Dintero @connect -PassThru
+        $context.AccountId | Should -Be $accountId
+        $context.Environment | Should -Be 'Test'
+        (Get-DinteroContext).ClientId | Should -Be $env:DINTERO_TEST_CLIENT_ID
+        $context.TokenExpiresAt | Should -BeGreaterThan ([DateTimeOffset]::UtcNow)
+        ($context | Format-List * | Out-String) | Should -Not -Match $env:DINTERO_TEST_CLIENT_SECRET
+    }
+
+    It 'connects with a PSCredential' {
+        $credential = [pscredential]::new($env:DINTERO_TEST_CLIENT_ID, $secret)
+        (Connect-Dintero -AccountId $accountId -Credential $credential -BaseUri $env:DINTERO_TEST_BASE_URI -PassThru).AccountId | Should -Be $accountId
+    }
+
+    It 'connects from the environment variables when no credentials are given' {
+        $env:DINTERO_ACCOUNT_ID = $accountId
+        $env:DINTERO_CLIENT_ID = $env:DINTERO_TEST_CLIENT_ID
+        $env:DINTERO_CLIENT_SECRET = $env:DINTERO_TEST_CLIENT_SECRET
+        $env:DINTERO_BASE_URI = $env:DINTERO_TEST_BASE_URI
+        try {
+            (Connect-Dintero -PassThru).AccountId | Should -Be $accountId
+        }
+        finally {
+            Remove-Item env:DINTERO_ACCOUNT_ID, env:DINTERO_CLIENT_ID, env:DINTERO_CLIENT_SECRET, env:DINTERO_BASE_URI
+        }
+    }
+
+    It 'fails at once with wrong credentials, as an AuthenticationError that holds no secret' {
+        $wrong = ConvertTo-SecureString 'Wrong-Secret-998877' -AsPlainText -Force
+        $failure = $null
+        try { Connect-Dintero -AccountId $accountId -ClientId $env:DINTERO_TEST_CLIENT_ID -ClientSecret $wrong -BaseUri $env:DINTERO_TEST_BASE_URI } catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        ($failure | Format-List * -Force | Out-String) | Should -Not -Match 'Wrong-Secret-998877'
+    }
+
+    It 'refuses plain http to a host that is not loopback' {
+        $remote = $connect.Clone()
+        $remote.BaseUri = 'http://api.example.com/v1'
+        { Connect-Dintero @remote } | Should -Throw '*https*'
+    }
+}
+
+Describe 'New-DinteroCommonConnection' {
+    BeforeAll { Connect-Dintero @connect }
+
+    It 'creates a connection from a hashtable' {
+        $connection = New-DinteroCommonConnection -Signup (New-Signup)
+        $connection | Should -BeOfType ([Dintero.Connections.Models.CommonConnection])
+        $connection.status | Should -Be 'pending'
+        $connection.account_id | Should -Be $accountId
+        $connection.signup.payment_options[0].type | Should -Be 'dintero.zero'
+    }
+
+    It 'takes JSON text and objects from ConvertFrom-Json' {
+        $json = New-Signup | ConvertTo-Json -Depth 5
+        (New-DinteroCommonConnection -Signup $json).status | Should -Be 'pending'
+        ($json | ConvertFrom-Json | New-DinteroCommonConnection).status | Should -Be 'pending'
+        ([pscustomobject]@{ PaymentOptions = @{ Type = 'vipps'; Currencies = 'NOK' }; StoreType = 'instore' } | New-DinteroCommonConnection).signup.store_type | Should -Be 'instore'
+    }
+
+    It 'creates connections from Import-Csv rows, and one bad row does not stop the others' {
+        $csv = Join-Path $TestDrive 'merchants.csv'
+        @"
+account_id,payment_options[0].type,payment_options[0].currencies,store_type,revenue.currency,revenue.accept_prepaid
+$accountId,dintero.zero,NOK,online,NOK,yes
+$accountId,dintero.zero,NOK,onlin,NOK,no
+$accountId,vipps,NOK;SEK,online;instore,NOK,false
+"@ | Set-Content -Path $csv
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+
+        $created = Import-Csv $csv | New-DinteroCommonConnection -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($created).Count | Should -Be 2
+        $created[1].signup.payment_options[0].currencies | Should -Be @('NOK', 'SEK')
+        $created[1].signup.store_type | Should -Be @('online', 'instore')
+        @($failures).Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.ValidationFailed*'
+        $failures[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failures[0].ErrorDetails.Message | Should -Match 'Pipeline item 1'
+        $failures[0].ErrorDetails.Message | Should -Match "signup.store_type\[0\].*Did you mean 'online'"
+        $failures[0].TargetObject.store_type | Should -Be 'onlin'
+        @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 2
+    }
+
+    It 'binds an account_id column or property to -AccountId' {
+        Set-DinteroAccountSetting -AccountId T00000031 -OrganizationNumber 912345678
+        $row = [pscustomobject]@{ account_id = 'T00000031'; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = 'online' }
+        ($row | New-DinteroCommonConnection).account_id | Should -Be 'T00000031'
+    }
+
+    It 'names the account, the connection type and the payment options with -WhatIf, and sends nothing' {
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $transcript = Join-Path $TestDrive 'whatif.txt'
+        Start-Transcript -Path $transcript
+        New-DinteroCommonConnection -Signup (New-Signup) -WhatIf
+        Stop-Transcript
+        $text = Get-Content $transcript -Raw
+        $text | Should -Match "Dintero account $accountId \(Test\)"
+        $text | Should -Match 'Common connection with payment options dintero.zero'
+        @(Get-EmulatorRequest POST '/connections/common').Count | Should -Be $before
+    }
+
+    It 'refuses bad input before sending, naming the field path and the nearest key' {
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $signup = New-Signup
+        $signup.revenue = @{ acept_prepaid = 'maybe' }
+        { New-DinteroCommonConnection -Signup $signup -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.ValidationFailed'
+        New-DinteroCommonConnection -Signup $signup -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].ErrorDetails.Message | Should -Match "signup.revenue.acept_prepaid.*Did you mean 'accept_prepaid'"
+        @(Get-EmulatorRequest POST '/connections/common').Count | Should -Be $before
+    }
+
+    It "turns Dintero's 400 into an error record with Dintero's message and field errors" {
+        New-DinteroCommonConnection -AccountId T00000002 -Signup (New-Signup) -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.400.ORGANIZATION_NUMBER_REQUIRED*'
+        $failure[0].ErrorDetails.Message | Should -Match 'organization_number'
+        $failure[0].Exception.FieldErrors[0].Path | Should -Be 'company.organization_number'
+        $failure[0].TargetObject.store_type | Should -Be 'online'
+    }
+
+    It 'writes one verbose line per request, with method, path, status and duration' {
+        $verbose = New-DinteroCommonConnection -Signup (New-Signup) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose.Message | Should -Match "^POST /v1/accounts/$accountId/management/settings/connections/common -> 200 OK \(\d+ ms\)$"
+    }
+
+    It 'never writes the client secret or personal numbers, even with Debug output' {
+        $signup = New-Signup
+        $signup.applicant = @{ first_name = 'Ola'; social_security_number = $ssn }
+        $signup.bank_accounts = @(@{ account_number = $bankAccount; account_number_type = 'mod11' })
+        $DebugPreference = 'Continue'
+        $records = & { New-DinteroCommonConnection -Signup $signup -Verbose } *>&1
+        $DebugPreference = 'SilentlyContinue'
+        $text = $records | Where-Object { $_ -isnot [Dintero.Connections.Models.CommonConnection] } | Out-String
+        $text | Should -Match 'social_security_number'
+        $text | Should -Not -Match $ssn
+        $text | Should -Not -Match $bankAccount
+        $text | Should -Not -Match $env:DINTERO_TEST_CLIENT_SECRET
+        ($records | Where-Object { $_ -is [Dintero.Connections.Models.CommonConnection] } | Format-Table | Out-String) | Should -Not -Match $ssn
+    }
+
+    It 'stops the HTTP call in flight when the pipeline is stopped' {
+        $context = Connect-Dintero @connect -PassThru
+        Add-EmulatorFault @{ method = 'GET'; path = '/v1/accounts/*/management/settings'; delayMilliseconds = 30000 }
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($module, $context) Import-Module $module; Get-DinteroAccountSetting -Connection $context }).AddArgument($module).AddArgument($context)
+        $null = $shell.BeginInvoke()
+        Start-Sleep -Seconds 2
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        $shell.Dispose()
+        Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults"
+    }
+}
+
+Describe 'New-DinteroBamboraConnection and the views' {
+    BeforeAll {
+        Connect-Dintero @connect
+        $script:bambora = New-DinteroBamboraConnection -Signup @{
+            payment_options = @{ type = 'bambora.creditcard'; currencies = 'NOK' }
+            revenue         = @{ currency = 'NOK'; accept_prepaid = 'false' }
+            bank_name       = 'DNB'
+            account_number  = $bankAccount
+        }
+        $script:common = New-DinteroCommonConnection -Signup (New-Signup)
+    }
+
+    It 'creates a Bambora connection with its configuration' {
+        $bambora | Should -BeOfType ([Dintero.Connections.Models.BamboraConnection])
+        $bambora.configuration.md5_key | Should -Not -BeNullOrEmpty
+    }
+
+    It 'masks the Bambora secrets in the list views' {
+        $list = $bambora | Format-List | Out-String
+        $list | Should -Match 'Md5Key\s+:\s+\*\*\*'
+        $list | Should -Match 'SecretToken\s+:\s+\*\*\*'
+        $list | Should -Not -Match ([regex]::Escape($bambora.configuration.md5_key))
+        $list | Should -Not -Match ([regex]::Escape($bambora.configuration.secret_token))
+        $configuration = $bambora.configuration | Format-List | Out-String
+        $configuration | Should -Match 'md5_key\s+:\s+\*\*\*'
+        $configuration | Should -Not -Match ([regex]::Escape($bambora.configuration.md5_key))
+    }
+
+    It 'shows account, type, status, created, updated and last event in a table' {
+        $table = @($common, $bambora) | Format-Table | Out-String
+        $table | Should -Match 'AccountId\s+Type\s+Status\s+Created\s+Updated\s+LastEvent'
+        $table | Should -Match "$accountId\s+Common\s+pending.*signature_required"
+        $table | Should -Match "$accountId\s+Bambora\s+pending.*signature_required"
+    }
+
+    It 'shows the events and the signature link in the list view' {
+        $list = $common | Format-List | Out-String
+        $list | Should -Match 'SignatureLink\s+:\s+http'
+        $list | Should -Match 'signature_required \(pending\)'
+    }
+
+    It "converts to JSON with Dintero's field names" {
+        $json = $common | ConvertTo-Json -Depth 10
+        $json | Should -Match '"payment_options"'
+        $json | Should -Match '"store_type"'
+        $json | Should -Match '"status":\s*"pending"'
+        $json | Should -Not -Match 'PaymentOptions'
+    }
+}
+
+Describe 'Get-DinteroConnection and account settings' {
+    BeforeAll { Connect-Dintero @connect }
+
+    It 'returns every kind the account has, and takes accounts by property name' {
+        @(Get-DinteroConnection).Count | Should -BeGreaterOrEqual 1
+        ([pscustomobject]@{ account_id = $accountId } | Get-DinteroConnection -Type Common).account_id | Should -Be $accountId
+    }
+
+    It 'reports a missing connection of a named kind as ObjectNotFound, and skips it otherwise' {
+        Get-DinteroConnection -AccountId T00000099 -Type Bambora -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        Get-DinteroConnection -AccountId T00000099 -ErrorVariable none
+        @($none).Count | Should -Be 0
+    }
+
+    It 'sets the organization number, keeps the rest, and then the Common signup is accepted' {
+        $settings = Set-DinteroAccountSetting -AccountId T00000041 -OrganizationNumber 987654321 -PassThru
+        $settings.company.organization_number | Should -Be '987654321'
+        $settings.company.business_name | Should -Be 'Emulated Merchant AS'
+        (Get-DinteroAccountSetting -AccountId T00000041).company.organization_number | Should -Be '987654321'
+        (New-DinteroCommonConnection -AccountId T00000041 -Signup (New-Signup)).status | Should -Be 'pending'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        $before = @(Get-EmulatorRequest PUT '/management/settings').Count
+        Set-DinteroAccountSetting -AccountId T00000042 -OrganizationNumber 111111111 -WhatIf
+        @(Get-EmulatorRequest PUT '/management/settings').Count | Should -Be $before
+    }
+}
+
+Describe 'Sessions' {
+    It 'keeps one connection per runspace' {
+        Connect-Dintero @connect
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($module) Import-Module $module; Get-DinteroContext }).AddArgument($module)
+        @($shell.Invoke()).Count | Should -Be 0
+        $shell.Dispose()
+    }
+
+    It 'passes a context explicitly with -Connection, also into ForEach-Object -Parallel' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+        $context = Connect-Dintero @connect -PassThru
+        $path = $module
+        $settings = 1..2 | ForEach-Object -Parallel { Import-Module $using:path; Get-DinteroAccountSetting -Connection $using:context }
+        @($settings).Count | Should -Be 2
+        $settings.id | Should -Be @($accountId, $accountId)
+    }
+
+    It 'says to connect again once disconnected, also for a context kept with -PassThru' {
+        $context = Connect-Dintero @connect -PassThru
+        Disconnect-Dintero
+        { Get-DinteroConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected'
+        { Get-DinteroConnection -Connection $context -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected'
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+using Dintero.Connections.ModuleTests.Support;
+
+namespace Dintero.Connections.ModuleTests.Help;
+
+/// <summary>
+/// The README's PowerShell examples (which the Pester suite runs against the emulator) call only cmdlets and
+/// parameters the module has. Checked here too, so a renamed parameter fails CI even where pwsh is absent.
+/// </summary>
+public sealed partial class ReadmeExampleTests
+{
+    private static readonly string[] CommonParameters =
+    {
+        "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable", "WarningVariable",
+        "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
+    };
+
+    [GeneratedRegex(@"```powershell\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex Block();
+
+    [GeneratedRegex(@"\b((?:Connect|Disconnect|Get|New|Set)-Dintero\w*)((?:[^|\n;)}]|\n\s+-)*)")]
+    private static partial Regex Call();
+
+    [GeneratedRegex(@"(?<![\w$])-([A-Za-z]+)")]
+    private static partial Regex ParameterName();
+
+    public static IReadOnlyList<string> Examples() =>
+        Block().Matches(File.ReadAllText(Repository.Readme).Replace("\r\n", "\n")).Select(m => m.Groups[1].Value).ToList();
+
+    [Fact]
+    public void The_README_has_PowerShell_examples_for_the_main_flows()
+    {
+        var all = string.Join("\n", Examples());
+
+        Assert.Contains("Connect-Dintero", all);
+        Assert.Contains("New-DinteroCommonConnection", all);
+        Assert.Contains("New-DinteroBamboraConnection", all);
+        Assert.Contains("Import-Csv", all);
+        Assert.Contains("@{", all);
+    }
+
+    [Fact]
+    public void Every_cmdlet_and_parameter_in_the_README_exists()
+    {
+        var cmdlets = StagedModule.Cmdlets.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        foreach (Match call in Examples().SelectMany(example => Call().Matches(example)))
+        {
+            var name = call.Groups[1].Value;
+            Assert.True(cmdlets.TryGetValue(name, out var cmdlet), $"README calls {name}, which the module does not have.");
+            var known = cmdlet!.ParameterNames.Concat(cmdlet.Parameters.SelectMany(p => p.Aliases)).Concat(CommonParameters).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            foreach (Match parameter in ParameterName().Matches(call.Groups[2].Value))
+            {
+                Assert.True(known.Contains(parameter.Groups[1].Value), $"README passes -{parameter.Groups[1].Value} to {name}, which has no such parameter.");
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using Dintero.Connections.ModuleTests.Support;
+using Dintero.Emulator;
+
+namespace Dintero.Connections.ModuleTests.Pester;
+
+/// <summary>
+/// Runs each tests/*.Tests.ps1 in pwsh against the staged module and a fresh emulator. These show what only a
+/// PowerShell host can: binding from the pipeline, -WhatIf, formatting, help, streams.
+/// </summary>
+public sealed partial class PesterSuiteTests
+{
+    public const string ClientId = "pester-client";
+    public const string ClientSecret = "Pester-Client-Secret-5521";
+
+    public static IReadOnlyList<string> SuiteFiles() =>
+        Directory.GetFiles(Repository.Tests, "*.Tests.ps1").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
+
+    public static TheoryData<string> Suites() => new(SuiteFiles());
+
+    [GeneratedRegex(@"Tests Passed: (\d+), Failed: (\d+)")]
+    private static partial Regex Summary();
+
+    [Fact]
+    public void There_are_Pester_suites_for_the_module_the_main_flows_and_the_README()
+    {
+        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Readme.Tests.ps1" }, SuiteFiles());
+    }
+
+    [PesterTheory]
+    [MemberData(nameof(Suites))]
+    public async Task Pester_suite_passes(string suite)
+    {
+        var options = new EmulatorOptions();
+        options.Clients[ClientId] = ClientSecret;
+        await using var emulator = await DinteroEmulator.StartAsync(options);
+        var environment = new Dictionary<string, string>
+        {
+            ["DINTERO_TEST_MODULE"] = Path.Combine(Repository.StagedModule, "Dintero.Connections.psd1"),
+            ["DINTERO_TEST_BASE_URI"] = emulator.BaseUri.AbsoluteUri,
+            ["DINTERO_TEST_EMULATOR"] = emulator.RootUri.AbsoluteUri,
+            ["DINTERO_TEST_CLIENT_ID"] = ClientId,
+            ["DINTERO_TEST_CLIENT_SECRET"] = ClientSecret,
+            ["DINTERO_TEST_ACCOUNT_ID"] = EmulatorOptions.DemoAccountId,
+            ["DINTERO_TEST_README"] = Repository.Readme,
+        };
+        var path = Path.Combine(Repository.Tests, suite).Replace("'", "''");
+        var command = "Import-Module Pester -MinimumVersion 5.0.0; $c = New-PesterConfiguration; "
+            + $"$c.Run.Path = '{path}'; $c.Run.Exit = $true; $c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration $c";
+
+        var (exit, output) = PowerShellHost.Run(command, environment, TimeSpan.FromMinutes(10));
+
+        Assert.True(exit == 0, $"Pester {suite} exited {exit}:\n{output}");
+        var summary = Summary().Match(output);
+        Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {suite} ran no test:\n{output}");
+        Assert.DoesNotContain(ClientSecret, output);
+    }
+}
