@@ -150,6 +150,14 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         $failure[0].TargetObject.store_type | Should -Be 'online'
     }
 
+    It "lets scripts catch the module's exceptions by type" {
+        $caught = $null
+        try { New-DinteroCommonConnection -AccountId T00000002 -Signup (New-Signup) -ErrorAction Stop }
+        catch [Dintero.Connections.Errors.DinteroApiException] { $caught = $_.Exception }
+        $caught.StatusCode | Should -Be 400
+        $caught.Code | Should -Be 'ORGANIZATION_NUMBER_REQUIRED'
+    }
+
     It 'writes one verbose line per request, with method, path, status and duration' {
         $verbose = New-DinteroCommonConnection -Signup (New-Signup) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
         $verbose.Message | Should -Match "^POST /v1/accounts/$accountId/management/settings/connections/common -> 200 OK \(\d+ ms\)$"

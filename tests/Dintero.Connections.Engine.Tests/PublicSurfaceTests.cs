@@ -15,7 +15,7 @@ public sealed class PublicSurfaceTests
     public void No_public_signature_or_attribute_mentions_a_hidden_dependency()
     {
         var offenders = new List<string>();
-        foreach (var type in typeof(DinteroClient).Assembly.GetExportedTypes())
+        foreach (var type in typeof(DinteroClient).Assembly.GetExportedTypes().Concat(typeof(Dintero.Connections.Models.DinteroModel).Assembly.GetExportedTypes()))
         {
             Check(type.BaseType, $"{type} base type", offenders);
             foreach (var contract in type.GetInterfaces()) Check(contract, $"{type} interface", offenders);
@@ -36,6 +36,15 @@ public sealed class PublicSurfaceTests
             }
         }
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
+    }
+
+    [Fact]
+    public void The_contracts_depend_on_nothing_but_the_standard_library()
+    {
+        // They load in PowerShell's own context, beside any other module: they must bring no dependency along.
+        var references = typeof(Dintero.Connections.Models.DinteroModel).Assembly.GetReferencedAssemblies().Select(name => name.Name);
+
+        Assert.Equal(new[] { "netstandard" }, references);
     }
 
     [Fact]

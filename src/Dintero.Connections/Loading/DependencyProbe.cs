@@ -24,6 +24,9 @@ namespace Dintero.Connections.Loading
                 ["engine"] = typeof(DinteroJson).Assembly.Location,
                 ["engineContext"] = DependencyLoader.LoadContextName(typeof(DinteroJson).Assembly) ?? "(none)",
                 ["serializer"] = DinteroJson.SerializerLocation,
+                ["contractsContext"] = DependencyLoader.LoadContextName(typeof(PaymentOption).Assembly) ?? "(none)",
+                // A model the engine creates must be of the very type the cmdlets see, or PowerShell could not use it.
+                ["sameModelType"] = (DinteroJson.Deserialize<PaymentOption>("{}").GetType() == typeof(PaymentOption)).ToString(),
             };
         }
     }

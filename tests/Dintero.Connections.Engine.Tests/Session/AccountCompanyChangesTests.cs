@@ -1,3 +1,4 @@
+using Dintero.Connections.Binding;
 using Dintero.Connections.Models;
 
 namespace Dintero.Connections.Tests.Session;

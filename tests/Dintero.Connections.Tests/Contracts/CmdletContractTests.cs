@@ -181,6 +181,9 @@ public sealed class CmdletContractTests
         Assert.True(File.Exists(Path.Combine(staged, "en-US", "Dintero.Connections.dll-Help.xml")));
         Assert.True(File.Exists(Path.Combine(staged, "en-US", "about_Dintero_Connections.help.txt")));
         Assert.True(File.Exists(Path.Combine(staged, "Dependencies", "Dintero.Connections.Engine.dll")));
+        Assert.True(File.Exists(Path.Combine(staged, "Dintero.Connections.Contracts.dll")));
+        Assert.False(File.Exists(Path.Combine(staged, "Dependencies", "Dintero.Connections.Contracts.dll")));
+        Assert.Equal(new[] { "Dintero.Connections.Contracts.dll", "Dintero.Connections.dll" }, Directory.GetFiles(staged, "*.dll").Select(Path.GetFileName).Order());
         Assert.Empty(Directory.GetFiles(staged, "System.Management.Automation.dll", SearchOption.AllDirectories));
         Assert.Equal(File.ReadAllText(Repository.Manifest), File.ReadAllText(Path.Combine(staged, "Dintero.Connections.psd1")));
     }
@@ -190,7 +193,7 @@ public sealed class CmdletContractTests
     {
         var references = StagedModule.Assembly.GetReferencedAssemblies().Select(r => r.Name!).Order().ToList();
 
-        Assert.Equal(new[] { "Dintero.Connections.Engine", "netstandard", "System.Management.Automation" }, references);
+        Assert.Equal(new[] { "Dintero.Connections.Contracts", "Dintero.Connections.Engine", "netstandard", "System.Management.Automation" }, references);
     }
 
     private static IEnumerable<string> BaseNames(Type type)

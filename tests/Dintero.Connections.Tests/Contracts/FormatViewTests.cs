@@ -11,9 +11,12 @@ public sealed class FormatViewTests
 
     private static Type TypeNamed(string name)
     {
-        var engine = StagedModule.Assembly.GetReferencedAssemblies().Single(r => r.Name == "Dintero.Connections.Engine");
-        var engineAssembly = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!.LoadFromAssemblyName(engine);
-        return engineAssembly.GetType(name) ?? StagedModule.Assembly.GetType(name) ?? throw new Xunit.Sdk.XunitException($"The format file names {name}, which does not exist.");
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!;
+        return StagedModule.Assembly.GetReferencedAssemblies()
+            .Where(reference => reference.Name!.StartsWith("Dintero.Connections", StringComparison.Ordinal))
+            .Select(reference => context.LoadFromAssemblyName(reference).GetType(name))
+            .FirstOrDefault(type => type != null)
+            ?? throw new Xunit.Sdk.XunitException($"The format file names {name}, which does not exist.");
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public static class StagedModule
         protected override Assembly? Load(AssemblyName name)
         {
             if (name.Name == "System.Management.Automation") return LoadFromAssemblyPath(Repository.PowerShellStub);
+            var beside = Path.Combine(Repository.StagedModule, name.Name + ".dll");
+            if (File.Exists(beside)) return LoadFromAssemblyPath(beside);
             var dependency = Path.Combine(Repository.StagedModule, "Dependencies", name.Name + ".dll");
             return File.Exists(dependency) ? LoadFromAssemblyPath(dependency) : null;
         }

@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Reflection;
+using Dintero.Connections.Models;
 
-namespace Dintero.Connections.Models
+namespace Dintero.Connections.Binding
 {
     /// <summary>
     /// <c>PUT .../management/settings</c> replaces the whole company, so changing one field means reading the
