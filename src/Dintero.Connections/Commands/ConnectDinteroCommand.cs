@@ -64,7 +64,9 @@ namespace Dintero.Connections.Commands
             try
             {
                 var options = settings.ToClientOptions(Environment.GetEnvironmentVariable, out var accountId);
-                context = Run(token => Session.ConnectAsync(options, accountId, token));
+                // Read on the pipeline thread: the session is found through the thread's runspace.
+                var session = Session;
+                context = Run(token => session.ConnectAsync(options, accountId, token));
             }
             catch (Exception exception) when (exception is DinteroException || exception is ArgumentException)
             {

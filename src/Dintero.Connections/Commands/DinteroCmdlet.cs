@@ -22,6 +22,7 @@ namespace Dintero.Connections.Commands
         /// <summary>Cancelled when the pipeline is stopped.</summary>
         protected CancellationToken Cancellation => (cancellation ??= new CancellationTokenSource()).Token;
 
+        /// <summary>The session of the current runspace. Read it on the pipeline thread, never inside an engine call.</summary>
         protected DinteroSession Session => RunspaceSessions.Current;
 
         /// <summary>The least important log level this invocation shows, from -Verbose, -Debug and the preference variables.</summary>

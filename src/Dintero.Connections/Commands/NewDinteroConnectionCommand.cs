@@ -70,7 +70,8 @@ namespace Dintero.Connections.Commands
             if (!ShouldProcess(target, action)) return;
 
             var client = context.GetClient();
-            foreach (var done in work!.Add(() => Task.FromResult((itemIndex, Start(token => CreateAsync(client, accountId, signup, token), input))), Cancellation))
+            var started = Start(token => CreateAsync(client, accountId, signup, token), input);
+            foreach (var done in work!.Add(() => Task.FromResult((itemIndex, started)), Cancellation))
             {
                 Write(done.Item, done.Index);
             }

@@ -14,16 +14,17 @@ namespace Dintero.Connections.Sessions
         private static readonly ConditionalWeakTable<Runspace, DinteroSession> Sessions = new ConditionalWeakTable<Runspace, DinteroSession>();
 
         /// <summary>The session of the runspace running the current pipeline.</summary>
+        /// <exception cref="System.InvalidOperationException">Read off the pipeline thread, where there is no runspace.</exception>
         public static DinteroSession Current
         {
             get
             {
-                var runspace = Runspace.DefaultRunspace;
-                return runspace == null ? Fallback : Sessions.GetValue(runspace, _ => new DinteroSession());
+                // Thread-static: set on a pipeline thread, null on a thread-pool thread. Failing loudly there beats
+                // quietly handing out a session no runspace owns.
+                var runspace = Runspace.DefaultRunspace
+                    ?? throw new System.InvalidOperationException("The Dintero session was read off the pipeline thread; read it in the cmdlet, before starting engine calls.");
+                return Sessions.GetValue(runspace, _ => new DinteroSession());
             }
         }
-
-        // A cmdlet always runs on a thread with a default runspace; this serves hosts that call cmdlets otherwise.
-        private static readonly DinteroSession Fallback = new DinteroSession();
     }
 }
