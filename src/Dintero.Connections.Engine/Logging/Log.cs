@@ -29,8 +29,6 @@ namespace Dintero.Connections.Logging
 
         public void Debug(string message) => Write(DinteroLogLevel.Debug, message);
 
-        public void Verbose(string message) => Write(DinteroLogLevel.Verbose, message);
-
         public void Warning(string message) => Write(DinteroLogLevel.Warning, message);
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Threading;
 using System.Threading.Tasks;
 
 namespace Dintero.Connections.Pipeline
@@ -24,9 +23,9 @@ namespace Dintero.Connections.Pipeline
         public int ThrottleLimit { get; }
 
         /// <summary>Starts an item; returns the results of the oldest items once more than the limit are in flight.</summary>
-        public IEnumerable<TResult> Add(Func<Task<TResult>> start, CancellationToken cancellationToken)
+        public IEnumerable<TResult> Add(Func<Task<TResult>> start)
         {
-            inFlight.Enqueue(Task.Run(start, cancellationToken));
+            inFlight.Enqueue(start());
             var done = new List<TResult>();
             while (inFlight.Count >= ThrottleLimit) done.Add(Wait(inFlight.Dequeue()));
             return done;

@@ -30,7 +30,7 @@ namespace Dintero.Connections.Session
         public Uri BaseUri => Client.BaseUri;
 
         /// <summary>When the token fetched at connection time expires; later tokens are fetched as needed.</summary>
-        public DateTimeOffset TokenExpiresAt { get; internal set; }
+        public DateTimeOffset TokenExpiresAt { get; }
 
         public DateTimeOffset ConnectedAt { get; }
 

@@ -71,7 +71,7 @@ namespace Dintero.Connections.Commands
 
             var client = context.GetClient();
             var started = Start(token => CreateAsync(client, accountId, signup, token), input);
-            foreach (var done in work!.Add(() => Task.FromResult((itemIndex, started)), Cancellation))
+            foreach (var done in work!.Add(() => Task.FromResult((itemIndex, started))))
             {
                 Write(done.Item, done.Index);
             }

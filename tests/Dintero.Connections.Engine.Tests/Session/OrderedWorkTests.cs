@@ -17,7 +17,7 @@ public sealed class OrderedWorkTests
             await Task.Delay(5);
             Interlocked.Decrement(ref running);
             return i;
-        }, CancellationToken.None).ToList()).Concat(work.Drain()).ToList();
+        }).ToList()).Concat(work.Drain()).ToList();
 
         Assert.Equal(new[] { 0, 1, 2, 3, 4 }, results);
         Assert.Equal(1, most);
@@ -32,9 +32,9 @@ public sealed class OrderedWorkTests
         var early = new List<int>();
 
         // The first item waits until the third has started: only possible when three are in flight at once.
-        early.AddRange(work.Add(async () => { await gate.WaitAsync(); return 0; }, CancellationToken.None));
-        early.AddRange(work.Add(() => { Interlocked.Increment(ref started); return Task.FromResult(1); }, CancellationToken.None));
-        var third = work.Add(() => { Interlocked.Increment(ref started); gate.Release(); return Task.FromResult(2); }, CancellationToken.None).ToList();
+        early.AddRange(work.Add(async () => { await gate.WaitAsync(); return 0; }));
+        early.AddRange(work.Add(() => { Interlocked.Increment(ref started); return Task.FromResult(1); }));
+        var third = work.Add(() => { Interlocked.Increment(ref started); gate.Release(); return Task.FromResult(2); }).ToList();
         var rest = work.Drain().ToList();
 
         Assert.Empty(early);
