@@ -98,7 +98,7 @@ namespace Dintero.Connections.Auth
                 var hint = (int)response.StatusCode == 401 || (int)response.StatusCode == 403
                     ? $"Check the client id '{credential.ClientId}' and its secret, and that the client belongs to account {accountId}."
                     : null;
-                throw ErrorResponseReader.ToException(response, text, redactor, Array.Empty<string>(), hint);
+                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), hint);
             }
             var token = ParseToken(text, requestedAt, accountId);
             // From now on the token is masked wherever it might show up.

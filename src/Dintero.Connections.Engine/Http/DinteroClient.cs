@@ -25,6 +25,7 @@ namespace Dintero.Connections.Http
         private const string ConnectionsPath = "management/settings/connections/";
         private readonly HttpPipeline pipeline;
         private readonly Redactor redactor;
+        private readonly IClock clock;
 
         public DinteroClient(DinteroClientOptions options)
             : this(options, primaryHandler: null, SystemClock.Instance)
@@ -38,6 +39,7 @@ namespace Dintero.Connections.Http
             options.Validate();
             Credential = options.Credential!;
             BaseUri = WithTrailingSlash(options.BaseUri);
+            this.clock = clock;
             redactor = new Redactor();
             redactor.AddSecret(Credential.Secret);
             var log = new Log(options.Log, redactor, options.LogLevel, options.LogEnabled);
@@ -150,7 +152,7 @@ namespace Dintero.Connections.Http
                 {
                     hint = "The request may have been processed although Dintero answered with an error; it was not sent again. Read the connection back (Get-DinteroConnection) before sending it again.";
                 }
-                throw ErrorResponseReader.ToException(response, text, redactor, sensitiveValues, hint);
+                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, sensitiveValues, hint);
             }
             try
             {

@@ -21,13 +21,13 @@ namespace Dintero.Connections.Http
         private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Space = new Regex("\\s+", RegexOptions.Compiled);
 
-        public static DinteroApiException ToException(HttpResponseMessage response, string body, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? hint)
+        public static DinteroApiException ToException(HttpResponseMessage response, string body, DateTimeOffset now, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? hint)
         {
             var status = (int)response.StatusCode;
             var request = response.RequestMessage;
             var method = request?.Method.Method ?? "?";
             var path = request?.RequestUri?.AbsolutePath ?? "?";
-            var retryAfter = RetryAfter.Of(response, DateTimeOffset.UtcNow);
+            var retryAfter = RetryAfter.Of(response, now);
             string Clean(string? text) => redactor.Redact(text, sensitiveValues);
 
             if (TryReadDinteroError(body, out var code, out var message, out var fieldErrors))
