@@ -131,8 +131,10 @@ public sealed class RetryTests
     public async Task A_POST_whose_answer_timed_out_is_not_sent_twice()
     {
         await using var env = await TestEnvironment.StartAsync();
-        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, AfterProcessing = true, DelayMilliseconds = 3000 });
-        var client = env.Client(options => options.RequestTimeout = TimeSpan.FromMilliseconds(500));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, AfterProcessing = true, DelayMilliseconds = 6000 });
+        var client = env.Client(options => options.RequestTimeout = TimeSpan.FromMilliseconds(1500));
+        // Token first, so the timeout measures only the POST even on a cold, slow machine.
+        await client.AuthenticateAsync(TestData.AccountId);
 
         var error = await env.FailsWith<DinteroTransportException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
@@ -226,10 +228,14 @@ public sealed class RetryTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, DelayMilliseconds = 30_000 });
         var client = env.Client();
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        using var cancel = new CancellationTokenSource();
 
         var call = client.GetAccountSettingsAsync(TestData.AccountId, cancel.Token);
+        // Cancel only once the request is at the server, however slow the machine is to get it there.
+        await env.Emulator.Requests.WaitForAsync("GET", "/management/settings", TimeSpan.FromSeconds(20));
+        cancel.Cancel();
 
+        // Without cancellation the call would succeed after the 30 s delay instead of throwing.
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
         Assert.Equal(1, env.Requests.Count("GET", "/management/settings"));
     }
