@@ -27,8 +27,7 @@ public sealed class RequestLog
 
     public int TokenRequests => entries.Count(entry => entry.Path.EndsWith("/auth/token", StringComparison.Ordinal));
 
-    public int Count(string method, string pathSuffix) =>
-        entries.Count(entry => entry.Method == method && entry.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
+    public int Count(string method, string pathSuffix) => entries.Count(entry => Matches(entry, method, pathSuffix));
 
     public void Add(LoggedRequest entry)
     {
@@ -49,7 +48,7 @@ public sealed class RequestLog
     /// </summary>
     public Task<LoggedRequest> WaitForAsync(string method, string pathSuffix, TimeSpan timeout)
     {
-        bool Match(LoggedRequest entry) => entry.Method == method && entry.Path.EndsWith(pathSuffix, StringComparison.Ordinal);
+        bool Match(LoggedRequest entry) => Matches(entry, method, pathSuffix);
         var arrived = new TaskCompletionSource<LoggedRequest>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (waitersLock)
         {
@@ -61,4 +60,7 @@ public sealed class RequestLog
     }
 
     public void Clear() => entries.Clear();
+
+    private static bool Matches(LoggedRequest entry, string method, string pathSuffix) =>
+        entry.Method == method && entry.Path.EndsWith(pathSuffix, StringComparison.Ordinal);
 }
