@@ -58,14 +58,17 @@ namespace Dintero.Connections.Errors
         private static IEnumerable<DinteroFieldError> Flatten(IEnumerable<DinteroFieldError> errors) =>
             errors.SelectMany(error => new[] { error }.Concat(Flatten(error.Errors)));
 
+        /// <summary>The field errors that say something, flattened, one indented line each: for the message and for ErrorDetails.</summary>
+        internal IEnumerable<string> FieldErrorLines() => FieldErrorLines(FieldErrors);
+
+        private static IEnumerable<string> FieldErrorLines(IEnumerable<DinteroFieldError> fieldErrors) =>
+            Flatten(fieldErrors).Where(error => error.Message != null || error.Path != null).Select(error => "  " + error);
+
         private static string BuildMessage(int status, string method, string path, string message, IReadOnlyList<DinteroFieldError> fieldErrors, string? hint)
         {
-            var text = $"Dintero answered {status} to {method} {path}: {message}";
-            foreach (var error in Flatten(fieldErrors).Where(error => error.Message != null || error.Path != null))
-            {
-                text += "\n  " + error;
-            }
-            return hint == null ? text : text + "\n" + hint;
+            var lines = new[] { $"Dintero answered {status} to {method} {path}: {message}" }.Concat(FieldErrorLines(fieldErrors));
+            if (hint != null) lines = lines.Concat(new[] { hint });
+            return string.Join("\n", lines);
         }
     }
 }

@@ -36,8 +36,7 @@ namespace Dintero.Connections.Errors
             switch (exception)
             {
                 case DinteroApiException api:
-                    var fields = api.AllFieldErrors().Where(error => error.Path != null || error.Message != null).Select(error => "  " + error);
-                    var details = string.Join("\n", new[] { api.DinteroMessage }.Concat(fields));
+                    var details = string.Join("\n", new[] { api.DinteroMessage }.Concat(api.FieldErrorLines()));
                     return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, details, api.Hint);
                 case DinteroValidationException validation:
                     return new ErrorReport("InvalidArgument", validation.ErrorId, validation.Message,
