@@ -14,8 +14,10 @@ BeforeAll {
     $script:ssn = '01019012345'
     $script:bankAccount = '15036012345'
 
+    # Invoke-RestMethod writes a JSON array as one object: assigned first, it is enumerated item by item.
     function script:Get-EmulatorRequest([string] $Method, [string] $PathSuffix) {
-        @(Invoke-RestMethod "$($emulator)_emulator/requests") | Where-Object { $_.method -eq $Method -and $_.path.EndsWith($PathSuffix) }
+        $log = Invoke-RestMethod "$($emulator)_emulator/requests"
+        @($log | Where-Object { $_.method -eq $Method -and $_.path.EndsWith($PathSuffix) })
     }
 
     function script:Add-EmulatorFault([hashtable] $Fault) {
@@ -121,6 +123,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
 
     It 'names the account, the connection type and the payment options with -WhatIf, and sends nothing' {
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $before | Should -BeGreaterThan 0 # the count sees the signups sent above, so it would see one sent here
         $transcript = Join-Path $TestDrive 'whatif.txt'
         Start-Transcript -Path $transcript
         New-DinteroCommonConnection -Signup (New-Signup) -WhatIf
@@ -133,9 +136,10 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
 
     It 'refuses bad input before sending, naming the field path and the nearest key' {
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $before | Should -BeGreaterThan 0
         $signup = New-Signup
         $signup.revenue = @{ acept_prepaid = 'maybe' }
-        { New-DinteroCommonConnection -Signup $signup -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.ValidationFailed'
+        { New-DinteroCommonConnection -Signup $signup -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.ValidationFailed,*'
         New-DinteroCommonConnection -Signup $signup -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].ErrorDetails.Message | Should -Match "signup.revenue.acept_prepaid.*Did you mean 'accept_prepaid'"
         @(Get-EmulatorRequest POST '/connections/common').Count | Should -Be $before
@@ -159,8 +163,10 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
     }
 
     It 'writes one verbose line per request, with method, path, status and duration' {
-        $verbose = New-DinteroCommonConnection -Signup (New-Signup) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
-        $verbose.Message | Should -Match "^POST /v1/accounts/$accountId/management/settings/connections/common -> 200 OK \(\d+ ms\)$"
+        # ShouldProcess adds its own "Performing the operation" line under -Verbose; the request lines are the engine's.
+        $verbose = @(New-DinteroCommonConnection -Signup (New-Signup) -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -notlike 'Performing the operation*' })
+        $verbose | Should -HaveCount 1
+        $verbose[0].Message | Should -Match "^POST /v1/accounts/$accountId/management/settings/connections/common -> 200 OK \(\d+ ms\)$"
     }
 
     It 'never writes the client secret or personal numbers, even with Debug output' {
@@ -182,7 +188,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         $context = Connect-Dintero @connect -PassThru
         Add-EmulatorFault @{ method = 'GET'; path = '/v1/accounts/*/management/settings'; delayMilliseconds = 30000 }
         $shell = [powershell]::Create()
-        $null = $shell.AddScript({ param($module, $context) Import-Module $module; Get-DinteroAccountSetting -Connection $context }).AddArgument($module).AddArgument($context)
+        $null = $shell.AddScript({ param($module, $context) Import-Module $module; Get-DinteroAccountSetting -Context $context }).AddArgument($module).AddArgument($context)
         $null = $shell.BeginInvoke()
         Start-Sleep -Seconds 2
         $watch = [Diagnostics.Stopwatch]::StartNew()
@@ -212,9 +218,9 @@ Describe 'New-DinteroBamboraConnection and the views' {
     }
 
     It 'masks the Bambora secrets in the list views' {
-        $list = $bambora | Format-List | Out-String
-        $list | Should -Match 'Md5Key\s+:\s+\*\*\*'
-        $list | Should -Match 'SecretToken\s+:\s+\*\*\*'
+        $list = $bambora | Format-List | Out-String -Width 300
+        $list | Should -Match 'configuration\s+:.*md5_key: \*\*\*'
+        $list | Should -Match 'secret_token: \*\*\*'
         $list | Should -Not -Match ([regex]::Escape($bambora.configuration.md5_key))
         $list | Should -Not -Match ([regex]::Escape($bambora.configuration.secret_token))
         $configuration = $bambora.configuration | Format-List | Out-String
@@ -223,16 +229,29 @@ Describe 'New-DinteroBamboraConnection and the views' {
     }
 
     It 'shows account, type, status, created, updated and last event in a table' {
-        $table = @($common, $bambora) | Format-Table | Out-String
-        $table | Should -Match 'AccountId\s+Type\s+Status\s+Created\s+Updated\s+LastEvent'
-        $table | Should -Match "$accountId\s+Common\s+pending.*signature_required"
-        $table | Should -Match "$accountId\s+Bambora\s+pending.*signature_required"
+        $table = @($common, $bambora) | Format-Table | Out-String -Width 200
+        $table | Should -Match 'account_id\s+connection_type\s+status\s+created_at\s+updated_at\s+last_event'
+        $table | Should -Match "$accountId\s+Common\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
+        $table | Should -Match "$accountId\s+Bambora\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
     }
 
     It 'shows the events and the signature link in the list view' {
-        $list = $common | Format-List | Out-String
-        $list | Should -Match 'SignatureLink\s+:\s+http'
-        $list | Should -Match 'signature_required \(pending\)'
+        $list = $common | Format-List | Out-String -Width 200
+        $list | Should -Match 'signature_link\s+:\s+http'
+        $list | Should -Match 'events\s+:\s+\d{4}-\d\d-\d\d \d\d:\d\d signature_required \(pending\)'
+    }
+
+    It 'uses labels a user can type back: Format-List and Select-Object with the same names show the same values' {
+        $typed = $common | Format-List account_id, status, signature_link | Out-String -Width 200
+        $typed | Should -Match "account_id\s+:\s+$accountId"
+        $typed | Should -Match 'status\s+:\s+pending'
+        $typed | Should -Match 'signature_link\s+:\s+http'
+        $row = $common | Select-Object account_id, connection_type, status, signature_link, last_event
+        $row.signature_link | Should -Be $common.signature_link
+        $row.connection_type | Should -Be 'Common'
+        $row.last_event | Should -Be 'signature_required'
+        $csv = $row | ConvertTo-Csv -NoTypeInformation
+        $csv[0] | Should -Be '"account_id","connection_type","status","signature_link","last_event"'
     }
 
     It "converts to JSON with Dintero's field names" {
@@ -269,6 +288,7 @@ Describe 'Get-DinteroConnection and account settings' {
 
     It 'changes nothing with -WhatIf' {
         $before = @(Get-EmulatorRequest PUT '/management/settings').Count
+        $before | Should -BeGreaterThan 0
         Set-DinteroAccountSetting -AccountId T00000042 -OrganizationNumber 111111111 -WhatIf
         @(Get-EmulatorRequest PUT '/management/settings').Count | Should -Be $before
     }
@@ -283,10 +303,10 @@ Describe 'Sessions' {
         $shell.Dispose()
     }
 
-    It 'passes a context explicitly with -Connection, also into ForEach-Object -Parallel' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
+    It 'passes a context explicitly with -Context, also into ForEach-Object -Parallel' -Skip:($PSVersionTable.PSVersion.Major -lt 7) {
         $context = Connect-Dintero @connect -PassThru
         $path = $module
-        $settings = 1..2 | ForEach-Object -Parallel { Import-Module $using:path; Get-DinteroAccountSetting -Connection $using:context }
+        $settings = 1..2 | ForEach-Object -Parallel { Import-Module $using:path; Get-DinteroAccountSetting -Context $using:context }
         @($settings).Count | Should -Be 2
         $settings.id | Should -Be @($accountId, $accountId)
     }
@@ -294,7 +314,100 @@ Describe 'Sessions' {
     It 'says to connect again once disconnected, also for a context kept with -PassThru' {
         $context = Connect-Dintero @connect -PassThru
         Disconnect-Dintero
-        { Get-DinteroConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected'
-        { Get-DinteroConnection -Connection $context -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected'
+        { Get-DinteroConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected,*'
+        { Get-DinteroConnection -Context $context -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected,*'
+    }
+}
+
+Describe 'Streams, as scripts and runbooks use them' {
+    BeforeAll { $script:context = Connect-Dintero @connect -PassThru }
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" }
+
+    It 'writes the request lines when $VerbosePreference is set inside a function, not only with -Verbose' {
+        function Read-Setting { $VerbosePreference = 'Continue'; Get-DinteroAccountSetting }
+        $records = Read-Setting 4>&1
+        $verbose = @($records | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $verbose.Message | Should -Match "^GET /v1/accounts/$accountId/management/settings -> 200 OK"
+        @(Get-DinteroAccountSetting 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Count | Should -Be 0
+    }
+
+    It 'writes the debug lines when $DebugPreference is set inside a script block' {
+        $records = & { $DebugPreference = 'Continue'; Get-DinteroAccountSetting } 5>&1
+        (@($records | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }).Message -join "`n") | Should -Match 'response headers'
+    }
+
+    It 'writes the retry warning while the retry waits, not after the call has finished' {
+        Add-EmulatorFault @{ method = 'GET'; path = '/v1/accounts/*/management/settings'; status = 429; retryAfterSeconds = 4; times = 1 }
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($module, $context) Import-Module $module; Get-DinteroAccountSetting -Context $context }).AddArgument($module).AddArgument($context)
+        $handle = $shell.BeginInvoke()
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        while ($shell.Streams.Warning.Count -eq 0 -and -not $handle.IsCompleted -and $watch.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $warnedWhileRunning = $shell.Streams.Warning.Count -gt 0 -and -not $handle.IsCompleted
+        $result = $shell.EndInvoke($handle)
+        $shell.Dispose()
+        $warnedWhileRunning | Should -BeTrue
+        @($result).Count | Should -Be 1
+    }
+}
+
+Describe 'Personal numbers in the error views' {
+    BeforeAll {
+        Connect-Dintero @connect
+        $script:views = @('NormalView', 'ConciseView', 'DetailedView') | Where-Object { $_ -ne 'DetailedView' -or $PSVersionTable.PSVersion.Major -ge 7 }
+    }
+
+    It 'never prints the row of a refused Import-Csv signup, in <_>' -ForEach @('NormalView', 'ConciseView') {
+        $ErrorView = $_
+        $csv = Join-Path $TestDrive 'personal.csv'
+        @"
+account_id,payment_options[0].type,payment_options[0].currencies,store_type,applicant.social_security_number,bank_accounts[0].account_number
+$accountId,dintero.zero,NOK,onlin,$ssn,$bankAccount
+"@ | Set-Content -Path $csv
+        Import-Csv $csv | New-DinteroCommonConnection -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure | Should -HaveCount 1
+        $text = $failure[0] | Out-String -Width 300
+        $text | Should -Match 'store_type'
+        $text | Should -Not -Match $ssn
+        $text | Should -Not -Match $bankAccount
+        $failure[0].CategoryInfo.TargetName | Should -Be "pipeline item 0, account $accountId"
+        $failure[0].TargetObject.'applicant.social_security_number' | Should -Be $ssn # the row itself stays, for retries
+    }
+
+    It "never prints JSON text that Dintero refused, in <_>" -ForEach @('NormalView', 'ConciseView') {
+        $ErrorView = $_
+        $json = @{ payment_options = @(@{ type = 'dintero.zero'; currencies = @('NOK') }); store_type = 'online'; applicant = @{ social_security_number = $ssn }; bank_accounts = @(@{ account_number = $bankAccount }) } | ConvertTo-Json -Depth 5
+        New-DinteroCommonConnection -AccountId T00000002 -Signup $json -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.400.*'
+        $text = $failure[0] | Out-String -Width 300
+        $text | Should -Not -Match $ssn
+        $text | Should -Not -Match $bankAccount
+        $failure[0].CategoryInfo.ToString() | Should -Match 'account T00000002'
+    }
+}
+
+Describe 'A master sheet piped into several cmdlets' {
+    BeforeAll { Connect-Dintero @connect }
+
+    It 'binds each cmdlet its own columns, ignores the others with one warning, and refuses typos' {
+        $csv = Join-Path $TestDrive 'master.csv'
+        @"
+account_id,organization_number,notes,payment_options[0].type,payment_options[0].currencies,store_type
+T00000051,912345678,first,dintero.zero,NOK,online
+T00000052,923456789,second,dintero.zero,NOK,instore
+"@ | Set-Content -Path $csv
+        Import-Csv $csv | Set-DinteroAccountSetting -ErrorVariable settingErrors
+        @($settingErrors).Count | Should -Be 0
+        (Get-DinteroAccountSetting -AccountId T00000052).company.organization_number | Should -Be '923456789'
+
+        $created = Import-Csv $csv | New-DinteroCommonConnection -ErrorVariable failures -WarningVariable warnings -WarningAction SilentlyContinue
+        @($failures).Count | Should -Be 0
+        $created.account_id | Should -Be @('T00000051', 'T00000052')
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Match "'organization_number', 'notes'"
+
+        $typo = [pscustomobject]@{ account_id = 'T00000051'; 'payment_options[0].type' = 'dintero.zero'; stor_type = 'online' }
+        $typo | New-DinteroCommonConnection -ErrorVariable refused -ErrorAction SilentlyContinue
+        $refused[0].ErrorDetails.Message | Should -Match "signup.stor_type.*Did you mean 'store_type'"
     }
 }

@@ -38,13 +38,14 @@ Describe 'The Dintero.Connections module' {
     It 'loads table and list views for connections' {
         $views = Get-FormatData -TypeName Dintero.Connections.Models.CommonConnection
         $views | Should -Not -BeNullOrEmpty
-        $views.FormatViewDefinition.Control.GetType().Name | Should -Contain 'TableControl'
-        $views.FormatViewDefinition.Control.GetType().Name | Should -Contain 'ListControl'
+        $controls = @($views.FormatViewDefinition | ForEach-Object { $_.Control.GetType().Name })
+        $controls | Should -Contain 'TableControl'
+        $controls | Should -Contain 'ListControl'
     }
 
     It 'ends an API cmdlet that runs before Connect-Dintero with an error that says to connect' {
         Disconnect-Dintero
-        { Get-DinteroConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected'
+        { Get-DinteroConnection -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.NotConnected,*'
         try { Get-DinteroConnection } catch { $_.Exception.Message | Should -Match 'Connect-Dintero' }
     }
 

@@ -7,8 +7,9 @@ using System.Threading;
 namespace Dintero.Connections.Auth
 {
     /// <summary>
-    /// The tokens of one session (in PowerShell: one runspace), keyed by base URI, account id and client id.
-    /// The key also holds a hash of the secret, so a rotated secret never reuses a token issued to the old one.
+    /// The tokens of one session (in PowerShell: one runspace), keyed by base URI, client id, a hash of the secret
+    /// (so a rotated secret never reuses a token issued to the old one) and account id. Every client of the session
+    /// shares it; each client forgets only the tokens it was issued when it is closed.
     /// </summary>
     public sealed class TokenCache
     {
@@ -25,21 +26,39 @@ namespace Dintero.Connections.Auth
             }
         }
 
-        /// <summary>Forgets every token, as <c>Disconnect-Dintero</c> does.</summary>
-        public void Clear()
-        {
-            foreach (var entry in entries.Values) entry.Token = null;
-        }
-
-        internal Entry EntryFor(Uri baseUri, string accountId, ClientCredential credential) =>
-            entries.GetOrAdd(KeyOf(baseUri, accountId, credential), _ => new Entry());
-
-        private static string KeyOf(Uri baseUri, string accountId, ClientCredential credential)
+        /// <summary>
+        /// The part of the cache that belongs to one client (base URI and credential). The secret is hashed here,
+        /// once per client, not on every call.
+        /// </summary>
+        internal Partition PartitionFor(Uri baseUri, ClientCredential credential)
         {
             using (var sha = SHA256.Create())
             {
                 var secretHash = Convert.ToBase64String(sha.ComputeHash(Encoding.UTF8.GetBytes(credential.Secret)));
-                return string.Join("\n", baseUri.AbsoluteUri.TrimEnd('/'), accountId, credential.ClientId, secretHash);
+                return new Partition(this, string.Join("\n", baseUri.AbsoluteUri.TrimEnd('/'), credential.ClientId, secretHash) + "\n");
+            }
+        }
+
+        /// <summary>One client's view of the cache: an entry per account, and the accounts this client used.</summary>
+        internal sealed class Partition
+        {
+            private readonly TokenCache cache;
+            private readonly string prefix;
+            private readonly ConcurrentDictionary<string, Entry> used = new ConcurrentDictionary<string, Entry>(StringComparer.Ordinal);
+
+            public Partition(TokenCache cache, string prefix)
+            {
+                this.cache = cache;
+                this.prefix = prefix;
+            }
+
+            public Entry For(string accountId) =>
+                used.TryGetValue(accountId, out var entry) ? entry : used.GetOrAdd(accountId, cache.entries.GetOrAdd(prefix + accountId, _ => new Entry()));
+
+            /// <summary>Drops the tokens of the accounts this client used; tokens of other accounts and clients stay.</summary>
+            public void Forget()
+            {
+                foreach (var entry in used.Values) entry.Token = null;
             }
         }
 

@@ -22,7 +22,7 @@ namespace Dintero.Connections.Auth
         private readonly Func<HttpClient> tokenClient;
         private readonly Uri apiRoot;
         private readonly ClientCredential credential;
-        private readonly TokenCache cache;
+        private readonly TokenCache.Partition cache;
         private readonly TimeSpan? renewalMargin;
         private readonly IClock clock;
         private readonly Redactor redactor;
@@ -33,7 +33,7 @@ namespace Dintero.Connections.Auth
             this.tokenClient = tokenClient;
             this.apiRoot = apiRoot;
             this.credential = credential;
-            this.cache = cache;
+            this.cache = cache.PartitionFor(apiRoot, credential);
             this.renewalMargin = renewalMargin;
             this.clock = clock;
             this.redactor = redactor;
@@ -42,7 +42,7 @@ namespace Dintero.Connections.Auth
 
         public async Task<AccessToken> GetTokenAsync(string accountId, CancellationToken cancellationToken)
         {
-            var entry = cache.EntryFor(apiRoot, accountId, credential);
+            var entry = cache.For(accountId);
             var cached = entry.Token;
             if (IsFresh(cached)) return cached!;
 
@@ -68,13 +68,16 @@ namespace Dintero.Connections.Auth
         /// <summary>Drops the token if it is still the cached one (a 401 showed it is no longer accepted).</summary>
         public void Invalidate(string accountId, AccessToken rejected)
         {
-            var entry = cache.EntryFor(apiRoot, accountId, credential);
+            var entry = cache.For(accountId);
             if (ReferenceEquals(entry.Token, rejected))
             {
                 entry.Token = null;
                 log.Debug($"Dintero rejected the cached token for account {accountId}; it was dropped.");
             }
         }
+
+        /// <summary>Drops every token this client was issued, as <c>Disconnect-Dintero</c> does for its context.</summary>
+        public void ForgetAll() => cache.Forget();
 
         private bool IsFresh(AccessToken? token) => token != null && clock.UtcNow < token.RenewAt(renewalMargin);
 

@@ -21,43 +21,41 @@ namespace Dintero.Connections.Binding
     /// <remarks>PowerShell objects are unwrapped to plain dictionaries and lists by the cmdlet layer first.</remarks>
     public static class InputBinder
     {
-        private static readonly string[] AccountIdKeys = { "account_id", "aid", "AccountId" };
         private static readonly string[] TrueWords = { "true", "yes", "y", "1", "$true", "on" };
         private static readonly string[] FalseWords = { "false", "no", "n", "0", "$false", "off" };
 
-        /// <summary>Binds <paramref name="input"/> onto <typeparamref name="T"/>, or throws with every problem found.</summary>
+        /// <summary>Binds <paramref name="input"/> onto <typeparamref name="T"/> strictly, or throws with every problem found.</summary>
         /// <param name="input">A hashtable, ordered dictionary, PSCustomObject unwrapped to a dictionary, JSON text or typed model.</param>
-        /// <param name="what">How the input is named in the error, e.g. "The Common signup".</param>
-        /// <param name="root">The JSON path of the input, e.g. <c>signup</c>.</param>
-        /// <param name="ignoredKeys">Keys bound elsewhere (such as <c>account_id</c>, which goes to <c>-AccountId</c>).</param>
-        public static T Bind<T>(object? input, string what, string root, IEnumerable<string>? ignoredKeys = null) where T : DinteroModel, new()
+        /// <param name="what">How the input is named in the error, e.g. "The company".</param>
+        /// <param name="root">The JSON path of the input, e.g. <c>company</c>.</param>
+        public static T Bind<T>(object? input, string what, string root) where T : DinteroModel, new()
         {
             var problems = new ProblemCollector();
-            var result = Bind(typeof(T), input, root, problems, new HashSet<string>((ignoredKeys ?? Array.Empty<string>()).Select(Suggestions.Normalize)));
+            var result = Bind(typeof(T), input, root, problems, topLevel: null);
             if (problems.Problems.Count > 0) throw new DinteroValidationException(what, problems.Problems);
             return (T)result!;
         }
 
-        /// <summary>The account id an input carries under <c>account_id</c>, <c>aid</c> or <c>AccountId</c>, if any.</summary>
-        public static string? AccountIdOf(object? input)
+        /// <summary>
+        /// Binds a cmdlet's input object (a hashtable, an <c>Import-Csv</c> row of a master sheet, JSON) onto
+        /// <typeparamref name="T"/>. Its top-level keys may also name the cmdlet's parameters (returned apart), or
+        /// be columns meant for another cmdlet (ignored, and named in <see cref="BoundInput{T}.IgnoredKeys"/>);
+        /// a key close to a real field ('stor_type') is still refused with "did you mean", and nested keys are strict.
+        /// </summary>
+        /// <param name="input">As for <see cref="Bind{T}"/>.</param>
+        /// <param name="what">How the input is named in the error, e.g. "The Common signup".</param>
+        /// <param name="root">The JSON path of the input, e.g. <c>signup</c>.</param>
+        /// <param name="parameterKeys">Each name or alias of the cmdlet's parameters, mapped to the parameter's name.</param>
+        public static BoundInput<T> BindInput<T>(object? input, string what, string root, IReadOnlyDictionary<string, string> parameterKeys) where T : DinteroModel, new()
         {
-            if (!(input is IDictionary map)) return null;
-            foreach (DictionaryEntry entry in map)
-            {
-                var key = Suggestions.Normalize(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty);
-                if (AccountIdKeys.Any(name => Suggestions.Normalize(name) == key) && entry.Value != null)
-                {
-                    var text = Convert.ToString(entry.Value, CultureInfo.InvariantCulture);
-                    if (!string.IsNullOrWhiteSpace(text)) return text!.Trim();
-                }
-            }
-            return null;
+            var problems = new ProblemCollector();
+            var topLevel = new TopLevel(parameterKeys);
+            var result = Bind(typeof(T), input, root, problems, topLevel);
+            if (problems.Problems.Count > 0) throw new DinteroValidationException(what, problems.Problems);
+            return new BoundInput<T>((T)result!, topLevel.ParameterValues, topLevel.IgnoredKeys);
         }
 
-        /// <summary>The keys that carry an account id rather than a signup field.</summary>
-        public static IReadOnlyList<string> AccountIdFieldNames => AccountIdKeys;
-
-        private static object? Bind(Type modelType, object? input, string path, ProblemCollector problems, HashSet<string> ignored)
+        private static object? Bind(Type modelType, object? input, string path, ProblemCollector problems, TopLevel? topLevel)
         {
             switch (input)
             {
@@ -81,9 +79,9 @@ namespace Dintero.Connections.Binding
                         problems.Add(path, "is not valid JSON: " + Redactor.Shapes.Redact(exception.Message));
                         return null;
                     }
-                    return Bind(modelType, parsed, path, problems, ignored);
+                    return Bind(modelType, parsed, path, problems, topLevel);
                 case IDictionary map:
-                    return BindObject(modelType, map, path, problems, ignored);
+                    return BindObject(modelType, map, path, problems, topLevel);
                 default:
                     if (modelType.IsInstanceOfType(input)) return input;
                     problems.Add(path, $"is {Describe(input)}; expected a hashtable, an object or JSON text with the fields {FieldList(modelType)}.");
@@ -91,7 +89,7 @@ namespace Dintero.Connections.Binding
             }
         }
 
-        private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, HashSet<string> ignored)
+        private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, TopLevel? topLevel)
         {
             if (DottedKeys.HasAny(source)) source = DottedKeys.Expand(source, path, problems);
             var model = Activator.CreateInstance(modelType)!;
@@ -100,11 +98,15 @@ namespace Dintero.Connections.Binding
             foreach (DictionaryEntry entry in source)
             {
                 var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                if (ignored.Contains(Suggestions.Normalize(key))) continue;
                 var property = fields.Find(key);
                 if (property == null)
                 {
-                    problems.Add($"{path}.{key}", $"'{key}' is not a field here.{Suggestions.DidYouMean(key, fields.Names)} Accepted: {FieldList(modelType)}.");
+                    // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
+                    var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
+                    if (topLevel == null || nearest != null || !topLevel.Claim(key, entry.Value))
+                    {
+                        problems.Add($"{path}.{key}", $"'{key}' is not a field here.{(nearest == null ? string.Empty : $" Did you mean '{nearest}'?")} Accepted: {FieldList(modelType)}.");
+                    }
                     continue;
                 }
                 var fieldPath = $"{path}.{property.Name}";
@@ -118,9 +120,6 @@ namespace Dintero.Connections.Binding
             }
             return model;
         }
-
-        // Nested objects bind their keys strictly: only the root ignores keys bound to cmdlet parameters.
-        private static readonly HashSet<string> NoKeys = new HashSet<string>();
 
         private static bool TryConvert(Type target, object? value, string path, ProblemCollector problems, out object? result)
         {
@@ -152,7 +151,7 @@ namespace Dintero.Connections.Binding
             if (ModelFields.IsModel(type))
             {
                 var before = problems.Problems.Count;
-                result = Bind(type, value, path, problems, NoKeys);
+                result = Bind(type, value, path, problems, topLevel: null);
                 return problems.Problems.Count == before;
             }
             problems.Add(path, $"cannot be set from {Describe(value)}.");
@@ -302,6 +301,49 @@ namespace Dintero.Connections.Binding
             }
             result = list;
             return ok;
+        }
+
+        /// <summary>
+        /// The dotted path of a field one level down whose name <paramref name="key"/> misses by a typo, such as
+        /// <c>revenue.yearly_revenue</c> for <c>yearly_revenu</c>. An exact name is no typo: a master sheet's
+        /// <c>email</c> column is meant for Set-DinteroAccountSetting, not for <c>applicant.email</c>.
+        /// </summary>
+        private static string? NearMissOfNestedField(Type modelType, string key)
+        {
+            foreach (var property in ModelFields.Of(modelType).Properties)
+            {
+                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)) type = type.GetGenericArguments()[0];
+                if (!ModelFields.IsModel(type)) continue;
+                var names = ModelFields.Of(type).Names.ToList();
+                var closest = Suggestions.Closest(key, names);
+                if (closest != null && Suggestions.Normalize(closest) != Suggestions.Normalize(key)) return property.Name + "." + closest;
+            }
+            return null;
+        }
+
+        /// <summary>The top level of a cmdlet's input: keys that name parameters, and keys left for other cmdlets.</summary>
+        private sealed class TopLevel
+        {
+            private readonly Dictionary<string, string> parameters;
+
+            public TopLevel(IReadOnlyDictionary<string, string> parameterKeys)
+            {
+                parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var pair in parameterKeys) parameters[Suggestions.Normalize(pair.Key)] = pair.Value;
+            }
+
+            public Dictionary<string, object?> ParameterValues { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
+
+            public List<string> IgnoredKeys { get; } = new List<string>();
+
+            /// <summary>Takes a key that is not a field: a parameter's value, or a column for another cmdlet.</summary>
+            public bool Claim(string key, object? value)
+            {
+                if (parameters.TryGetValue(Suggestions.Normalize(key), out var parameter)) ParameterValues[parameter] = value;
+                else IgnoredKeys.Add(key);
+                return true;
+            }
         }
 
         private static string FieldList(Type modelType) => string.Join(", ", ModelFields.Of(modelType).Names);

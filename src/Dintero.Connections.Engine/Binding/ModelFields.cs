@@ -20,8 +20,7 @@ namespace Dintero.Connections.Binding
         private ModelFields(Type type)
         {
             Properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0)
-                .Where(property => property.Name != nameof(Connection.account_id))
+                .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0 && !IsLocal(property))
                 .ToList();
             byKey = Properties.ToDictionary(property => Suggestions.Normalize(property.Name), StringComparer.Ordinal);
         }
@@ -35,5 +34,8 @@ namespace Dintero.Connections.Binding
         public PropertyInfo? Find(string key) => byKey.TryGetValue(Suggestions.Normalize(key), out var property) ? property : null;
 
         public static bool IsModel(Type type) => typeof(DinteroModel).IsAssignableFrom(type);
+
+        /// <summary>Whether a property is one the module adds (<see cref="LocalFieldAttribute"/>): neither Dintero's JSON nor input.</summary>
+        public static bool IsLocal(ICustomAttributeProvider? member) => member != null && member.IsDefined(typeof(LocalFieldAttribute), inherit: true);
     }
 }

@@ -1,33 +1,28 @@
 using System;
-using System.Linq;
+using Dintero.Connections.Redaction;
 
 namespace Dintero.Connections.Errors
 {
     /// <summary>
-    /// How an exception reads as a PowerShell ErrorRecord, decided here so it is tested without a host:
-    /// the category (by name of <c>System.Management.Automation.ErrorCategory</c>), a stable ErrorId, the
-    /// message, the details (Dintero's message and field errors) and the recommended action.
+    /// How an exception reads as a PowerShell ErrorRecord, decided here so it is tested without a host: the
+    /// category, a stable ErrorId, the message the error view shows and the recommended action.
     /// </summary>
     public sealed class ErrorReport
     {
-        private ErrorReport(string category, string errorId, string message, string details, string? recommendedAction)
+        private ErrorReport(RecordCategory category, string errorId, string message, string? recommendedAction)
         {
             Category = category;
             ErrorId = errorId;
             Message = message;
-            Details = details;
             RecommendedAction = recommendedAction;
         }
 
-        /// <summary>An <c>ErrorCategory</c> name, e.g. <c>InvalidArgument</c>.</summary>
-        public string Category { get; }
+        public RecordCategory Category { get; }
 
         public string ErrorId { get; }
 
+        /// <summary>What the error view shows: the exception's message, already redacted.</summary>
         public string Message { get; }
-
-        /// <summary>For <c>ErrorDetails</c>: Dintero's message and every field error, one per line.</summary>
-        public string Details { get; }
 
         public string? RecommendedAction { get; }
 
@@ -36,34 +31,44 @@ namespace Dintero.Connections.Errors
             switch (exception)
             {
                 case DinteroApiException api:
-                    var details = string.Join("\n", new[] { api.DinteroMessage }.Concat(api.FieldErrorLines()));
-                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, details, api.Hint);
+                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Hint);
                 case DinteroValidationException validation:
-                    return new ErrorReport("InvalidArgument", validation.ErrorId, validation.Message,
-                        string.Join("\n", validation.Problems.Select(problem => problem.ToString())),
-                        "Correct the fields named above; nothing was sent to Dintero.");
+                    return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, "Correct the fields named above; nothing was sent to Dintero.");
                 case DinteroTransportException transport:
-                    return new ErrorReport(transport.RequestMayHaveReachedServer ? "OperationTimeout" : "ConnectionError", transport.ErrorId, transport.Message, transport.Message,
-                        transport.RequestMayHaveReachedServer ? "Read the connection back with Get-DinteroConnection before sending it again." : "Check the network and the base URI, then try again.");
+                    return transport.RequestMayHaveReachedServer
+                        ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, "Read the connection back with Get-DinteroConnection before sending it again.")
+                        : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, "Check the network and the base URI, then try again.");
                 case ObjectDisposedException disposed:
-                    return new ErrorReport("InvalidOperation", "Dintero.Disconnected", disposed.Message, disposed.Message, "Run Connect-Dintero.");
+                    return new ErrorReport(RecordCategory.InvalidOperation, "Dintero.Disconnected", disposed.Message, "Run Connect-Dintero.");
                 default:
-                    var text = Redaction.Redactor.Shapes.Redact(exception.Message);
-                    return new ErrorReport("NotSpecified", "Dintero.Unexpected", text, text, null);
+                    return new ErrorReport(RecordCategory.NotSpecified, "Dintero.Unexpected", Redactor.Shapes.Redact(exception.Message), null);
             }
         }
 
-        /// <summary>The ErrorCategory for an HTTP status.</summary>
-        public static string CategoryOf(int status) => status switch
+        /// <summary>The category for an HTTP status.</summary>
+        public static RecordCategory CategoryOf(int status) => status switch
         {
-            400 => "InvalidArgument",
-            401 => "AuthenticationError",
-            403 => "PermissionDenied",
-            404 => "ObjectNotFound",
-            409 => "ResourceExists",
-            429 => "LimitsExceeded",
-            _ when status >= 500 => "ConnectionError",
-            _ => "InvalidResult",
+            400 => RecordCategory.InvalidArgument,
+            401 => RecordCategory.AuthenticationError,
+            403 => RecordCategory.PermissionDenied,
+            404 => RecordCategory.ObjectNotFound,
+            409 => RecordCategory.ResourceExists,
+            429 => RecordCategory.LimitsExceeded,
+            _ when status >= 500 => RecordCategory.ConnectionError,
+            _ => RecordCategory.InvalidResult,
         };
+
+        /// <summary>
+        /// What the error view prints as the error's target, in place of the input's text: an Import-Csv row or JSON
+        /// text would print whole, social security and bank account numbers included (Windows PowerShell's view and
+        /// PowerShell 7's NormalView show it on the CategoryInfo line). The input itself stays the TargetObject.
+        /// </summary>
+        public static string TargetName(int? pipelineItem, string? accountId)
+        {
+            // Only a well-formed account id is shown: a mistyped cell may hold anything.
+            var account = Validation.AccountIdFormat.IsValid(accountId) ? "account " + accountId : null;
+            if (pipelineItem == null) return account ?? "input";
+            return account == null ? $"pipeline item {pipelineItem}" : $"pipeline item {pipelineItem}, {account}";
+        }
     }
 }

@@ -23,7 +23,7 @@ namespace Dintero.Connections.Http
     public sealed class DinteroClient : IDisposable
     {
         private const string ConnectionsPath = "management/settings/connections/";
-        private readonly HttpPipeline pipeline;
+        private readonly HandlerChain handlers;
         private readonly Redactor redactor;
         private readonly IClock clock;
 
@@ -42,9 +42,9 @@ namespace Dintero.Connections.Http
             this.clock = clock;
             redactor = new Redactor();
             redactor.AddSecret(Credential.Secret);
-            var log = new Log(options.Log, redactor, options.LogLevel, options.LogEnabled);
+            var log = new Log(options.Log, redactor);
             TokenCache = options.TokenCache ?? new TokenCache();
-            pipeline = new HttpPipeline(options, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
+            handlers = new HandlerChain(options, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
         }
 
         /// <summary>The API root, ending in a slash.</summary>
@@ -58,7 +58,7 @@ namespace Dintero.Connections.Http
         public async Task<TokenInfo> AuthenticateAsync(string accountId, CancellationToken cancellationToken = default)
         {
             CheckAccount(accountId);
-            var token = await pipeline.Tokens.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var token = await handlers.Tokens.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
             return new TokenInfo(accountId, Credential.ClientId, token.ExpiresAt);
         }
 
@@ -126,11 +126,16 @@ namespace Dintero.Connections.Http
             return SendAsync<AccountSettings>(HttpMethod.Put, accountId, "management/settings", body, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
         }
 
-        public void Dispose() => pipeline.Dispose();
+        /// <summary>Forgets the tokens this client was issued (other clients of the session keep theirs) and closes its connections.</summary>
+        public void Dispose()
+        {
+            handlers.Tokens.ForgetAll();
+            handlers.Dispose();
+        }
 
         private static void CheckAccount(string accountId)
         {
-            var problem = AccountId.Check(accountId);
+            var problem = AccountIdFormat.Check(accountId);
             if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
         }
 
@@ -143,7 +148,7 @@ namespace Dintero.Connections.Http
             }
             new RequestContext(accountId, repeat, authenticate: true, sensitiveValues).AttachTo(request);
 
-            using var response = await pipeline.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            using var response = await handlers.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {

@@ -1,16 +1,15 @@
 using System;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Logging;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Http
 {
     /// <summary>Where and as whom the client talks to Dintero, and how patiently.</summary>
     public sealed class DinteroClientOptions
     {
-        public static readonly Uri DefaultBaseUri = new Uri("https://api.dintero.com/v1");
-
-        /// <summary>Dintero's API root, <c>https://api.dintero.com/v1</c>. Plain http is accepted for a loopback host only.</summary>
-        public Uri BaseUri { get; set; } = DefaultBaseUri;
+        /// <summary>Dintero's API root, <c>https://api.dintero.com/v1</c>. Plain http is accepted for a loopback host only (<see cref="BaseUriFormat"/>).</summary>
+        public Uri BaseUri { get; set; } = BaseUriFormat.Default;
 
         public ClientCredential? Credential { get; set; }
 
@@ -31,28 +30,14 @@ namespace Dintero.Connections.Http
         /// <summary>Tokens already issued in this session; share one cache between clients of the same session.</summary>
         public TokenCache? TokenCache { get; set; }
 
-        /// <summary>Receives redacted log lines.</summary>
-        public Action<DinteroLogEntry>? Log { get; set; }
-
-        /// <summary>The least important log level to produce; Debug costs a read of every body.</summary>
-        public DinteroLogLevel LogLevel { get; set; } = DinteroLogLevel.Verbose;
-
-        /// <summary>Asked before each line is built, when the sink's interest changes from call to call (see <see cref="LogScope"/>).</summary>
-        public Func<DinteroLogLevel, bool>? LogEnabled { get; set; }
+        /// <summary>Receives redacted log lines, and says which levels it wants (see <see cref="LogScope.Ambient"/>).</summary>
+        public ILogSink? Log { get; set; }
 
         internal void Validate()
         {
             if (Credential == null) throw new ArgumentException("Client credentials are required.", nameof(Credential));
-            if (BaseUri == null || !BaseUri.IsAbsoluteUri) throw new ArgumentException("The base URI must be absolute, e.g. https://api.dintero.com/v1.", nameof(BaseUri));
-            if (BaseUri.Scheme == Uri.UriSchemeHttp && !BaseUri.IsLoopback)
-            {
-                // The client secret travels in the token request: plain http would hand it to anyone on the path.
-                throw new ArgumentException($"'{BaseUri}' uses plain http; only https is allowed, except for a loopback host such as the local emulator.", nameof(BaseUri));
-            }
-            if (BaseUri.Scheme != Uri.UriSchemeHttp && BaseUri.Scheme != Uri.UriSchemeHttps)
-            {
-                throw new ArgumentException($"'{BaseUri}' is not an http(s) address.", nameof(BaseUri));
-            }
+            var baseUriProblem = BaseUriFormat.Check(BaseUri);
+            if (baseUriProblem != null) throw new ArgumentException(baseUriProblem.Message, nameof(BaseUri));
             CheckHeader(SystemName, nameof(SystemName));
             CheckHeader(SystemVersion, nameof(SystemVersion));
             if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("The request timeout must be positive.", nameof(RequestTimeout));

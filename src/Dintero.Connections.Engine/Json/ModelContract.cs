@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization.Metadata;
+using Dintero.Connections.Binding;
 using Dintero.Connections.Models;
 
 namespace Dintero.Connections.Json
@@ -21,11 +22,10 @@ namespace Dintero.Connections.Json
                 return;
             }
 
-            if (typeof(Connection).IsAssignableFrom(typeInfo.Type))
+            // Fields the module adds (account_id from the URL, signature_link from the events) are not Dintero's.
+            foreach (var local in typeInfo.Properties.Where(property => ModelFields.IsLocal(property.AttributeProvider)).ToList())
             {
-                // account_id comes from the request URL, not from Dintero's body (see Connection.account_id).
-                var accountId = typeInfo.Properties.First(property => property.Name == nameof(Connection.account_id));
-                typeInfo.Properties.Remove(accountId);
+                typeInfo.Properties.Remove(local);
             }
 
             var store = typeInfo.CreateJsonPropertyInfo(typeof(Dictionary<string, object?>), ExtensionDataName);

@@ -5,51 +5,39 @@ namespace Dintero.Connections.Logging
 {
     /// <summary>
     /// Routes the log lines of the calls started inside a scope to that scope's sink. One client serves a whole
-    /// session, but each cmdlet invocation (and each pipeline item) collects its own lines, and writes them from
-    /// the pipeline thread, since PowerShell's streams may only be written there.
+    /// session, but each cmdlet invocation collects its own lines (and writes them from its pipeline thread, the
+    /// only thread where PowerShell's streams may be written), so the client's sink is <see cref="Ambient"/>:
+    /// it forwards to whatever scope the calling async flow began.
     /// </summary>
     public static class LogScope
     {
-        private static readonly AsyncLocal<Scope?> Ambient = new AsyncLocal<Scope?>();
+        private static readonly AsyncLocal<ILogSink?> Current = new AsyncLocal<ILogSink?>();
+
+        /// <summary>The sink to give a client whose lines should follow the caller's scope.</summary>
+        public static ILogSink Ambient { get; } = new AmbientSink();
 
         /// <summary>Starts a scope on the current async flow; calls started from it log to <paramref name="sink"/>.</summary>
-        public static IDisposable Begin(Action<DinteroLogEntry> sink, DinteroLogLevel minimumLevel)
+        public static IDisposable Begin(ILogSink sink)
         {
-            var previous = Ambient.Value;
-            Ambient.Value = new Scope(sink, minimumLevel);
+            var previous = Current.Value;
+            Current.Value = sink;
             return new Restore(previous);
         }
 
-        /// <summary>Whether anything would receive a line of this level in the current flow.</summary>
-        public static bool IsEnabled(DinteroLogLevel level) => Ambient.Value is Scope scope && level >= scope.MinimumLevel;
-
-        /// <summary>A client's log sink that writes to the current scope, if any.</summary>
-        public static void Write(DinteroLogEntry entry)
+        private sealed class AmbientSink : ILogSink
         {
-            var scope = Ambient.Value;
-            if (scope != null && entry.Level >= scope.MinimumLevel) scope.Sink(entry);
-        }
+            public bool IsEnabled(DinteroLogLevel level) => Current.Value?.IsEnabled(level) ?? false;
 
-        private sealed class Scope
-        {
-            public Scope(Action<DinteroLogEntry> sink, DinteroLogLevel minimumLevel)
-            {
-                Sink = sink;
-                MinimumLevel = minimumLevel;
-            }
-
-            public Action<DinteroLogEntry> Sink { get; }
-
-            public DinteroLogLevel MinimumLevel { get; }
+            public void Write(DinteroLogEntry entry) => Current.Value?.Write(entry);
         }
 
         private sealed class Restore : IDisposable
         {
-            private readonly Scope? previous;
+            private readonly ILogSink? previous;
 
-            public Restore(Scope? previous) => this.previous = previous;
+            public Restore(ILogSink? previous) => this.previous = previous;
 
-            public void Dispose() => Ambient.Value = previous;
+            public void Dispose() => Current.Value = previous;
         }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Errors;
-using Dintero.Connections.Http;
 using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Session
@@ -27,8 +26,8 @@ namespace Dintero.Connections.Session
 
         public string? BaseUri { get; set; }
 
-        /// <summary>Completes the settings from the environment and checks them; throws with every problem.</summary>
-        public DinteroClientOptions ToClientOptions(Func<string, string?> environment, out string accountId)
+        /// <summary>Completes the settings from the environment and checks them; throws with every problem at once.</summary>
+        public ConnectTarget Resolve(Func<string, string?> environment)
         {
             var problems = new List<ValidationProblem>();
             var account = Pick(AccountId, environment(AccountIdVariable));
@@ -36,9 +35,9 @@ namespace Dintero.Connections.Session
             // The secret comes from the environment only when no client id was given either: a client id given as a
             // parameter with another client's secret from the environment would fail in a confusing way.
             var secret = ClientSecret ?? (ClientId == null ? environment(ClientSecretVariable) : null);
-            var baseUri = Pick(BaseUri, environment(BaseUriVariable));
+            var baseUriText = Pick(BaseUri, environment(BaseUriVariable));
 
-            var accountProblem = Validation.AccountId.Check(account, "AccountId");
+            var accountProblem = AccountIdFormat.Check(account, "AccountId");
             if (accountProblem != null)
             {
                 problems.Add(account == null
@@ -48,18 +47,36 @@ namespace Dintero.Connections.Session
             if (string.IsNullOrWhiteSpace(clientId)) problems.Add(new ValidationProblem("ClientId", $"No client id: give -ClientId or -Credential, or set ${ClientIdVariable}."));
             if (string.IsNullOrEmpty(secret)) problems.Add(new ValidationProblem("ClientSecret", $"No client secret: give -ClientSecret or -Credential, or set ${ClientSecretVariable}."));
 
-            Uri? uri = DinteroClientOptions.DefaultBaseUri;
-            if (baseUri != null && (!Uri.TryCreate(baseUri, UriKind.Absolute, out uri) || (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback))))
+            var baseUri = BaseUriFormat.Default;
+            if (baseUriText != null)
             {
-                problems.Add(new ValidationProblem("BaseUri", $"'{baseUri}' is not accepted: use an https:// address, or http:// only for a loopback host such as the local emulator."));
+                var baseUriProblem = BaseUriFormat.Check(baseUriText, out var parsed);
+                if (baseUriProblem != null) problems.Add(baseUriProblem);
+                else baseUri = parsed!;
             }
             if (problems.Count > 0) throw new DinteroValidationException("The connection settings", problems);
 
-            accountId = account!;
-            return new DinteroClientOptions { BaseUri = uri!, Credential = new ClientCredential(clientId!, secret!) };
+            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri);
         }
 
         private static string? Pick(string? given, string? fromEnvironment) =>
             !string.IsNullOrWhiteSpace(given) ? given!.Trim() : (string.IsNullOrWhiteSpace(fromEnvironment) ? null : fromEnvironment!.Trim());
+    }
+
+    /// <summary>Checked connection settings: whom to connect to, as whom, where.</summary>
+    public sealed class ConnectTarget
+    {
+        public ConnectTarget(string accountId, ClientCredential credential, Uri baseUri)
+        {
+            AccountId = accountId;
+            Credential = credential;
+            BaseUri = baseUri;
+        }
+
+        public string AccountId { get; }
+
+        public ClientCredential Credential { get; }
+
+        public Uri BaseUri { get; }
     }
 }

@@ -14,31 +14,37 @@ namespace Dintero.Connections.Session
     public sealed class DinteroSession
     {
         private readonly object gate = new object();
-        private DinteroContext? current;
+        private DinteroContext? context;
 
         public TokenCache Tokens { get; } = new TokenCache();
 
-        public DinteroContext? Current
+        /// <summary>The context the cmdlets use when none is given with <c>-Context</c>.</summary>
+        public DinteroContext? Context
         {
-            get { lock (gate) return current; }
+            get { lock (gate) return context; }
         }
 
         /// <summary>Connects and fetches a token at once, so wrong credentials fail here; makes the context current.</summary>
-        public async Task<DinteroContext> ConnectAsync(DinteroClientOptions options, string accountId, CancellationToken cancellationToken)
+        /// <param name="target">Checked settings (<see cref="ConnectSettings.Resolve"/>).</param>
+        /// <param name="cancellationToken">Stops the token request.</param>
+        public async Task<DinteroContext> ConnectAsync(ConnectTarget target, CancellationToken cancellationToken)
         {
-            options.TokenCache = Tokens;
-            // Log lines reach the cmdlet that is running through the ambient scope (see LogScope).
-            options.Log = LogScope.Write;
-            options.LogLevel = DinteroLogLevel.Debug;
-            options.LogEnabled = LogScope.IsEnabled;
+            var options = new DinteroClientOptions
+            {
+                BaseUri = target.BaseUri,
+                Credential = target.Credential,
+                TokenCache = Tokens,
+                // Log lines reach the cmdlet that is running through the ambient scope (see LogScope).
+                Log = LogScope.Ambient,
+            };
             var client = new DinteroClient(options);
             try
             {
-                var token = await client.AuthenticateAsync(accountId, cancellationToken).ConfigureAwait(false);
-                var context = new DinteroContext(client, accountId, token.ExpiresAt, DateTimeOffset.UtcNow);
-                // A previous context stays usable: a script may hold it (Connect-Dintero -PassThru) and pass it with -Connection.
-                lock (gate) current = context;
-                return context;
+                var token = await client.AuthenticateAsync(target.AccountId, cancellationToken).ConfigureAwait(false);
+                var connected = new DinteroContext(target.AccountId, client.Credential.ClientId, client.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, client);
+                // A previous context stays usable: a script may hold it (Connect-Dintero -PassThru) and pass it with -Context.
+                lock (gate) context = connected;
+                return connected;
             }
             catch
             {
@@ -47,14 +53,14 @@ namespace Dintero.Connections.Session
             }
         }
 
-        /// <summary>Closes the current context (or the one given) and forgets its tokens; returns what was closed.</summary>
-        public DinteroContext? Disconnect(DinteroContext? context = null)
+        /// <summary>Closes the current context (or the one given), which forgets its own tokens; returns what was closed.</summary>
+        public DinteroContext? Disconnect(DinteroContext? closing = null)
         {
             DinteroContext? closed;
             lock (gate)
             {
-                closed = context ?? current;
-                if (closed != null && ReferenceEquals(closed, current)) current = null;
+                closed = closing ?? context;
+                if (closed != null && ReferenceEquals(closed, context)) context = null;
             }
             closed?.Dispose();
             return closed;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Session;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
@@ -21,7 +22,7 @@ namespace Dintero.Connections.Commands
 
         /// <summary>T (test) or P (production) and eight digits; else $env:DINTERO_ACCOUNT_ID.</summary>
         [Parameter(Position = 0)]
-        [ValidatePattern(@"^[PT]\d{8}$")]
+        [ValidateAccountId]
         public string? AccountId { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = SecretSet)]
@@ -63,14 +64,14 @@ namespace Dintero.Connections.Commands
             DinteroContext context;
             try
             {
-                var options = settings.ToClientOptions(Environment.GetEnvironmentVariable, out var accountId);
+                var target = settings.Resolve(Environment.GetEnvironmentVariable);
                 // Read on the pipeline thread: the session is found through the thread's runspace.
-                var session = Session;
-                context = Run(token => session.ConnectAsync(options, accountId, token));
+                var session = RunspaceSession.Current;
+                context = Run(token => session.ConnectAsync(target, token));
             }
-            catch (Exception exception) when (exception is DinteroException || exception is ArgumentException)
+            catch (DinteroException exception)
             {
-                Terminate(exception is ArgumentException ? new DinteroValidationException("The connection settings", new[] { new Validation.ValidationProblem("BaseUri", exception.Message) }) : exception, AccountId);
+                Terminate(exception, AccountId, ErrorReport.TargetName(null, AccountId));
                 return;
             }
             WriteVerbose($"Connected to {context}. The token is valid until {context.TokenExpiresAt:u}.");

@@ -1,6 +1,7 @@
 using System.Management.Automation;
-using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
+using Dintero.Connections.Output;
+using Dintero.Connections.Session;
 
 namespace Dintero.Connections.Commands
 {
@@ -9,19 +10,24 @@ namespace Dintero.Connections.Commands
     [OutputType(typeof(AccountSettings))]
     public sealed class GetDinteroAccountSettingCommand : DinteroApiCmdlet
     {
+        private PipelineBatch<AccountSettings>? batch;
+        private int index;
+
+        protected override void BeginProcessing()
+        {
+            var activity = MyInvocation.ExpectingInput ? "Reading account settings" : null;
+            batch = new PipelineBatch<AccountSettings>(this, ThrottleLimit, activity, Cancellation);
+        }
+
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            try
-            {
-                var accountId = ResolveAccountId(context);
-                var client = context.GetClient();
-                WriteObject(Run(token => client.GetAccountSettingsAsync(accountId, token)));
-            }
-            catch (DinteroException exception)
-            {
-                WriteError(ToErrorRecord(exception, AccountId ?? context.AccountId));
-            }
+            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var accountId = ResolveAccountId(context);
+            item.AccountId = accountId;
+            batch!.Add(token => context.GetClient().GetAccountSettingsAsync(accountId, token), item);
         }
+
+        protected override void EndProcessing() => batch!.Drain();
     }
 }

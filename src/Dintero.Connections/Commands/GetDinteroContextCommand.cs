@@ -10,7 +10,7 @@ namespace Dintero.Connections.Commands
     {
         protected override void ProcessRecord()
         {
-            var context = Session.Current;
+            var context = RunspaceSession.Current.Context;
             if (context == null) WriteVerbose("Not connected to Dintero. Run Connect-Dintero.");
             else WriteObject(context);
         }

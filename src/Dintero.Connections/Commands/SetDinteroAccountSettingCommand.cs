@@ -1,8 +1,9 @@
-using System;
 using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
+using Dintero.Connections.Output;
+using Dintero.Connections.Session;
 
 namespace Dintero.Connections.Commands
 {
@@ -15,6 +16,9 @@ namespace Dintero.Connections.Commands
     [OutputType(typeof(AccountSettings))]
     public sealed class SetDinteroAccountSettingCommand : DinteroApiCmdlet
     {
+        private PipelineBatch<AccountSettings>? batch;
+        private int index;
+
         /// <summary>Company fields as a hashtable or object (business_name, organization_number, address, ...).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public object? Company { get; set; }
@@ -48,14 +52,24 @@ namespace Dintero.Connections.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            var activity = MyInvocation.ExpectingInput ? "Changing account settings" : null;
+            batch = new PipelineBatch<AccountSettings>(this, ThrottleLimit, activity, Cancellation, writeResults: PassThru);
+        }
+
         protected override void ProcessRecord()
         {
             var context = RequireContext();
+            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var accountId = ResolveAccountId(context);
+            item.AccountId = accountId;
+            AccountCompany changes;
+            string[] fields;
             try
             {
-                var accountId = ResolveAccountId(context);
-                var changes = Changes();
-                var fields = AccountCompanyChanges.FieldsSet(changes);
+                changes = Changes();
+                fields = AccountCompanyChanges.FieldsSet(changes);
                 if (fields.Length == 0)
                 {
                     throw new DinteroValidationException("The account settings", new[]
@@ -63,27 +77,27 @@ namespace Dintero.Connections.Commands
                         new Validation.ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
                     });
                 }
-                if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", $"Set the company's {string.Join(", ", fields)}")) return;
-
-                var client = context.GetClient();
-                var updated = Run(async token =>
-                {
-                    var current = await client.GetAccountSettingsAsync(accountId, token).ConfigureAwait(false);
-                    return await client.UpdateAccountSettingsAsync(accountId, AccountCompanyChanges.Apply(current.company, changes), token).ConfigureAwait(false);
-                });
-                if (PassThru) WriteObject(updated);
             }
-            catch (DinteroException exception)
+            catch (DinteroValidationException exception)
             {
-                WriteError(ToErrorRecord(exception, AccountId ?? context.AccountId));
+                WriteError(ToErrorRecord(exception, accountId, item.TargetName, item.Label));
+                return;
             }
+            if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", $"Set the company's {string.Join(", ", fields)}")) return;
+
+            batch!.Add(async token =>
+            {
+                var client = context.GetClient();
+                var current = await client.GetAccountSettingsAsync(accountId, token).ConfigureAwait(false);
+                return await client.UpdateAccountSettingsAsync(accountId, AccountCompanyChanges.Apply(current.company, changes), token).ConfigureAwait(false);
+            }, item);
         }
+
+        protected override void EndProcessing() => batch!.Drain();
 
         private AccountCompany Changes()
         {
-            var changes = Company == null
-                ? new AccountCompany()
-                : InputBinder.Bind<AccountCompany>(PowerShellInput.ToPlain(Company), "The company", "company", InputBinder.AccountIdFieldNames);
+            var changes = Company == null ? new AccountCompany() : InputBinder.Bind<AccountCompany>(PowerShellInput.ToPlain(Company), "The company", "company");
             if (Address != null) changes.address = InputBinder.Bind<Address>(PowerShellInput.ToPlain(Address), "The address", "company.address");
             changes.organization_number = OrganizationNumber ?? changes.organization_number;
             changes.business_name = BusinessName ?? changes.business_name;

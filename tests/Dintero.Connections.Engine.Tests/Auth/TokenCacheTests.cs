@@ -159,8 +159,24 @@ public sealed class TokenCacheTests
 
         Assert.Equal(1, env.Requests.TokenRequests);
         Assert.Equal(1, cache.Count);
-        cache.Clear();
-        Assert.Equal(0, cache.Count);
+    }
+
+    [Fact]
+    public async Task A_closed_client_forgets_only_the_tokens_of_the_accounts_it_used()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var cache = new TokenCache();
+        var closing = env.Client(cache: cache);
+        var staying = env.Client(cache: cache);
+        await closing.GetAccountSettingsAsync(TestData.AccountId);
+        await staying.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
+        Assert.Equal(2, cache.Count);
+
+        closing.Dispose();
+
+        Assert.Equal(1, cache.Count);
+        await staying.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
+        Assert.Equal(2, env.Requests.TokenRequests);
     }
 
     [Fact]

@@ -11,7 +11,12 @@ namespace Dintero.Connections.Tests.Binding;
 /// <summary>What PowerShell users hand the cmdlets, bound onto the typed signups.</summary>
 public sealed class InputBinderTests
 {
-    private static CommonConnectionSignup Common(object input) => InputBinder.Bind<CommonConnectionSignup>(input, "The Common signup", "signup", InputBinder.AccountIdFieldNames);
+    // What New-DinteroCommonConnection hands the binder: its pipeline-bound parameter and that parameter's aliases.
+    private static readonly Dictionary<string, string> ParameterKeys = new() { ["AccountId"] = "AccountId", ["account_id"] = "AccountId", ["aid"] = "AccountId" };
+
+    private static BoundInput<CommonConnectionSignup> CommonInput(object input) => InputBinder.BindInput<CommonConnectionSignup>(input, "The Common signup", "signup", ParameterKeys);
+
+    private static CommonConnectionSignup Common(object input) => CommonInput(input).Model;
 
     private static DinteroValidationException Refused(object input) =>
         Assert.Throws<DinteroValidationException>(() => Common(input));
@@ -128,7 +133,8 @@ public sealed class InputBinderTests
             ["package"] = "",
         };
 
-        var signup = Common(row);
+        var bound = CommonInput(row);
+        var signup = bound.Model;
 
         Assert.Equal(2, signup.payment_options!.Count);
         Assert.Equal(new[] { "NOK", "SEK" }, signup.payment_options[0].currencies);
@@ -138,7 +144,8 @@ public sealed class InputBinderTests
         Assert.Null(signup.revenue.gift_cards);
         Assert.Null(signup.package);
         Assert.Equal("ola@example.com", signup.applicant!.email);
-        Assert.Equal("T00000001", InputBinder.AccountIdOf(row));
+        Assert.Equal("T00000001", bound.ParameterValues["AccountId"]);
+        Assert.Empty(bound.IgnoredKeys);
     }
 
     [Fact]
@@ -246,11 +253,67 @@ public sealed class InputBinderTests
     {
         var input = new Hashtable { ["AID"] = "T12345678", ["store_type"] = "online" };
 
-        var signup = Common(input);
+        var bound = CommonInput(input);
 
-        Assert.Equal(new[] { "online" }, signup.store_type);
-        Assert.Equal("T12345678", InputBinder.AccountIdOf(input));
-        Assert.Null(InputBinder.AccountIdOf(new Hashtable { ["store_type"] = "online" }));
+        Assert.Equal(new[] { "online" }, bound.Model.store_type);
+        Assert.Equal("T12345678", bound.ParameterValues["AccountId"]);
+        Assert.Empty(CommonInput(new Hashtable { ["store_type"] = "online" }).ParameterValues);
+    }
+
+    [Fact]
+    public void A_master_sheet_s_columns_for_other_cmdlets_are_ignored_and_named()
+    {
+        var row = new OrderedDictionary
+        {
+            ["account_id"] = "T00000001",
+            ["organization_number"] = "912345678",
+            ["notes"] = "call back on Monday",
+            ["payment_options[0].type"] = "dintero.zero",
+            ["store_type"] = "online",
+        };
+
+        var bound = CommonInput(row);
+
+        Assert.Equal(new[] { "organization_number", "notes" }, bound.IgnoredKeys);
+        Assert.Equal(new[] { "online" }, bound.Model.store_type);
+        Assert.Equal("T00000001", bound.ParameterValues["AccountId"]);
+    }
+
+    [Fact]
+    public void A_key_close_to_a_field_is_still_refused_among_ignored_columns()
+    {
+        var error = Refused(new OrderedDictionary { ["organization_number"] = "912345678", ["yearly_revenu"] = "100", ["stor_type"] = "online" });
+
+        Assert.Equal(new[] { "signup.stor_type", "signup.yearly_revenu" }, error.Problems.Select(p => p.Path).Order());
+        Assert.Contains("Did you mean 'store_type'?", error.Problems.Single(p => p.Path == "signup.stor_type").Message);
+        Assert.Contains("Did you mean 'revenue.yearly_revenue'?", error.Problems.Single(p => p.Path == "signup.yearly_revenu").Message);
+        // An exact name of a nested field is no typo: a master sheet's email column is meant for another cmdlet.
+        Assert.Equal(new[] { "email" }, CommonInput(new OrderedDictionary { ["email"] = "a@b.no", ["store_type"] = "online" }).IgnoredKeys);
+    }
+
+    [Fact]
+    public void Nested_keys_and_strict_binding_refuse_every_unknown_key()
+    {
+        var nested = Refused(new Hashtable { ["revenue"] = new Hashtable { ["notes"] = "x" } });
+        var strict = Assert.Throws<DinteroValidationException>(() => InputBinder.Bind<CommonConnectionSignup>(new Hashtable { ["notes"] = "x" }, "The Common signup", "signup"));
+
+        Assert.Equal("signup.revenue.notes", Assert.Single(nested.Problems).Path);
+        Assert.Equal("signup.notes", Assert.Single(strict.Problems).Path);
+    }
+
+    [Fact]
+    public void The_notice_names_each_ignored_key_once_per_invocation()
+    {
+        var notice = new IgnoredKeyNotice();
+
+        var first = notice.For(new[] { "organization_number" }, "the Common signup", "New-DinteroCommonConnection");
+        var again = notice.For(new[] { "organization_number" }, "the Common signup", "New-DinteroCommonConnection");
+        var more = notice.For(new[] { "organization_number", "notes" }, "the Common signup", "New-DinteroCommonConnection");
+
+        Assert.Equal("Ignored the column (or key) 'organization_number': not fields of the Common signup nor parameters of New-DinteroCommonConnection.", first);
+        Assert.Null(again);
+        Assert.Contains("'notes'", more);
+        Assert.DoesNotContain("organization_number", more);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class DinteroClientTests
         Assert.Equal("pending", created.status);
         Assert.Equal("bambora.creditcard", created.configuration!.payment_options![0].type);
         Assert.IsType<long>(created.configuration.access_token);
-        Assert.Equal("Bambora", read.GetConnectionType());
+        Assert.Equal("Bambora", read.connection_type);
         Assert.Equal(TestData.BamboraAccountNumber, ((BamboraConnection)read).signup!.account_number);
     }
 
@@ -107,7 +107,7 @@ public sealed class DinteroClientTests
         Assert.Equal("912345678", updated.company!.organization_number);
         Assert.Equal("Oslo", settings.company!.address!.postal_place);
         Assert.Equal("pending", connection.status);
-        var connections = Assert.IsType<Dictionary<string, object?>>(settings.GetAdditionalProperties()["connections"]);
+        var connections = settings.connections!;
         Assert.True(connections.ContainsKey("common"));
     }
 

@@ -171,7 +171,7 @@ public sealed class RetryTests
             {
                 BaseUri = new Uri($"http://127.0.0.1:{port}/v1"),
                 Credential = new Dintero.Connections.Auth.ClientCredential(TestData.ClientId, TestData.ClientSecret),
-                Log = transcript.Log,
+                Log = transcript,
                 Retry = new RetryOptions { MaxRetries = 2 },
             },
             primaryHandler: null,

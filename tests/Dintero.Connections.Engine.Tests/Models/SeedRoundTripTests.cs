@@ -105,7 +105,7 @@ public sealed class SeedRoundTripTests
         Assert.Equal("https://sig.example.com/K34K244", connection.events[0].metadata!["signature_link"]);
         Assert.Equal(50m, connection.signup!.revenue!.estimated_percentage_per_payment_type![0].percentage);
         Assert.Equal("Sommerkroveien 34", connection.signup.ownership!.owners![0].address!.address_line);
-        Assert.Equal("Common", connection.GetConnectionType());
+        Assert.Equal("Common", connection.connection_type);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using Dintero.Connections.Errors;
-using Dintero.Connections.Http;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Session;
 using Dintero.Connections.Tests.Support;
@@ -9,9 +8,9 @@ namespace Dintero.Connections.Tests.Session;
 /// <summary>The per-runspace session over real HTTP: connect fetches a token at once; log lines reach the caller's scope.</summary>
 public sealed class DinteroSessionTests
 {
-    private static DinteroClientOptions Options(TestEnvironment env, string secret = TestData.ClientSecret) =>
-        new ConnectSettings { AccountId = TestData.AccountId, ClientId = TestData.ClientId, ClientSecret = secret, BaseUri = env.Emulator.BaseUri.AbsoluteUri }
-            .ToClientOptions(_ => null, out _);
+    private static ConnectTarget Target(TestEnvironment env, string secret = TestData.ClientSecret, string account = TestData.AccountId) =>
+        new ConnectSettings { AccountId = account, ClientId = TestData.ClientId, ClientSecret = secret, BaseUri = env.Emulator.BaseUri.AbsoluteUri }
+            .Resolve(_ => null);
 
     [Fact]
     public async Task Connect_fetches_a_token_at_once_and_becomes_current()
@@ -19,11 +18,12 @@ public sealed class DinteroSessionTests
         await using var env = await TestEnvironment.StartAsync();
         var session = new DinteroSession();
 
-        var context = await session.ConnectAsync(Options(env), TestData.AccountId, CancellationToken.None);
+        var context = await session.ConnectAsync(Target(env), CancellationToken.None);
 
-        Assert.Same(context, session.Current);
+        Assert.Same(context, session.Context);
         Assert.Equal(1, env.Requests.TokenRequests);
         Assert.Equal("Test", context.Environment);
+        Assert.Equal(TestData.ClientId, context.ClientId);
         Assert.True(context.TokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(50));
         Assert.DoesNotContain(TestData.ClientSecret, context.ToString());
         await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
@@ -36,10 +36,10 @@ public sealed class DinteroSessionTests
         await using var env = await TestEnvironment.StartAsync();
         var session = new DinteroSession();
 
-        var error = await env.FailsWith<DinteroApiException>(() => session.ConnectAsync(Options(env, "not-the-secret-1234"), TestData.AccountId, CancellationToken.None));
+        var error = await env.FailsWith<DinteroApiException>(() => session.ConnectAsync(Target(env, "not-the-secret-1234"), CancellationToken.None));
 
-        Assert.Equal("AuthenticationError", ErrorReport.From(error).Category);
-        Assert.Null(session.Current);
+        Assert.Equal(RecordCategory.AuthenticationError, ErrorReport.From(error).Category);
+        Assert.Null(session.Context);
     }
 
     [Fact]
@@ -47,12 +47,12 @@ public sealed class DinteroSessionTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var session = new DinteroSession();
-        var context = await session.ConnectAsync(Options(env), TestData.AccountId, CancellationToken.None);
+        var context = await session.ConnectAsync(Target(env), CancellationToken.None);
 
         var closed = session.Disconnect();
 
         Assert.Same(context, closed);
-        Assert.Null(session.Current);
+        Assert.Null(session.Context);
         Assert.False(context.IsConnected);
         Assert.Equal(0, session.Tokens.Count);
         var error = Assert.Throws<ObjectDisposedException>(() => context.GetClient());
@@ -61,27 +61,44 @@ public sealed class DinteroSessionTests
     }
 
     [Fact]
+    public async Task Disconnect_leaves_other_contexts_their_tokens()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var session = new DinteroSession();
+        var kept = await session.ConnectAsync(Target(env, account: TestData.AccountWithoutOrganization), CancellationToken.None);
+        await session.ConnectAsync(Target(env), CancellationToken.None);
+        Assert.Equal(2, env.Requests.TokenRequests);
+
+        session.Disconnect();
+
+        Assert.Equal(1, session.Tokens.Count);
+        Assert.True(kept.IsConnected);
+        await kept.GetClient().GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
+        Assert.Equal(2, env.Requests.TokenRequests);
+    }
+
+    [Fact]
     public async Task Log_lines_go_to_the_scope_of_the_call_that_made_them_at_its_level()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var context = await new DinteroSession().ConnectAsync(Options(env), TestData.AccountId, CancellationToken.None);
-        var verbose = new List<DinteroLogEntry>();
-        var debug = new List<DinteroLogEntry>();
+        var context = await new DinteroSession().ConnectAsync(Target(env), CancellationToken.None);
+        var verbose = new ListSink(DinteroLogLevel.Verbose);
+        var debug = new ListSink(DinteroLogLevel.Debug);
 
         var first = Task.Run(async () =>
         {
-            using (LogScope.Begin(verbose.Add, DinteroLogLevel.Verbose)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
+            using (LogScope.Begin(verbose)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
         });
         var second = Task.Run(async () =>
         {
-            using (LogScope.Begin(debug.Add, DinteroLogLevel.Debug)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
+            using (LogScope.Begin(debug)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
         });
         await Task.WhenAll(first, second);
         await context.GetClient().GetAccountSettingsAsync(TestData.AccountId); // outside any scope: logs nowhere
 
-        var line = Assert.Single(verbose);
+        var line = Assert.Single(verbose.Entries);
         Assert.Matches(@"^GET /v1/accounts/T00000001/management/settings -> 200 OK \(\d+ ms\)$", line.Message);
-        Assert.Contains(debug, entry => entry.Level == DinteroLogLevel.Debug && entry.Message.Contains("response headers"));
-        Assert.Single(debug, entry => entry.Level == DinteroLogLevel.Verbose);
+        Assert.Contains(debug.Entries, entry => entry.Level == DinteroLogLevel.Debug && entry.Message.Contains("response headers"));
+        Assert.Single(debug.Entries, entry => entry.Level == DinteroLogLevel.Verbose);
     }
 }

@@ -44,8 +44,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         {
             BaseUri = Emulator.BaseUri,
             Credential = new ClientCredential(TestData.ClientId, secret),
-            Log = Transcript.Log,
-            LogLevel = DinteroLogLevel.Debug,
+            Log = Transcript,
             TokenCache = cache,
             RequestTimeout = TimeSpan.FromSeconds(10),
             Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },

@@ -8,7 +8,7 @@ namespace Dintero.Connections.Tests.Support;
 /// personal values the suite uses as input (and every token the emulators issued). A leak fails the test in
 /// which it happens, through <see cref="AssertClean"/>, which every <see cref="TestEnvironment"/> calls.
 /// </summary>
-public sealed class Transcript
+public sealed class Transcript : ILogSink
 {
     private static readonly ConcurrentQueue<string> SuiteLines = new();
     private readonly ConcurrentQueue<string> lines = new();
@@ -22,7 +22,10 @@ public sealed class Transcript
 
     private readonly ConcurrentQueue<DinteroLogEntry> entries = new();
 
-    public void Log(DinteroLogEntry entry)
+    /// <summary>Every level: the leak scan reads Debug lines too.</summary>
+    public bool IsEnabled(DinteroLogLevel level) => true;
+
+    public void Write(DinteroLogEntry entry)
     {
         entries.Enqueue(entry);
         Add(entry.Message);

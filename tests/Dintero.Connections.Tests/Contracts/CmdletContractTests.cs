@@ -122,7 +122,9 @@ public sealed class CmdletContractTests
         Assert.NotNull(accountId);
         Assert.True(accountId!.ValueFromPipelineByPropertyName);
         Assert.Equal(new[] { "account_id", "aid" }, accountId.Aliases);
-        Assert.Contains(cmdlet.Parameters, p => p.Name == "Connection");
+        Assert.Contains(cmdlet.Parameters, p => p.Name == "Context" && p.Property.PropertyType.Name == "DinteroContext");
+        var throttle = cmdlet.Parameters.Single(p => p.Name == "ThrottleLimit");
+        Assert.Equal(typeof(int).FullName, throttle.Property.PropertyType.FullName);
     }
 
     [Fact]

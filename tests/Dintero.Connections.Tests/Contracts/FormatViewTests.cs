@@ -52,7 +52,7 @@ public sealed class FormatViewTests
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.BamboraConnection.List" && v.List);
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.DinteroContext.Table" && v.Table);
         var table = Format.Descendants("View").Single(v => v.Element("Name")!.Value == "Dintero.Connections.Connection.Table");
-        Assert.Equal(new[] { "AccountId", "Type", "Status", "Created", "Updated", "LastEvent" }, table.Descendants("Label").Select(l => l.Value));
+        Assert.Equal(new[] { "account_id", "connection_type", "status", "created_at", "updated_at", "last_event" }, table.Descendants("Label").Select(l => l.Value));
     }
 
     [Fact]
@@ -71,8 +71,33 @@ public sealed class FormatViewTests
     [Fact]
     public void The_list_views_show_the_signature_link()
     {
-        var lists = Format.Descendants("ListControl").Select(l => l.ToString()).ToList();
+        var lists = Format.Descendants("ListControl").ToList();
 
-        Assert.Equal(2, lists.Count(l => l.Contains("SignatureLink") && l.Contains("signature_link")));
+        Assert.Equal(2, lists.Count(l => l.Descendants("PropertyName").Any(p => p.Value == "signature_link")));
+    }
+
+    [Fact]
+    public void Every_label_is_a_property_a_user_can_type_back_into_Select_Object()
+    {
+        var sets = Format.Descendants("SelectionSet").ToDictionary(s => (string)s.Element("Name")!, s => s.Descendants("TypeName").Select(t => t.Value).ToList());
+        foreach (var view in Format.Descendants("View"))
+        {
+            var selected = view.Element("ViewSelectedBy")!;
+            var types = selected.Elements("TypeName").Select(t => t.Value).Concat(selected.Elements("SelectionSetName").SelectMany(s => sets[s.Value])).Select(TypeNamed).ToList();
+            foreach (var label in view.Descendants("Label").Select(l => l.Value))
+            {
+                Assert.All(types, type => Assert.True(type.GetProperty(label, BindingFlags.Public | BindingFlags.Instance) != null, $"{view.Element("Name")!.Value}: the label {label} is not a property of {type.Name}."));
+            }
+        }
+    }
+
+    [Fact]
+    public void Script_blocks_only_lay_out_nested_objects()
+    {
+        // Computed values are model members (connection_type, signature_link, last_event), not view code.
+        var scripts = Format.Descendants("ScriptBlock").Select(s => s.Value).ToList();
+
+        Assert.True(scripts.Count <= 12, $"{scripts.Count} script blocks");
+        Assert.DoesNotContain(scripts, s => s.Contains("signature_link") || s.Contains("GetConnectionType") || s.Contains(".Value."));
     }
 }

@@ -50,4 +50,42 @@ public sealed class DependencyIsolationTests
         Assert.DoesNotContain("Dintero.Connections.Contracts", dependencies);
         Assert.False(File.Exists(Path.Combine(AppContext.BaseDirectory, "Dintero.Connections.Engine.dll")));
     }
+
+    [Fact]
+    public void Remove_Module_unhooks_the_resolver_and_import_hooks_it_again()
+    {
+        var host = new AssemblyLoadContext("PowerShell stand-in for Remove-Module", isCollectible: false);
+        var module = host.LoadFromAssemblyPath(Repository.StagedAssembly);
+        var loader = module.GetType("Dintero.Connections.Loading.DependencyLoader", throwOnError: true)!;
+        void Call(string name) => loader.GetMethod(name, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null);
+        bool Registered() => (bool)loader.GetProperty("IsRegistered", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+
+        Call("Register");
+        Call("Unregister");
+
+        Assert.False(Registered());
+        Assert.Throws<FileNotFoundException>(() => host.LoadFromAssemblyName(new AssemblyName("Dintero.Connections.Engine")));
+        Call("Register");
+        Assert.True(Registered());
+        Assert.Equal("Dintero.Connections", AssemblyLoadContext.GetLoadContext(host.LoadFromAssemblyName(new AssemblyName("Dintero.Connections.Engine")))!.Name);
+    }
+
+    [Fact]
+    public void On_Windows_PowerShell_the_resolver_answers_only_the_module_s_own_assemblies()
+    {
+        var module = new AssemblyLoadContext("inspection", isCollectible: false).LoadFromAssemblyPath(Repository.StagedAssembly);
+        var candidate = module.GetType("Dintero.Connections.Loading.DependencyLoader", throwOnError: true)!
+            .GetMethod("FrameworkCandidate", BindingFlags.Public | BindingFlags.Static)!;
+        string? Answer(string name, Assembly? requester) => (string?)candidate.Invoke(null, new object?[] { name, requester });
+        const string json = "System.Text.Json, Version=10.0.0.0, Culture=neutral, PublicKeyToken=cc7b13ffcd2ddd51";
+
+        // Another module (here: the runtime itself, or this test) asking for System.Text.Json is not handed ours.
+        Assert.Null(Answer(json, typeof(object).Assembly));
+        Assert.Null(Answer(json, typeof(DependencyIsolationTests).Assembly));
+        Assert.Null(Answer(json, null));
+        // The module's own assemblies are.
+        Assert.Equal(Path.Combine(Repository.StagedModule, "Dependencies", "System.Text.Json.dll"), Answer(json, module));
+        Assert.Equal(Path.Combine(Repository.StagedModule, "Dintero.Connections.Contracts.dll"), Answer("Dintero.Connections.Contracts", module));
+        Assert.Null(Answer("Some.Other.Assembly", module));
+    }
 }

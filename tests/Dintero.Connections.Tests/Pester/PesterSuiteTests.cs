@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dintero.Connections.ModuleTests.Support;
 using Dintero.Emulator;
+using Xunit.Abstractions;
 
 namespace Dintero.Connections.ModuleTests.Pester;
 
@@ -8,7 +9,7 @@ namespace Dintero.Connections.ModuleTests.Pester;
 /// Runs each tests/*.Tests.ps1 in pwsh against the staged module and a fresh emulator. These show what only a
 /// PowerShell host can: binding from the pipeline, -WhatIf, formatting, help, streams.
 /// </summary>
-public sealed partial class PesterSuiteTests
+public sealed partial class PesterSuiteTests(ITestOutputHelper log)
 {
     public const string ClientId = "pester-client";
     public const string ClientSecret = "Pester-Client-Secret-5521";
@@ -20,6 +21,9 @@ public sealed partial class PesterSuiteTests
 
     [GeneratedRegex(@"Tests Passed: (\d+), Failed: (\d+)")]
     private static partial Regex Summary();
+
+    [GeneratedRegex(@"\x1b\[[0-9;]*m")]
+    private static partial Regex ColorCodes();
 
     [Fact]
     public void There_are_Pester_suites_for_the_module_the_main_flows_and_the_README()
@@ -45,14 +49,17 @@ public sealed partial class PesterSuiteTests
             ["DINTERO_TEST_README"] = Repository.Readme,
         };
         var path = Path.Combine(Repository.Tests, suite).Replace("'", "''");
-        var command = "Import-Module Pester -MinimumVersion 5.0.0; $c = New-PesterConfiguration; "
+        // Plain text: the summary line is read back below, and colour codes would split it.
+        var command = "if ($PSStyle) { $PSStyle.OutputRendering = 'PlainText' }; Import-Module Pester -MinimumVersion 5.0.0; $c = New-PesterConfiguration; "
             + $"$c.Run.Path = '{path}'; $c.Run.Exit = $true; $c.Output.Verbosity = 'Detailed'; Invoke-Pester -Configuration $c";
 
-        var (exit, output) = PowerShellHost.Run(command, environment, TimeSpan.FromMinutes(10));
+        var (exit, raw) = PowerShellHost.Run(command, environment, TimeSpan.FromMinutes(10));
+        var output = ColorCodes().Replace(raw, string.Empty);
 
         Assert.True(exit == 0, $"Pester {suite} exited {exit}:\n{output}");
         var summary = Summary().Match(output);
         Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {suite} ran no test:\n{output}");
+        log.WriteLine($"Pester {suite}: {summary.Value}");
         Assert.DoesNotContain(ClientSecret, output);
     }
 }

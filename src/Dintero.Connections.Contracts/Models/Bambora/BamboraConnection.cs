@@ -13,6 +13,7 @@ namespace Dintero.Connections.Models
         public BamboraConnectionSignup? signup { get; set; }
         public List<BamboraSubmerchantSignup>? submerchant_signups { get; set; }
 
-        public override string GetConnectionType() => ConnectionType.Bambora;
+        [LocalField]
+        public override string connection_type => ConnectionType.Bambora;
     }
 }

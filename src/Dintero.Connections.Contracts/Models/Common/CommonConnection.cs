@@ -5,6 +5,7 @@ namespace Dintero.Connections.Models
     {
         public CommonConnectionSignup? signup { get; set; }
 
-        public override string GetConnectionType() => ConnectionType.Common;
+        [LocalField]
+        public override string connection_type => ConnectionType.Common;
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Dintero.Connections.Models
 {
@@ -17,5 +18,13 @@ namespace Dintero.Connections.Models
 
         /// <summary>For <c>signature_required</c>, holds <c>signature_link</c>.</summary>
         public Dictionary<string, object?>? metadata { get; set; }
+
+        /// <summary>One line for views and <c>-join</c>: when, what, the status it led to, and Dintero's description.</summary>
+        public override string ToString()
+        {
+            var when = created_at?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+            var text = string.Join(" ", new[] { when, @event, status == null ? null : $"({status})" }.Where(part => !string.IsNullOrEmpty(part)));
+            return string.IsNullOrEmpty(description) ? text : $"{text}: {description}";
+        }
     }
 }

@@ -10,5 +10,8 @@ namespace Dintero.Connections.Models
 
         /// <summary>Payment option type, e.g. <c>dintero.zero</c>. An open list: new types are not rejected.</summary>
         public string? type { get; set; }
+
+        /// <summary>For views and <c>-join</c>: <c>dintero.zero (NOK, SEK)</c>.</summary>
+        public override string ToString() => currencies == null || currencies.Count == 0 ? type ?? string.Empty : $"{type} ({string.Join(", ", currencies)})";
     }
 }

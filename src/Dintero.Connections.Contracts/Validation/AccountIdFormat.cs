@@ -2,8 +2,11 @@ using System.Text.RegularExpressions;
 
 namespace Dintero.Connections.Validation
 {
-    /// <summary>Dintero account ids: <c>T</c> (test) or <c>P</c> (production) and eight digits.</summary>
-    public static class AccountId
+    /// <summary>
+    /// Dintero account ids: <c>T</c> (test) or <c>P</c> (production) and eight digits. The one owner of that rule:
+    /// the engine checks every call with it, and the cmdlets' <c>[ValidateAccountId]</c> checks parameters with it.
+    /// </summary>
+    public static class AccountIdFormat
     {
         public const string Pattern = @"^[PT]\d{8}$";
         private static readonly Regex Expression = new Regex(Pattern, RegexOptions.CultureInvariant);

@@ -1,15 +1,14 @@
 using System.Management.Automation.Runspaces;
 using System.Runtime.CompilerServices;
-using Dintero.Connections.Session;
 
-namespace Dintero.Connections.Sessions
+namespace Dintero.Connections.Session
 {
     /// <summary>
     /// One <see cref="DinteroSession"/> per runspace, dropped with the runspace. Azure Automation runs several jobs
     /// in one process and ForEach-Object -Parallel runs each block in its own runspace: neither may see another's
-    /// connection by accident (pass one explicitly with -Connection).
+    /// connection by accident (pass one explicitly with -Context).
     /// </summary>
-    internal static class RunspaceSessions
+    internal static class RunspaceSession
     {
         private static readonly ConditionalWeakTable<Runspace, DinteroSession> Sessions = new ConditionalWeakTable<Runspace, DinteroSession>();
 

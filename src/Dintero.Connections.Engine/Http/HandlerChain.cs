@@ -13,17 +13,18 @@ using Microsoft.Extensions.Http;
 namespace Dintero.Connections.Http
 {
     /// <summary>
-    /// The two HttpClients, built by Microsoft.Extensions.Http so connections are pooled and recycled:
-    /// API calls go Retry → Authentication → Logging → network; token calls go Retry → Logging → network.
+    /// The handler chains of the client's two HttpClients, built by Microsoft.Extensions.Http so connections are
+    /// pooled and recycled: API calls go Retry → Authentication → Logging → network; token calls go Retry →
+    /// Logging → network.
     /// </summary>
-    internal sealed class HttpPipeline : IDisposable
+    internal sealed class HandlerChain : IDisposable
     {
         private const string ApiClient = "Dintero.Api";
         private const string TokenClient = "Dintero.Token";
         private readonly ServiceProvider services;
         private readonly IHttpClientFactory factory;
 
-        public HttpPipeline(DinteroClientOptions options, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
+        public HandlerChain(DinteroClientOptions options, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
         {
             var retry = options.Retry.Copy();
             var collection = new ServiceCollection();

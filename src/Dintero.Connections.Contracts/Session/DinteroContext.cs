@@ -1,0 +1,59 @@
+using System;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Session
+{
+    /// <summary>
+    /// One connection to Dintero: an account, the API client's id and the base URI. What <c>Connect-Dintero
+    /// -PassThru</c> and <c>Get-DinteroContext</c> return and what <c>-Context</c> takes. It shows the token's
+    /// expiry, never the token or the secret.
+    /// </summary>
+    /// <remarks>
+    /// It lives in the contracts, beside the models, because users see and name it (a parameter type, a type
+    /// literal). The engine's HTTP client behind it is held as an opaque handle: the contracts know nothing of
+    /// the engine, which loads in isolation (see the module's Loading folder).
+    /// </remarks>
+    public sealed class DinteroContext : IDisposable
+    {
+        internal DinteroContext(string accountId, string clientId, Uri baseUri, DateTimeOffset tokenExpiresAt, DateTimeOffset connectedAt, IDisposable client)
+        {
+            AccountId = accountId;
+            ClientId = clientId;
+            BaseUri = baseUri;
+            TokenExpiresAt = tokenExpiresAt;
+            ConnectedAt = connectedAt;
+            Client = client;
+        }
+
+        /// <summary>The default account of the cmdlets that use this context.</summary>
+        public string AccountId { get; }
+
+        /// <summary><c>Test</c> for a T account, <c>Production</c> for a P account.</summary>
+        public string Environment => AccountIdFormat.IsTest(AccountId) ? "Test" : "Production";
+
+        public string ClientId { get; }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>When the token fetched at connection time expires; later tokens are fetched as needed.</summary>
+        public DateTimeOffset TokenExpiresAt { get; }
+
+        public DateTimeOffset ConnectedAt { get; }
+
+        /// <summary>False once disconnected.</summary>
+        public bool IsConnected { get; private set; } = true;
+
+        /// <summary>The engine's client; read back by the engine only (its <c>ContextClient</c>).</summary>
+        internal IDisposable Client { get; }
+
+        public override string ToString() => $"{AccountId} ({Environment}) as {ClientId} at {BaseUri}";
+
+        /// <summary>Closes the connection: the client forgets the tokens it was issued, and refuses further calls.</summary>
+        public void Dispose()
+        {
+            if (!IsConnected) return;
+            IsConnected = false;
+            Client.Dispose();
+        }
+    }
+}

@@ -1,0 +1,192 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Logging;
+
+namespace Dintero.Connections.Concurrency
+{
+    /// <summary>
+    /// Runs the engine calls of one cmdlet invocation: up to <see cref="ThrottleLimit"/> in flight on the thread
+    /// pool, while the owner's thread (the only one that may write to PowerShell's streams) writes their log lines
+    /// as they come, their outcomes in the order the items were added, and progress. The owner calls
+    /// <see cref="Add"/> once per item (it returns once the item has started, writing what is ready meanwhile) and
+    /// <see cref="Drain"/> at the end. Cancelling the token stops the waiting at once with an
+    /// <see cref="OperationCanceledException"/>; the calls in flight see the same token.
+    /// </summary>
+    public sealed class OrderedWork<TResult>
+    {
+        /// <summary>The least time between two progress reports.</summary>
+        public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+        private readonly IWorkOutput<TResult> output;
+        private readonly CancellationToken cancellation;
+        private readonly Queue<Item> inFlight = new Queue<Item>();
+        private readonly ConcurrentQueue<DinteroLogEntry> logs = new ConcurrentQueue<DinteroLogEntry>();
+        // Released once per log line and once per finished call: the owner's thread sleeps on it. No wait handle is
+        // ever taken from it, so it holds nothing that needs disposing.
+        private readonly SemaphoreSlim signal = new SemaphoreSlim(0);
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private readonly ILogSink sink;
+        private TimeSpan? lastProgress;
+        private int reportedDone = -1;
+        private int nextIndex;
+        private int succeeded;
+        private int failed;
+
+        public OrderedWork(int throttleLimit, IWorkOutput<TResult> output, CancellationToken cancellation)
+        {
+            if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit is at least 1.");
+            ThrottleLimit = throttleLimit;
+            this.output = output ?? throw new ArgumentNullException(nameof(output));
+            this.cancellation = cancellation;
+            sink = new QueueSink(this);
+        }
+
+        public int ThrottleLimit { get; }
+
+        /// <summary>The counts now.</summary>
+        public WorkProgress Progress
+        {
+            get
+            {
+                var done = Volatile.Read(ref succeeded) + Volatile.Read(ref failed);
+                return new WorkProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), nextIndex - done, clock.Elapsed);
+            }
+        }
+
+        /// <summary>Starts an item once fewer than <see cref="ThrottleLimit"/> are in flight, writing what is ready meanwhile.</summary>
+        /// <param name="work">The call; it gets the cancellation token.</param>
+        /// <param name="state">Given back with the item's outcome.</param>
+        public void Add(Func<CancellationToken, Task<TResult>> work, object? state)
+        {
+            WriteReady();
+            while (inFlight.Count >= ThrottleLimit) WaitAndWrite();
+            cancellation.ThrowIfCancellationRequested();
+            Task<TResult> task;
+            // The call's log lines follow the async flow that starts here (see LogScope) into this queue.
+            using (LogScope.Begin(sink)) task = Task.Run(() => work(cancellation), cancellation);
+            task.ContinueWith(Finished, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            inFlight.Enqueue(new Item(nextIndex++, state, task));
+        }
+
+        /// <summary>Waits for every item in flight, writing as they finish; the last outcome is written on return.</summary>
+        public void Drain()
+        {
+            WriteReady();
+            while (inFlight.Count > 0) WaitAndWrite();
+            WriteLogs();
+        }
+
+        /// <summary>Runs one call to completion on the owner's thread, its log lines written while it runs.</summary>
+        public static TResult Run(Func<CancellationToken, Task<TResult>> work, ILogOutput output, CancellationToken cancellation)
+        {
+            var single = new SingleOutcome(output);
+            var runner = new OrderedWork<TResult>(1, single, cancellation);
+            runner.Add(work, null);
+            runner.Drain();
+            if (single.Outcome!.Failure != null) throw single.Outcome.Failure;
+            return single.Outcome.Result;
+        }
+
+        private void Finished(Task<TResult> task)
+        {
+            if (task.Status == TaskStatus.RanToCompletion) Interlocked.Increment(ref succeeded);
+            else Interlocked.Increment(ref failed);
+            signal.Release();
+        }
+
+        private void WaitAndWrite()
+        {
+            signal.Wait(cancellation);
+            WriteReady();
+        }
+
+        private void WriteReady()
+        {
+            WriteLogs();
+            while (inFlight.Count > 0 && inFlight.Peek().Task.IsCompleted)
+            {
+                var item = inFlight.Dequeue();
+                output.WriteOutcome(OutcomeOf(item));
+                WriteLogs();
+            }
+            var progress = Progress;
+            if (progress.Done != reportedDone && (lastProgress == null || clock.Elapsed - lastProgress >= ProgressInterval))
+            {
+                reportedDone = progress.Done;
+                lastProgress = clock.Elapsed;
+                output.WriteProgress(progress);
+            }
+        }
+
+        private void WriteLogs()
+        {
+            while (logs.TryDequeue(out var entry)) output.WriteLog(entry);
+        }
+
+        private WorkOutcome<TResult> OutcomeOf(Item item)
+        {
+            var task = item.Task;
+            if (task.Status == TaskStatus.RanToCompletion) return new WorkOutcome<TResult>(item.Index, item.State, task.Result, null);
+            var failure = task.IsCanceled ? new OperationCanceledException(cancellation) : task.Exception!.GetBaseException();
+            // A call cut short because the owner was stopped is not one of its outcomes: the owner stops too.
+            if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
+            return new WorkOutcome<TResult>(item.Index, item.State, default!, failure);
+        }
+
+        private readonly struct Item
+        {
+            public Item(int index, object? state, Task<TResult> task)
+            {
+                Index = index;
+                State = state;
+                Task = task;
+            }
+
+            public int Index { get; }
+
+            public object? State { get; }
+
+            public Task<TResult> Task { get; }
+        }
+
+        /// <summary>Collects the log lines of the calls in flight for the owner's thread.</summary>
+        private sealed class QueueSink : ILogSink
+        {
+            private readonly OrderedWork<TResult> work;
+
+            public QueueSink(OrderedWork<TResult> work) => this.work = work;
+
+            public bool IsEnabled(DinteroLogLevel level) => work.output.IsLogEnabled(level);
+
+            public void Write(DinteroLogEntry entry)
+            {
+                work.logs.Enqueue(entry);
+                work.signal.Release();
+            }
+        }
+
+        /// <summary>Keeps the one outcome of <see cref="Run"/>; progress of a single call is not worth showing.</summary>
+        private sealed class SingleOutcome : IWorkOutput<TResult>
+        {
+            private readonly ILogOutput inner;
+
+            public SingleOutcome(ILogOutput inner) => this.inner = inner;
+
+            public WorkOutcome<TResult>? Outcome { get; private set; }
+
+            public bool IsLogEnabled(DinteroLogLevel level) => inner.IsLogEnabled(level);
+
+            public void WriteLog(DinteroLogEntry entry) => inner.WriteLog(entry);
+
+            public void WriteOutcome(WorkOutcome<TResult> outcome) => Outcome = outcome;
+
+            public void WriteProgress(WorkProgress progress)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Concurrency;
+
+namespace Dintero.Connections.Output
+{
+    /// <summary>
+    /// A cmdlet's engine calls for its pipeline items: up to -ThrottleLimit in flight (<see cref="OrderedWork{TResult}"/>),
+    /// results and errors written in input order, log lines as they come, and a progress bar for pipeline input
+    /// (PowerShell drops it under $ProgressPreference = 'SilentlyContinue' and when the console's output is redirected).
+    /// </summary>
+    internal sealed class PipelineBatch<TResult>
+    {
+        private static int nextActivityId = 1;
+        private readonly Cmdlet cmdlet;
+        private readonly OrderedWork<TResult> work;
+        private readonly CancellationToken cancellation;
+        private readonly ProgressRecord? progress;
+        private readonly bool writeResults;
+
+        /// <param name="cmdlet">Whose streams are written.</param>
+        /// <param name="throttleLimit">How many calls may be in flight.</param>
+        /// <param name="activity">The progress bar's title, e.g. "Creating Common connections"; null for no progress bar.</param>
+        /// <param name="cancellation">The cmdlet's stop signal.</param>
+        /// <param name="writeResults">False to write only errors (a Set- cmdlet without -PassThru).</param>
+        public PipelineBatch(Cmdlet cmdlet, int throttleLimit, string? activity, CancellationToken cancellation, bool writeResults = true)
+        {
+            this.cmdlet = cmdlet;
+            this.cancellation = cancellation;
+            this.writeResults = writeResults;
+            if (activity != null) progress = new ProgressRecord(Interlocked.Increment(ref nextActivityId), activity, "Starting");
+            work = new OrderedWork<TResult>(throttleLimit, new CmdletStreams<TResult>(cmdlet, WriteOutcome, progress == null ? null : Report), cancellation);
+        }
+
+        /// <summary>The Verbose line for an item whose call found nothing (returned null); none when not set.</summary>
+        public Func<PipelineItem, string>? NothingFound { get; set; }
+
+        /// <summary>Starts an item when a slot is free, writing what is ready meanwhile.</summary>
+        public void Add(Func<CancellationToken, Task<TResult>> call, PipelineItem item) => Stoppable(() => work.Add(call, item));
+
+        // The result to the output, or an error that names the item; in input order.
+        private void WriteOutcome(WorkOutcome<TResult> outcome)
+        {
+            var item = (PipelineItem)outcome.State!;
+            if (outcome.Failure != null) cmdlet.WriteError(ErrorRecords.From(outcome.Failure, item.Input ?? item.AccountId, item.TargetName, item.Label));
+            else if (outcome.Result != null && writeResults) cmdlet.WriteObject(outcome.Result);
+            else if (outcome.Result == null && NothingFound != null) cmdlet.WriteVerbose(NothingFound(item));
+        }
+
+        /// <summary>Writes everything still in flight, in input order, and closes the progress bar.</summary>
+        public void Drain()
+        {
+            Stoppable(work.Drain);
+            if (progress != null && work.Progress.Done > 0)
+            {
+                progress.StatusDescription = work.Progress.ToString();
+                progress.RecordType = ProgressRecordType.Completed;
+                cmdlet.WriteProgress(progress);
+            }
+        }
+
+        private void Report(WorkProgress snapshot)
+        {
+            progress!.StatusDescription = snapshot.ToString();
+            cmdlet.WriteProgress(progress);
+        }
+
+        private void Stoppable(Action action)
+        {
+            try
+            {
+                action();
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+    }
+}
