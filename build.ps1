@@ -1,29 +1,47 @@
 <#
 .SYNOPSIS
-Builds, tests and packages the Dintero.Connections module.
+Builds, tests, packages and tries out the Dintero.Connections module.
 
 .DESCRIPTION
-Build    publishes the module and stages it in out/Dintero.Connections/ (manifest, assemblies, format file, help).
+Build    builds the solution; the module project stages the importable module in out/Dintero.Connections/
+         (manifest, assemblies, format file, help).
 Test     runs every test: xunit, and the Pester suites in tests/*.Tests.ps1 (run by `dotnet test` when pwsh and
          Pester 5 are present, reported as skipped otherwise).
 Package  builds, then zips the staged folder as out/Dintero.Connections.zip: zip name = folder name = manifest
          name, importable by Azure Automation and, once expanded into a PSModulePath folder, by Import-Module.
+Try      builds, starts the local Dintero emulator on a free port, runs a short tour (the merchants of
+         docs/examples/merchants.csv onboarded and shown in a table), then opens pwsh with the module imported and
+         connected to the emulator (unless -NoShell, or when there is no one at the keyboard). The emulator is
+         stopped when the tour or the shell ends.
 
 .EXAMPLE
 ./build.ps1 -Task Build, Test, Package
+
+.EXAMPLE
+./build.ps1 -Task Try
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Test', 'Package')]
+    # Build, Test, Package or Try; several in one go, also as one comma-separated word (pwsh -File passes no arrays).
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Try: run the tour only, without opening a shell afterwards.
+    [switch] $NoShell,
+
+    # Try: use what is built already.
+    [switch] $NoBuild
 )
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $stage = Join-Path $root 'out/Dintero.Connections'
+$tasks = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
+$built = $false
+$unknown = @($tasks | Where-Object { $_ -notin 'Build', 'Test', 'Package', 'Try' })
+if ($unknown) { throw "Unknown task '$($unknown -join "', '")'; the tasks are Build, Test, Package and Try." }
 
 function Invoke-Dotnet {
     & dotnet @args
@@ -31,14 +49,16 @@ function Invoke-Dotnet {
 }
 
 function Invoke-BuildTask {
+    if ($script:built) { return }
     # Staging is part of the module project's build (its StageModule target), so `dotnet test` sees it too.
-    Invoke-Dotnet publish (Join-Path $root 'src/Dintero.Connections/Dintero.Connections.csproj') --configuration $Configuration
+    Invoke-Dotnet build (Join-Path $root 'Dintero.Connections.sln') --configuration $Configuration --nologo
     $manifest = Import-PowerShellDataFile (Join-Path $stage 'Dintero.Connections.psd1')
-    $expected = @($manifest.RootModule) + $manifest.FormatsToProcess + 'en-US/Dintero.Connections.dll-Help.xml'
+    $expected = @($manifest.RootModule) + $manifest.FormatsToProcess + 'en-US/Dintero.Connections.dll-Help.xml' + 'Dependencies/Dintero.Connections.Engine.dll'
     foreach ($file in $expected) {
         if (-not (Test-Path (Join-Path $stage $file))) { throw "The staged module lacks $file." }
     }
     Write-Host "Staged $stage"
+    $script:built = $true
 }
 
 function Invoke-TestTask {
@@ -46,7 +66,6 @@ function Invoke-TestTask {
 }
 
 function Invoke-PackageTask {
-    Invoke-BuildTask
     $zip = Join-Path $root 'out/Dintero.Connections.zip'
     if (Test-Path $zip) { Remove-Item $zip }
     # The folder itself goes in the zip, so the archive holds Dintero.Connections/Dintero.Connections.psd1.
@@ -54,10 +73,68 @@ function Invoke-PackageTask {
     Write-Host "Packaged $zip"
 }
 
-foreach ($name in $Task) {
+function Start-Emulator {
+    $dll = Join-Path $root "tests/Dintero.Emulator/bin/$Configuration/net10.0/Dintero.Emulator.dll"
+    if (-not (Test-Path $dll)) { throw "The emulator is not built at $dll; run ./build.ps1 -Task Build." }
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($dll, '--port', '0')) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($start)
+    $deadline = [DateTime]::UtcNow.AddSeconds(60)
+    while ([DateTime]::UtcNow -lt $deadline) {
+        $line = $process.StandardOutput.ReadLine()
+        if ($null -eq $line) { break }
+        if ($line -match 'listening on (\S+)') {
+            return [pscustomobject]@{ Process = $process; BaseUri = $Matches[1] }
+        }
+    }
+    $process.Kill($true)
+    throw 'The emulator did not start.'
+}
+
+function Invoke-TryTask {
+    $emulator = Start-Emulator
+    try {
+        # The emulator's demo client: a local test double, so its secret is no secret.
+        $env:DINTERO_ACCOUNT_ID = 'T00000001'
+        $env:DINTERO_CLIENT_ID = 'demo-client'
+        $env:DINTERO_CLIENT_SECRET = 'demo-secret-change-me'
+        $env:DINTERO_BASE_URI = $emulator.BaseUri
+        $module = Join-Path $stage 'Dintero.Connections.psd1'
+        $sheet = Join-Path $root 'docs/examples/merchants.csv'
+        Write-Host "Dintero emulator at $($emulator.BaseUri); the tour onboards $sheet."
+        $tour = @"
+Import-Module '$module'
+Connect-Dintero
+Write-Host 'Import-Csv merchants.csv | Set-DinteroAccountSetting        # each company gets its organization number'
+Import-Csv '$sheet' | Set-DinteroAccountSetting
+Write-Host 'Import-Csv merchants.csv | New-DinteroCommonConnection | Format-Table'
+Import-Csv '$sheet' | New-DinteroCommonConnection -WarningAction SilentlyContinue | Format-Table | Out-Host
+Write-Host 'Get-DinteroConnection -AccountId T00000002 | Format-List'
+Get-DinteroConnection -AccountId T00000002 | Format-List | Out-Host
+"@
+        & (Get-Process -Id $PID).Path -NoProfile -NoLogo -Command $tour
+        if ($LASTEXITCODE -ne 0) { throw "The tour failed with exit code $LASTEXITCODE." }
+        $interactive = -not $NoShell -and [Environment]::UserInteractive -and -not [Console]::IsInputRedirected
+        if ($interactive) {
+            Write-Host "Your turn: the module is imported and connected. Type 'exit' to stop the emulator."
+            & (Get-Process -Id $PID).Path -NoProfile -NoLogo -NoExit -Command "Import-Module '$module'; Connect-Dintero; Get-DinteroContext"
+        }
+    }
+    finally {
+        Remove-Item env:DINTERO_ACCOUNT_ID, env:DINTERO_CLIENT_ID, env:DINTERO_CLIENT_SECRET, env:DINTERO_BASE_URI -ErrorAction SilentlyContinue
+        $emulator.Process.Kill($true)
+        $emulator.Process.WaitForExit()
+        Write-Host 'The emulator is stopped.'
+    }
+}
+
+foreach ($name in $tasks) {
     switch ($name) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
-        'Package' { Invoke-PackageTask }
+        'Package' { Invoke-BuildTask; Invoke-PackageTask }
+        'Try' { if (-not $NoBuild) { Invoke-BuildTask }; Invoke-TryTask }
     }
 }

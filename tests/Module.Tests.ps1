@@ -59,4 +59,37 @@ Describe 'The Dintero.Connections module' {
         { Connect-Dintero -AccountId 'X123' -ClientId a -ClientSecret (ConvertTo-SecureString 'b' -AsPlainText -Force) } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
+
+    It 'resolves the types users name: the context, the models and the exceptions' {
+        [Dintero.Connections.Session.DinteroContext].Name | Should -Be 'DinteroContext'
+        (Get-Command Get-DinteroConnection).Parameters['Context'].ParameterType.FullName | Should -Be 'Dintero.Connections.Session.DinteroContext'
+        [Dintero.Connections.Models.CommonConnectionSignup]::new().GetType().Assembly.GetName().Name | Should -Be 'Dintero.Connections.Contracts'
+        [Dintero.Connections.Errors.DinteroApiException].Name | Should -Be 'DinteroApiException'
+    }
+
+    It 'can be removed and imported again in the same session, and still works' {
+        Remove-Module Dintero.Connections
+        Get-Command -Module Dintero.Connections -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Import-Module $env:DINTERO_TEST_MODULE
+        $secret = ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+        $context = Connect-Dintero -AccountId $env:DINTERO_TEST_ACCOUNT_ID -ClientId $env:DINTERO_TEST_CLIENT_ID -ClientSecret $secret -BaseUri $env:DINTERO_TEST_BASE_URI -PassThru
+        (Get-DinteroAccountSetting -Context $context).id | Should -Be $env:DINTERO_TEST_ACCOUNT_ID
+        Disconnect-Dintero
+    }
+
+    It 'imports in a fresh pwsh from the release zip expanded into a PSModulePath folder' {
+        $zip = Join-Path $TestDrive 'Dintero.Connections.zip'
+        Compress-Archive -Path (Split-Path $env:DINTERO_TEST_MODULE) -DestinationPath $zip
+        $modules = Join-Path $TestDrive 'Modules'
+        Expand-Archive $zip -DestinationPath $modules
+        $pwsh = (Get-Process -Id $PID).Path
+        $env:PSModulePath, $saved = $modules, $env:PSModulePath
+        try {
+            $output = & $pwsh -NoProfile -NonInteractive -Command 'Import-Module Dintero.Connections; (Get-Module Dintero.Connections).ModuleBase; (Get-Command -Module Dintero.Connections).Count'
+        }
+        finally { $env:PSModulePath = $saved }
+        $LASTEXITCODE | Should -Be 0
+        $output[0] | Should -Be (Join-Path $modules 'Dintero.Connections')
+        $output[1] | Should -Be $cmdlets.Count
+    }
 }

@@ -290,6 +290,8 @@ namespace Dintero.Connections.Binding
             foreach (var item in items)
             {
                 var itemPath = $"{path}[{index++}]";
+                // A sheet whose rows have different numbers of items leaves the extra items' cells empty: not given.
+                if (item is IDictionary cells && AllEmpty(cells)) continue;
                 if (item == null)
                 {
                     problems.Add(itemPath, "is empty.");
@@ -344,6 +346,16 @@ namespace Dintero.Connections.Binding
                 else IgnoredKeys.Add(key);
                 return true;
             }
+        }
+
+        private static bool AllEmpty(IDictionary map)
+        {
+            foreach (DictionaryEntry entry in map)
+            {
+                var empty = entry.Value == null || entry.Value is string text && text.Length == 0 || entry.Value is IDictionary nested && AllEmpty(nested);
+                if (!empty) return false;
+            }
+            return true;
         }
 
         private static string FieldList(Type modelType) => string.Join(", ", ModelFields.Of(modelType).Names);

@@ -149,6 +149,27 @@ public sealed class InputBinderTests
     }
 
     [Fact]
+    public void A_row_with_fewer_items_than_the_sheet_has_columns_for_leaves_them_out()
+    {
+        var row = new OrderedDictionary
+        {
+            ["payment_options[0].type"] = "vipps",
+            ["payment_options[0].currencies"] = "NOK",
+            ["payment_options[1].type"] = "",
+            ["payment_options[1].currencies"] = "",
+            ["store_type"] = "instore",
+        };
+
+        var signup = Common(row);
+
+        Assert.Equal("vipps", Assert.Single(signup.payment_options!).type);
+        Assert.Empty(Dintero.Connections.Validation.SignupValidator.Validate(signup));
+        // Half an item is still an item, with its problems.
+        row["payment_options[1].currencies"] = "SEK";
+        Assert.Equal("signup.payment_options[1].type", Assert.Single(Dintero.Connections.Validation.SignupValidator.Validate(Common(row))).Path);
+    }
+
+    [Fact]
     public void Dotted_keys_merge_with_a_hashtable_for_the_same_field()
     {
         var signup = Common(new Hashtable { ["revenue"] = new Hashtable { ["currency"] = "NOK" }, ["revenue.gift_cards"] = "true" });
