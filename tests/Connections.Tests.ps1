@@ -411,3 +411,87 @@ T00000052,923456789,second,dintero.zero,NOK,instore
         $refused[0].ErrorDetails.Message | Should -Match "signup.stor_type.*Did you mean 'store_type'"
     }
 }
+
+Describe 'Bulk onboarding: several requests in flight' {
+    BeforeAll {
+        $script:context = Connect-Dintero @connect -PassThru
+        $script:bulkAccounts = 1..12 | ForEach-Object { 'T{0:D8}' -f (200 + $_) }
+        $bulkAccounts | ForEach-Object { [pscustomobject]@{ account_id = $_; organization_number = '912345678' } } | Set-DinteroAccountSetting -ThrottleLimit 8
+        function script:New-Sheet([string[]] $Accounts, [int[]] $BadRows) {
+            $rows = for ($i = 0; $i -lt $Accounts.Count; $i++) {
+                [pscustomobject]@{ account_id = $Accounts[$i]; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = $(if ($i -in $BadRows) { 'onlin' } else { 'online' }) }
+            }
+            $rows
+        }
+    }
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" }
+
+    It 'keeps the input order and reports each bad row in its place with -ThrottleLimit 8' {
+        # The first row's answer takes a second, the others 100 ms: it finishes last, and must still come out first.
+        Add-EmulatorFault @{ method = 'POST'; path = "/v1/accounts/$($bulkAccounts[0])/management/settings/connections/common"; delayMilliseconds = 1000; times = -1 }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 100; times = -1 }
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+
+        $records = New-Sheet $bulkAccounts -BadRows 3, 7 | New-DinteroCommonConnection -ThrottleLimit 8 -ErrorAction Continue 2>&1
+
+        $order = @($records | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { "error $($_.CategoryInfo.TargetName)" } else { $_.account_id } })
+        $expected = for ($i = 0; $i -lt $bulkAccounts.Count; $i++) { if ($i -in 3, 7) { "error pipeline item $i, account $($bulkAccounts[$i])" } else { $bulkAccounts[$i] } }
+        $order | Should -Be $expected
+        ($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).ErrorDetails.Message | Should -Match "^Pipeline item [37]: The Common signup is not valid"
+        # In flight together: the eighth request reached Dintero before the first one (one second long) was answered.
+        $sent = @(Get-EmulatorRequest POST '/connections/common') | Select-Object -Skip $before
+        $sent | Should -HaveCount 10
+        ([DateTimeOffset]$sent[7].at - [DateTimeOffset]$sent[0].at).TotalMilliseconds | Should -BeLessThan 1000
+    }
+
+    It 'sends one request at a time with -ThrottleLimit 1' {
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 300; times = -1 }
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $null = New-Sheet $bulkAccounts[0..2] | New-DinteroCommonConnection -ThrottleLimit 1
+        $sent = @(Get-EmulatorRequest POST '/connections/common') | Select-Object -Skip $before
+        ([DateTimeOffset]$sent[1].at - [DateTimeOffset]$sent[0].at).TotalMilliseconds | Should -BeGreaterOrEqual 300
+    }
+
+    It 'shows progress for pipeline input, and none under $ProgressPreference = SilentlyContinue' {
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 150; times = -1 }
+        $run = {
+            param($module, $context, $rows, $preference)
+            Import-Module $module
+            $ProgressPreference = $preference
+            $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 2
+        }
+        $rows = New-Sheet $bulkAccounts[0..5]
+        $shown = [powershell]::Create().AddScript($run).AddArgument($module).AddArgument($context).AddArgument($rows).AddArgument('Continue')
+        @($shown.Invoke()).Count | Should -Be 6
+        $records = @($shown.Streams.Progress)
+        $records.Count | Should -BeGreaterThan 0
+        $records[0].Activity | Should -Be 'Creating Common connections'
+        $records[-1].RecordType | Should -Be 'Completed'
+        $records[-1].StatusDescription | Should -Match '^6 done, 0 in flight, [\d.]+/s$'
+        $hidden = [powershell]::Create().AddScript($run).AddArgument($module).AddArgument($context).AddArgument($rows).AddArgument('SilentlyContinue')
+        @($hidden.Invoke()).Count | Should -Be 6
+        @($hidden.Streams.Progress).Count | Should -Be 0
+        $shown.Dispose(); $hidden.Dispose()
+    }
+
+    It 'stops a batch in flight within seconds when the pipeline is stopped, and sends nothing afterwards' {
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 3000; times = -1 }
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+        $rows = New-Sheet ($bulkAccounts + $bulkAccounts + $bulkAccounts)
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({ param($module, $context, $rows) Import-Module $module; $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 4 }).AddArgument($module).AddArgument($context).AddArgument($rows)
+        $handle = $shell.BeginInvoke()
+        $wait = [Diagnostics.Stopwatch]::StartNew()
+        while (@(Get-EmulatorRequest POST '/connections/common').Count - $before -lt 4 -and $wait.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 100 }
+        @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 4 # four in flight, none answered yet
+
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
+        $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        $handle.IsCompleted | Should -BeTrue
+        Start-Sleep -Seconds 4 # longer than a request takes: anything still to be sent would have arrived
+        @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 4
+        $shell.Dispose()
+    }
+}

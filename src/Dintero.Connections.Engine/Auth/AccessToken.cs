@@ -1,4 +1,5 @@
 using System;
+using System.Net.Http.Headers;
 
 namespace Dintero.Connections.Auth
 {
@@ -13,6 +14,11 @@ namespace Dintero.Connections.Auth
         }
 
         public string Value { get; }
+
+        /// <summary>The <c>Authorization</c> header for this token, built once and put on every request it serves.</summary>
+        public AuthenticationHeaderValue Header => header ??= new AuthenticationHeaderValue("Bearer", Value);
+
+        private AuthenticationHeaderValue? header;
 
         public DateTimeOffset IssuedAt { get; }
 

@@ -9,12 +9,13 @@ using Dintero.Connections.Logging;
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>
-    /// Runs the engine calls of one cmdlet invocation: up to <see cref="ThrottleLimit"/> in flight on the thread
-    /// pool, while the owner's thread (the only one that may write to PowerShell's streams) writes their log lines
-    /// as they come, their outcomes in the order the items were added, and progress. The owner calls
-    /// <see cref="Add"/> once per item (it returns once the item has started, writing what is ready meanwhile) and
-    /// <see cref="Drain"/> at the end. Cancelling the token stops the waiting at once with an
-    /// <see cref="OperationCanceledException"/>; the calls in flight see the same token.
+    /// Runs the engine calls of one cmdlet invocation: up to <see cref="ThrottleLimit"/> running at once on the
+    /// thread pool, while the owner's thread (the only one that may write to PowerShell's streams) writes their log
+    /// lines as they come, their outcomes in the order the items were added, and progress. The owner calls
+    /// <see cref="Add"/> once per item (it returns once the item has started, writing what is ready meanwhile), or
+    /// <see cref="AddFailure"/> for an item refused before any call, and <see cref="Drain"/> at the end. A slow item
+    /// holds back the writing of those after it, not their running. Cancelling the token stops the waiting at once
+    /// with an <see cref="OperationCanceledException"/>; the calls in flight see the same token.
     /// </summary>
     public sealed class OrderedWork<TResult>
     {
@@ -23,7 +24,8 @@ namespace Dintero.Connections.Concurrency
 
         private readonly IWorkOutput<TResult> output;
         private readonly CancellationToken cancellation;
-        private readonly Queue<Item> inFlight = new Queue<Item>();
+        // Started or refused items whose outcome is not written yet, in input order; a finished one waits for those before it.
+        private readonly Queue<Item> unwritten = new Queue<Item>();
         private readonly ConcurrentQueue<DinteroLogEntry> logs = new ConcurrentQueue<DinteroLogEntry>();
         // Released once per log line and once per finished call: the owner's thread sleeps on it. No wait handle is
         // ever taken from it, so it holds nothing that needs disposing.
@@ -33,6 +35,7 @@ namespace Dintero.Connections.Concurrency
         private TimeSpan? lastProgress;
         private int reportedDone = -1;
         private int nextIndex;
+        private int running;
         private int succeeded;
         private int failed;
 
@@ -47,15 +50,12 @@ namespace Dintero.Connections.Concurrency
 
         public int ThrottleLimit { get; }
 
+        /// <summary>How many finished items may wait behind a slow one before no more are started: memory stays bounded.</summary>
+        public int MaxWaitingToBeWritten => Math.Max(256, ThrottleLimit * 32);
+
         /// <summary>The counts now.</summary>
-        public WorkProgress Progress
-        {
-            get
-            {
-                var done = Volatile.Read(ref succeeded) + Volatile.Read(ref failed);
-                return new WorkProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), nextIndex - done, clock.Elapsed);
-            }
-        }
+        public WorkProgress Progress =>
+            new WorkProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), Volatile.Read(ref running), clock.Elapsed);
 
         /// <summary>Starts an item once fewer than <see cref="ThrottleLimit"/> are in flight, writing what is ready meanwhile.</summary>
         /// <param name="work">The call; it gets the cancellation token.</param>
@@ -63,20 +63,29 @@ namespace Dintero.Connections.Concurrency
         public void Add(Func<CancellationToken, Task<TResult>> work, object? state)
         {
             WriteReady();
-            while (inFlight.Count >= ThrottleLimit) WaitAndWrite();
+            while (Volatile.Read(ref running) >= ThrottleLimit || unwritten.Count >= MaxWaitingToBeWritten) WaitAndWrite();
             cancellation.ThrowIfCancellationRequested();
+            Interlocked.Increment(ref running);
             Task<TResult> task;
             // The call's log lines follow the async flow that starts here (see LogScope) into this queue.
             using (LogScope.Begin(sink)) task = Task.Run(() => work(cancellation), cancellation);
             task.ContinueWith(Finished, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            inFlight.Enqueue(new Item(nextIndex++, state, task));
+            unwritten.Enqueue(new Item(nextIndex++, state, task));
+        }
+
+        /// <summary>An item that failed before any call (bad input): its error is written in its place in the order.</summary>
+        public void AddFailure(Exception failure, object? state)
+        {
+            Interlocked.Increment(ref failed);
+            unwritten.Enqueue(new Item(nextIndex++, state, Task.FromException<TResult>(failure)));
+            WriteReady();
         }
 
         /// <summary>Waits for every item in flight, writing as they finish; the last outcome is written on return.</summary>
         public void Drain()
         {
             WriteReady();
-            while (inFlight.Count > 0) WaitAndWrite();
+            while (unwritten.Count > 0) WaitAndWrite();
             WriteLogs();
         }
 
@@ -93,6 +102,7 @@ namespace Dintero.Connections.Concurrency
 
         private void Finished(Task<TResult> task)
         {
+            Interlocked.Decrement(ref running);
             if (task.Status == TaskStatus.RanToCompletion) Interlocked.Increment(ref succeeded);
             else Interlocked.Increment(ref failed);
             signal.Release();
@@ -107,9 +117,9 @@ namespace Dintero.Connections.Concurrency
         private void WriteReady()
         {
             WriteLogs();
-            while (inFlight.Count > 0 && inFlight.Peek().Task.IsCompleted)
+            while (unwritten.Count > 0 && unwritten.Peek().Task.IsCompleted)
             {
-                var item = inFlight.Dequeue();
+                var item = unwritten.Dequeue();
                 output.WriteOutcome(OutcomeOf(item));
                 WriteLogs();
             }

@@ -23,6 +23,7 @@ namespace Dintero.Connections.Http
     public sealed class DinteroClient : IDisposable
     {
         private const string ConnectionsPath = "management/settings/connections/";
+        private static readonly System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         private readonly HandlerChain handlers;
         private readonly Redactor redactor;
         private readonly IClock clock;
@@ -144,14 +145,16 @@ namespace Dintero.Connections.Http
             using var request = new HttpRequestMessage(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"));
             if (body != null)
             {
-                request.Content = new StringContent(DinteroJson.Serialize(body), Encoding.UTF8, "application/json");
+                request.Content = new ByteArrayContent(DinteroJson.SerializeToUtf8Bytes(body));
+                request.Content.Headers.ContentType = JsonContentType;
             }
             new RequestContext(accountId, repeat, authenticate: true, sensitiveValues).AttachTo(request);
 
             using var response = await handlers.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
+                var text = Encoding.UTF8.GetString(bytes);
                 string? hint = null;
                 if (repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500)
                 {
@@ -161,7 +164,7 @@ namespace Dintero.Connections.Http
             }
             try
             {
-                var result = DinteroJson.Deserialize<T>(text);
+                var result = DinteroJson.Deserialize<T>(bytes);
                 if (result is Connection connection) connection.account_id = accountId;
                 return result;
             }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using Dintero.Connections.Auth;
@@ -23,17 +24,22 @@ namespace Dintero.Connections.Http
         private const string TokenClient = "Dintero.Token";
         private readonly ServiceProvider services;
         private readonly IHttpClientFactory factory;
+        // Microsoft.Extensions.Http's default handler lifetime.
+        private static readonly long ClientLifetimeTicks = 2 * 60 * Stopwatch.Frequency;
+        private KeptClient? api;
 
         public HandlerChain(DinteroClientOptions options, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
         {
             var retry = options.Retry.Copy();
+            // One pause for both chains: a 429 on the token endpoint holds the API calls too, and the other way round.
+            var gate = new RateLimitGate(clock);
             var collection = new ServiceCollection();
             Configure(collection.AddHttpClient(TokenClient), options, primaryHandler)
-                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
             Tokens = new TokenProvider(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, cache, options.TokenRenewalMargin, clock, redactor, log);
             Configure(collection.AddHttpClient(ApiClient), options, primaryHandler)
-                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log))
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
             // Microsoft.Extensions.Http's own logging would log request URIs through ILogger; ours is redacted.
@@ -44,7 +50,22 @@ namespace Dintero.Connections.Http
 
         public TokenProvider Tokens { get; }
 
-        public HttpClient Api => factory.CreateClient(ApiClient);
+        /// <summary>
+        /// The client for API calls. Building one from the factory re-runs its configuration (header parsing and all)
+        /// on every call, so one is kept and replaced as often as the factory rotates its handlers, which keeps
+        /// connections recycled (DNS changes are seen) without that cost per call.
+        /// </summary>
+        public HttpClient Api
+        {
+            get
+            {
+                var kept = Volatile.Read(ref api);
+                if (kept != null && Stopwatch.GetTimestamp() - kept.CreatedAt < ClientLifetimeTicks) return kept.Client;
+                var fresh = new KeptClient(factory.CreateClient(ApiClient), Stopwatch.GetTimestamp());
+                Volatile.Write(ref api, fresh);
+                return fresh.Client;
+            }
+        }
 
         public void Dispose() => services.Dispose();
 
@@ -64,6 +85,19 @@ namespace Dintero.Connections.Http
                     .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
             }
             return builder;
+        }
+
+        private sealed class KeptClient
+        {
+            public KeptClient(HttpClient client, long createdAt)
+            {
+                Client = client;
+                CreatedAt = createdAt;
+            }
+
+            public HttpClient Client { get; }
+
+            public long CreatedAt { get; }
         }
 
         /// <summary>Lets tests share one fake network handler between both clients.</summary>

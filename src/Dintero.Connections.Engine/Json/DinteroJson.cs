@@ -19,6 +19,23 @@ namespace Dintero.Connections.Json
                 : JsonSerializer.Serialize(value, value.GetType(), Options);
         }
 
+        /// <summary>Writes a model as UTF-8 JSON bytes, what a request body is sent as (no detour through a UTF-16 string).</summary>
+        public static byte[] SerializeToUtf8Bytes(object value) => JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Options);
+
+        /// <summary>Reads Dintero JSON from UTF-8 bytes, as an answer arrives, into a model.</summary>
+        /// <exception cref="FormatException">The bytes are not JSON of the model's shape.</exception>
+        public static T Deserialize<T>(byte[] utf8Json)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize<T>(utf8Json, Options) ?? throw new FormatException($"The JSON document is null where a {typeof(T).Name} was expected.");
+            }
+            catch (JsonException exception)
+            {
+                throw new FormatException($"The JSON document is not a valid {typeof(T).Name}: {exception.Message}", exception);
+            }
+        }
+
         /// <summary>Reads Dintero JSON into a model.</summary>
         /// <exception cref="FormatException">The text is not JSON of the model's shape.</exception>
         public static T Deserialize<T>(string json)

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using System.Linq;
+using System;
 using Dintero.Connections.Models;
 
 namespace Dintero.Connections.Redaction
@@ -10,18 +10,39 @@ namespace Dintero.Connections.Redaction
     /// </summary>
     internal static class SensitiveValues
     {
-        public static IReadOnlyCollection<string> Of(CommonConnectionSignup signup) => Collect(
-            new[] { signup.applicant?.social_security_number }
-                .Concat(Owners(signup.ownership))
-                .Concat(signup.bank_accounts?.Select(account => account?.account_number) ?? Enumerable.Empty<string?>()));
+        public static IReadOnlyCollection<string> Of(CommonConnectionSignup signup)
+        {
+            List<string>? found = null;
+            Add(ref found, signup.applicant?.social_security_number);
+            AddOwners(ref found, signup.ownership);
+            if (signup.bank_accounts != null)
+            {
+                foreach (var account in signup.bank_accounts) Add(ref found, account?.account_number);
+            }
+            return (IReadOnlyCollection<string>?)found ?? Array.Empty<string>();
+        }
 
-        public static IReadOnlyCollection<string> Of(BamboraConnectionSignup signup) => Collect(
-            new[] { signup.account_number, signup.applicant?.social_security_number }.Concat(Owners(signup.ownership)));
+        public static IReadOnlyCollection<string> Of(BamboraConnectionSignup signup)
+        {
+            List<string>? found = null;
+            Add(ref found, signup.account_number);
+            Add(ref found, signup.applicant?.social_security_number);
+            AddOwners(ref found, signup.ownership);
+            return (IReadOnlyCollection<string>?)found ?? Array.Empty<string>();
+        }
 
-        private static IEnumerable<string?> Owners(Ownership? ownership) =>
-            ownership?.owners?.Select(owner => owner?.social_security_number) ?? Enumerable.Empty<string?>();
+        private static void AddOwners(ref List<string>? found, Ownership? ownership)
+        {
+            if (ownership?.owners == null) return;
+            foreach (var owner in ownership.owners) Add(ref found, owner?.social_security_number);
+        }
 
-        private static IReadOnlyCollection<string> Collect(IEnumerable<string?> values) =>
-            values.Where(value => !string.IsNullOrEmpty(value)).Select(value => value!).Distinct().ToList();
+        // Called once per signup sent: a list only when there is something to mask.
+        private static void Add(ref List<string>? found, string? value)
+        {
+            if (string.IsNullOrEmpty(value)) return;
+            found ??= new List<string>();
+            if (!found.Contains(value!)) found.Add(value!);
+        }
     }
 }

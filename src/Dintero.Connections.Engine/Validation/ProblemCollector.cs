@@ -12,11 +12,11 @@ namespace Dintero.Connections.Validation
     /// </summary>
     internal sealed class ProblemCollector
     {
-        private static readonly Regex Currency = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant);
-        private static readonly Regex Email = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex E164 = new Regex(@"^\+[1-9]\d{6,14}$", RegexOptions.CultureInvariant);
-        private static readonly Regex CompanyPhone = new Regex(@"^\+?\d{5,15}$", RegexOptions.CultureInvariant);
-        private static readonly Regex MerchantCategoryCode = new Regex(@"^\d{4}$", RegexOptions.CultureInvariant);
+        private static readonly Regex Currency = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex Email = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex E164 = new Regex(@"^\+[1-9]\d{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex CompanyPhone = new Regex(@"^\+?\d{5,15}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        private static readonly Regex MerchantCategoryCode = new Regex(@"^\d{4}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private readonly List<ValidationProblem> problems = new List<ValidationProblem>();
 

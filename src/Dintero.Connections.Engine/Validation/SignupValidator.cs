@@ -109,10 +109,16 @@ namespace Dintero.Connections.Validation
         {
             if (required && !check.Required(storeTypes, $"{p}.store_type", "At least one store type (online, instore, remote)")) return;
             check.Each(storeTypes, $"{p}.store_type", (storeType, path) => check.OneOf(storeType, KnownValues.StoreTypes, path, "store type"));
-            if (storeTypes != null && storeTypes.Distinct().Count() != storeTypes.Count)
+            if (storeTypes != null && HasDuplicate(storeTypes)) check.Add($"{p}.store_type", "lists a store type more than once.");
+        }
+
+        private static bool HasDuplicate(List<string> values)
+        {
+            for (var i = 1; i < values.Count; i++)
             {
-                check.Add($"{p}.store_type", "lists a store type more than once.");
+                for (var j = 0; j < i; j++) if (values[i] == values[j]) return true;
             }
+            return false;
         }
 
         private static void Revenue(ProblemCollector check, Revenue revenue, string p)

@@ -46,11 +46,7 @@ namespace Dintero.Connections.Commands
             }
         }
 
-        /// <summary>An ErrorRecord for an engine exception: category, stable ErrorId, Dintero's details, a safe target name.</summary>
-        protected static ErrorRecord ToErrorRecord(Exception exception, object? target, string targetName, string? context = null) =>
-            ErrorRecords.From(exception, target, targetName, context);
-
         /// <summary>Ends the command: nothing can run (not connected, wrong credentials).</summary>
-        protected void Terminate(Exception exception, object? target, string targetName) => ThrowTerminatingError(ToErrorRecord(exception, target, targetName));
+        protected void Terminate(Exception exception, object? target, string targetName) => ThrowTerminatingError(ErrorRecords.From(exception, target, targetName));
     }
 }

@@ -60,7 +60,7 @@ namespace Dintero.Connections.Commands
             }
             catch (DinteroValidationException exception)
             {
-                WriteError(ToErrorRecord(exception, item.Input, item.TargetName, item.Label));
+                batch!.AddFailure(exception, item);
                 return;
             }
 

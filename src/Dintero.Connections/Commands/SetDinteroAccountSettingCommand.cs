@@ -80,7 +80,7 @@ namespace Dintero.Connections.Commands
             }
             catch (DinteroValidationException exception)
             {
-                WriteError(ToErrorRecord(exception, accountId, item.TargetName, item.Label));
+                batch!.AddFailure(exception, item);
                 return;
             }
             if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", $"Set the company's {string.Join(", ", fields)}")) return;

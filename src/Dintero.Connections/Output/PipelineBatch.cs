@@ -49,6 +49,9 @@ namespace Dintero.Connections.Output
             else if (outcome.Result == null && NothingFound != null) cmdlet.WriteVerbose(NothingFound(item));
         }
 
+        /// <summary>An item refused before any call (bad input): its error is written in its place among the others.</summary>
+        public void AddFailure(Exception failure, PipelineItem item) => Stoppable(() => work.AddFailure(failure, item));
+
         /// <summary>Writes everything still in flight, in input order, and closes the progress bar.</summary>
         public void Drain()
         {

@@ -100,6 +100,44 @@ public sealed class OrderedWorkTests
     }
 
     [Fact]
+    public void An_item_refused_before_any_call_is_written_in_its_place()
+    {
+        var output = new Recorder();
+        var work = new OrderedWork<int>(4, output, CancellationToken.None);
+        var release = new SemaphoreSlim(0);
+
+        work.Add(async _ => { await release.WaitAsync(TimeSpan.FromSeconds(10)); return 0; }, null);
+        work.AddFailure(new InvalidOperationException("bad row"), null);
+        work.Add(_ => Task.FromResult(2), null);
+        Assert.DoesNotContain(output.Written, w => w.StartsWith("error")); // not before item 0
+        release.Release();
+        work.Drain();
+
+        Assert.Equal(new[] { "result 0", "error 1 bad row", "result 2" }, output.Written.Where(w => !w.StartsWith("progress")));
+        Assert.Equal((2, 1, 0), (work.Progress.Succeeded, work.Progress.Failed, work.Progress.InFlight));
+    }
+
+    [Fact]
+    public void A_slow_item_holds_back_the_writing_of_later_ones_not_their_running()
+    {
+        var output = new Recorder();
+        var work = new OrderedWork<int>(2, output, CancellationToken.None);
+        var fifthStarted = new SemaphoreSlim(0);
+
+        // With a limit of 2, the fifth item starts while the first still runs only if finished items free their slot.
+        work.Add(async _ => await fifthStarted.WaitAsync(TimeSpan.FromSeconds(10)) ? 0 : -1, null);
+        for (var i = 1; i < 4; i++)
+        {
+            var value = i;
+            work.Add(_ => Task.FromResult(value), null);
+        }
+        work.Add(_ => { fifthStarted.Release(); return Task.FromResult(4); }, null);
+        work.Drain();
+
+        Assert.Equal(new[] { "result 0", "result 1", "result 2", "result 3", "result 4" }, output.Written.Where(w => w.StartsWith("result")));
+    }
+
+    [Fact]
     public void Log_lines_are_written_while_the_call_is_still_running()
     {
         var output = new Recorder();

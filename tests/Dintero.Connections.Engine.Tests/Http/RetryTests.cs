@@ -27,6 +27,28 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task A_429_holds_the_client_s_other_requests_until_the_wait_is_over()
+    {
+        await using var env = await TestEnvironment.StartAsync(manualClock: true);
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 429, RetryAfterSeconds = 7 });
+        var client = env.Client();
+        await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
+
+        // The manual clock has not moved: for this client, Dintero's 7 s are not over, so the next request waits them
+        // out before it is sent, although it never got a 429 itself.
+        await client.GetAccountSettingsAsync(TestData.AccountId);
+
+        Assert.Equal(new[] { TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(7) }, env.Clock!.Delays);
+        Assert.Equal(new[] { 200 }, env.Requests.Entries.Where(e => e.Path.EndsWith("/management/settings")).Select(e => e.Status));
+        Assert.Contains(env.Transcript.Entries, entry => entry.Message.Contains("waiting 7.0 s before sending"));
+
+        // Once the time has passed, nothing waits.
+        env.Clock.Advance(TimeSpan.FromSeconds(8));
+        await client.GetAccountSettingsAsync(TestData.AccountId);
+        Assert.Equal(2, env.Clock.Delays.Count);
+    }
+
+    [Fact]
     public async Task A_Retry_After_longer_than_the_cap_ends_the_call_with_the_wait_asked()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Auth;
@@ -27,7 +26,7 @@ namespace Dintero.Connections.Http.Handlers
             if (!context.Authenticate) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
             var token = await tokens.GetTokenAsync(context.AccountId, cancellationToken).ConfigureAwait(false);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.Value);
+            request.Headers.Authorization = token.Header;
             var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
@@ -35,7 +34,7 @@ namespace Dintero.Connections.Http.Handlers
             tokens.Invalidate(context.AccountId, token);
             using var replay = await RequestCloner.CloneAsync(request).ConfigureAwait(false);
             var fresh = await tokens.GetTokenAsync(context.AccountId, cancellationToken).ConfigureAwait(false);
-            replay.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh.Value);
+            replay.Headers.Authorization = fresh.Header;
             return await base.SendAsync(replay, cancellationToken).ConfigureAwait(false);
         }
     }

@@ -11,7 +11,8 @@ namespace Dintero.Connections.Http.Handlers
     /// <summary>
     /// The outermost handler: gives each attempt its own timeout and decides whether to try again.
     /// <list type="bullet">
-    /// <item>429 is retried for every request, after <c>Retry-After</c> (capped): Dintero did not process it.</item>
+    /// <item>429 is retried for every request, after <c>Retry-After</c> (capped): Dintero did not process it. The
+    /// pause holds every request of the client (<see cref="RateLimitGate"/>), not only the one that got the 429.</item>
     /// <item>502/503/504 and transport failures are retried, with exponential backoff and jitter, only for
     /// requests that are safe to repeat (GET, token).</item>
     /// <item>A POST that may have reached Dintero is never repeated: there is no idempotency key, and a second
@@ -24,14 +25,16 @@ namespace Dintero.Connections.Http.Handlers
         private readonly TimeSpan attemptTimeout;
         private readonly IClock clock;
         private readonly Log log;
+        private readonly RateLimitGate gate;
         private readonly Random jitter = new Random();
 
-        public RetryHandler(RetryOptions options, TimeSpan attemptTimeout, IClock clock, Log log)
+        public RetryHandler(RetryOptions options, TimeSpan attemptTimeout, IClock clock, Log log, RateLimitGate gate)
         {
             this.options = options;
             this.attemptTimeout = attemptTimeout;
             this.clock = clock;
             this.log = log;
+            this.gate = gate;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -42,12 +45,15 @@ namespace Dintero.Connections.Http.Handlers
             for (var attempt = 0; ; attempt++)
             {
                 var lastAttempt = attempt >= options.MaxRetries;
+                await WaitAtGateAsync(describe, cancellationToken).ConfigureAwait(false);
+                // Waited before the next attempt; a 429's wait is the gate's, shared with the client's other requests.
                 TimeSpan wait;
                 try
                 {
                     var response = await SendOnceAsync(current, cancellationToken).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
                     if (lastAttempt || !IsRetryable(status, context.Repeat)) return response;
+                    var retry = $"(retry {attempt + 1} of {options.MaxRetries})";
                     if (status == 429)
                     {
                         var asked = RetryAfter.Of(response, clock.UtcNow) ?? Backoff(attempt);
@@ -56,13 +62,15 @@ namespace Dintero.Connections.Http.Handlers
                             log.Warning($"{describe}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself.");
                             return response;
                         }
-                        wait = asked;
+                        gate.PauseUntil(clock.UtcNow + asked);
+                        wait = TimeSpan.Zero;
+                        log.Warning($"{describe}: Dintero answered 429; trying again in {asked.TotalSeconds:0.0} s {retry}; the client's other requests wait too.");
                     }
                     else
                     {
                         wait = Backoff(attempt);
+                        log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s {retry}.");
                     }
-                    log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
                     response.Dispose();
                 }
                 catch (AttemptFailedException failure)
@@ -77,11 +85,19 @@ namespace Dintero.Connections.Http.Handlers
                     log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
                 }
 
-                await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
-                var next = await RequestCloner.CloneAsync(request).ConfigureAwait(false);
+                if (wait > TimeSpan.Zero) await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                var clone = await RequestCloner.CloneAsync(request).ConfigureAwait(false);
                 if (!ReferenceEquals(current, request)) current.Dispose();
-                current = next;
+                current = clone;
             }
+        }
+
+        private async Task WaitAtGateAsync(string describe, CancellationToken cancellationToken)
+        {
+            var held = gate.Remaining;
+            if (held <= TimeSpan.Zero) return;
+            log.Debug($"{describe}: waiting {held.TotalSeconds:0.0} s before sending, as Dintero asked this client to slow down.");
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
         private static bool IsRetryable(int status, RepeatPolicy repeat) =>

@@ -1,0 +1,20 @@
+using Dintero.Connections.Benchmarks;
+
+// dotnet run -c Release --project bench/Dintero.Connections.Benchmarks -- [client|tokens|bulk|memory|all] [--count N] [--latency MS] [--throttle N]
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+int Option(string name, int fallback)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+}
+
+if (what is "client" or "all") await ClientOverhead.RunAsync();
+if (what is "tokens" or "all") await TokenReuse.RunAsync();
+if (what is "memory" or "all") StreamingMemory.Run(Option("--count", 10_000));
+if (what is "bulk" or "all") await BulkSignups.RunAsync(Option("--count", 1_000), Option("--latency", 40), Option("--throttle", 8));
+if (what is not ("client" or "tokens" or "memory" or "bulk" or "all"))
+{
+    Console.Error.WriteLine("Benchmarks: client, tokens, memory, bulk or all (the default).");
+    return 2;
+}
+return 0;
