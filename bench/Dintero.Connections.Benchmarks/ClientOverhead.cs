@@ -30,7 +30,7 @@ public static class ClientOverhead
         var signup = Samples.Signup();
         var commonPath = $"accounts/{Samples.AccountId}/management/settings/connections/common";
 
-        var (baseCreate, engineCreate) = await Harness.CompareAsync(
+        var create = await Harness.CompareAsync(
             async () =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Post, commonPath)
@@ -48,9 +48,9 @@ public static class ClientOverhead
                 var connection = await client.CreateCommonConnectionAsync(Samples.AccountId, signup);
                 if (connection.status != "pending") throw new InvalidOperationException();
             });
-        Harness.Print("Create a Common connection (client only, in-memory network)", baseCreate, engineCreate, 1.6, 1.5);
+        Harness.Print("Create a Common connection (client only, in-memory network)", create, 1.6, 1.5);
 
-        var (baseGet, engineGet) = await Harness.CompareAsync(
+        var read = await Harness.CompareAsync(
             async () =>
             {
                 using var response = await raw.GetAsync(commonPath);
@@ -63,7 +63,7 @@ public static class ClientOverhead
                 var connection = await client.GetCommonConnectionAsync(Samples.AccountId);
                 if (connection.status != "pending") throw new InvalidOperationException();
             });
-        Harness.Print("Read a Common connection (client only, in-memory network)", baseGet, engineGet, 1.6, 1.5);
+        Harness.Print("Read a Common connection (client only, in-memory network)", read, 1.6, 1.5);
     }
 
     /// <summary>Answers tokens and connections at once with fixed bytes, like a very fast Dintero.</summary>

@@ -7,31 +7,46 @@ public static class Harness
 {
     public sealed record Side(double MicrosecondsPerOp, double BytesPerOp);
 
-    public static async Task<(Side Baseline, Side Subject)> CompareAsync(Func<Task> baseline, Func<Task> subject, int opsPerRound = 2_000, int rounds = 15)
+    /// <summary>How long code runs before it is measured: tiered compilation replaces hot methods only after a while.</summary>
+    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// Measures both sides in rounds of baseline, subject, subject, baseline (so drift of the machine hits both alike),
+    /// and reports the median of each round's ratio, with the medians of the absolute figures for reading.
+    /// </summary>
+    public static async Task<Comparison> CompareAsync(Func<Task> baseline, Func<Task> subject, int opsPerRound = 1_000, int rounds = 31)
     {
-        // Warm-up: JIT, connection pools, caches.
-        for (var i = 0; i < opsPerRound; i++) { await baseline(); await subject(); }
+        var warmUp = Stopwatch.StartNew();
+        while (warmUp.Elapsed < WarmUp) { await baseline(); await subject(); }
         var baseTimes = new List<double>();
         var subjectTimes = new List<double>();
         var baseBytes = new List<double>();
         var subjectBytes = new List<double>();
+        var timeRatios = new List<double>();
+        var byteRatios = new List<double>();
         for (var round = 0; round < rounds; round++)
         {
-            var (bt, bb) = await RoundAsync(baseline, opsPerRound);
-            var (st, sb) = await RoundAsync(subject, opsPerRound);
-            baseTimes.Add(bt); baseBytes.Add(bb); subjectTimes.Add(st); subjectBytes.Add(sb);
+            var (b1, bb1) = await RoundAsync(baseline, opsPerRound);
+            var (s1, sb1) = await RoundAsync(subject, opsPerRound);
+            var (s2, sb2) = await RoundAsync(subject, opsPerRound);
+            var (b2, bb2) = await RoundAsync(baseline, opsPerRound);
+            baseTimes.Add((b1 + b2) / 2); subjectTimes.Add((s1 + s2) / 2);
+            baseBytes.Add((bb1 + bb2) / 2); subjectBytes.Add((sb1 + sb2) / 2);
+            timeRatios.Add((s1 + s2) / (b1 + b2));
+            byteRatios.Add((sb1 + sb2) / (bb1 + bb2));
         }
-        return (new Side(Median(baseTimes), Median(baseBytes)), new Side(Median(subjectTimes), Median(subjectBytes)));
+        return new Comparison(new Side(Median(baseTimes), Median(baseBytes)), new Side(Median(subjectTimes), Median(subjectBytes)), Median(timeRatios), Median(byteRatios));
     }
 
-    public static void Print(string what, Side baseline, Side subject, double timeTarget, double allocationTarget)
+    public sealed record Comparison(Side Baseline, Side Subject, double TimeRatio, double ByteRatio);
+
+    public static void Print(string what, Comparison comparison, double timeTarget, double allocationTarget)
     {
-        var timeRatio = subject.MicrosecondsPerOp / baseline.MicrosecondsPerOp;
-        var byteRatio = subject.BytesPerOp / baseline.BytesPerOp;
+        var (baseline, subject) = (comparison.Baseline, comparison.Subject);
         Console.WriteLine($"{what}");
         Console.WriteLine($"  raw HttpClient + System.Text.Json: {baseline.MicrosecondsPerOp,8:0.0} us  {baseline.BytesPerOp / 1024,7:0.0} KiB per call");
         Console.WriteLine($"  DinteroClient:                     {subject.MicrosecondsPerOp,8:0.0} us  {subject.BytesPerOp / 1024,7:0.0} KiB per call");
-        Console.WriteLine($"  ratio: time {timeRatio:0.00}x (target <= {timeTarget}x) {Verdict(timeRatio <= timeTarget)}, allocation {byteRatio:0.00}x (target <= {allocationTarget}x) {Verdict(byteRatio <= allocationTarget)}");
+        Console.WriteLine($"  ratio (median of rounds): time {comparison.TimeRatio:0.00}x (target <= {timeTarget}x) {Verdict(comparison.TimeRatio <= timeTarget)}, allocation {comparison.ByteRatio:0.00}x (target <= {allocationTarget}x) {Verdict(comparison.ByteRatio <= allocationTarget)}");
     }
 
     public static string Verdict(bool met) => met ? "met" : "NOT MET";

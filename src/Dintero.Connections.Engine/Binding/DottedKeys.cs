@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -15,6 +16,10 @@ namespace Dintero.Connections.Binding
     {
         private static readonly Regex Segment = new Regex(@"([^.\[\]]+)|\[(\d+)\]", RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
+        // Every row of a sheet has the same column names: each is parsed once. Bounded, since keys are the user's.
+        private static readonly ConcurrentDictionary<string, KeySegment[]> Parsed = new ConcurrentDictionary<string, KeySegment[]>(StringComparer.Ordinal);
+        private const int MaxParsed = 4096;
+
         public static bool HasAny(IDictionary source)
         {
             foreach (var key in source.Keys)
@@ -28,110 +33,155 @@ namespace Dintero.Connections.Binding
         /// <summary>A copy of <paramref name="source"/> with dotted keys expanded; clashes are reported under <paramref name="path"/>.</summary>
         public static IDictionary Expand(IDictionary source, string path, ProblemCollector problems)
         {
-            var root = new Dictionary<string, object?>(StringComparer.Ordinal);
+            var root = NewMap();
             foreach (DictionaryEntry entry in source)
             {
                 var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var segments = Segment.Matches(key);
-                if (segments.Count <= 1)
+                var at = new KeyPath(path, key);
+                var segments = SegmentsOf(key);
+                if (segments.Length <= 1)
                 {
-                    Merge(root, key, entry.Value, $"{path}.{key}", problems);
+                    Merge(root, key, entry.Value, at, problems);
                     continue;
                 }
-                object container = root;
-                for (var i = 0; i < segments.Count; i++)
+                object? container = root;
+                for (var i = 0; i < segments.Length && container != null; i++)
                 {
-                    var last = i == segments.Count - 1;
-                    var segment = segments[i];
+                    var last = i == segments.Length - 1;
                     var next = last ? entry.Value : NewContainerFor(segments[i + 1]);
-                    container = segment.Groups[2].Success
-                        ? IntoList(container, int.Parse(segment.Groups[2].Value, CultureInfo.InvariantCulture), next, last, $"{path}.{key}", problems)
-                        : IntoMap(container, segment.Groups[1].Value, next, last, $"{path}.{key}", problems);
-                    if (container == null) break;
+                    container = segments[i].IsIndex
+                        ? IntoList(container, segments[i].Index, next, last, at, problems)
+                        : IntoMap(container, segments[i].Name!, next, last, at, problems);
                 }
             }
             return root;
         }
 
-        private static object NewContainerFor(Match segment) =>
-            segment.Groups[2].Success ? new List<object?>() : (object)new Dictionary<string, object?>(StringComparer.Ordinal);
+        private static KeySegment[] SegmentsOf(string key)
+        {
+            if (Parsed.TryGetValue(key, out var known)) return known;
+            var matches = Segment.Matches(key);
+            var segments = new KeySegment[matches.Count];
+            for (var i = 0; i < matches.Count; i++)
+            {
+                var match = matches[i];
+                segments[i] = match.Groups[2].Success
+                    ? new KeySegment(null, int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture))
+                    : new KeySegment(match.Groups[1].Value, -1);
+            }
+            if (Parsed.Count < MaxParsed) Parsed.TryAdd(key, segments);
+            return segments;
+        }
 
-        private static object IntoMap(object container, string name, object? value, bool last, string path, ProblemCollector problems)
+        private static Dictionary<string, object?> NewMap() => new Dictionary<string, object?>(FieldNameComparer.Instance);
+
+        private static object NewContainerFor(KeySegment segment) => segment.IsIndex ? new List<object?>() : (object)NewMap();
+
+        private static object? IntoMap(object container, string name, object? value, bool last, KeyPath at, ProblemCollector problems)
         {
             if (!(container is Dictionary<string, object?> map))
             {
-                problems.Add(path, "mixes a list index and a field name at the same place.");
-                return null!;
+                problems.Add(at.ToString(), "mixes a list index and a field name at the same place.");
+                return null;
             }
             if (last)
             {
-                Merge(map, name, value, path, problems);
-                return null!;
+                Merge(map, name, value, at, problems);
+                return null;
             }
-            var existing = FindKey(map, name);
-            if (existing == null)
+            if (!map.TryGetValue(name, out var existing))
             {
                 map[name] = value;
-                return value!;
+                return value;
             }
-            switch (map[existing])
+            switch (existing)
             {
                 case null:
-                    map[existing] = value;
-                    return value!;
+                    map[name] = value;
+                    return value;
                 case Dictionary<string, object?> nested:
                     return nested;
                 case List<object?> list:
                     return list;
                 case IDictionary given:
                     // A hashtable given for the same field: copy it so dotted keys can be merged into it.
-                    var copy = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    var copy = NewMap();
                     foreach (DictionaryEntry entry in given) copy[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty] = entry.Value;
-                    map[existing] = copy;
+                    map[name] = copy;
                     return copy;
                 default:
-                    problems.Add(path, $"clashes with the value given for '{existing}'.");
-                    return null!;
+                    problems.Add(at.ToString(), $"clashes with the value given for '{KeyAsGiven(map, name)}'.");
+                    return null;
             }
         }
 
-        private static object IntoList(object container, int index, object? value, bool last, string path, ProblemCollector problems)
+        private static object? IntoList(object container, int index, object? value, bool last, KeyPath at, ProblemCollector problems)
         {
             if (!(container is List<object?> list))
             {
-                problems.Add(path, "uses a list index where a field is expected.");
-                return null!;
+                problems.Add(at.ToString(), "uses a list index where a field is expected.");
+                return null;
             }
             while (list.Count <= index) list.Add(null);
             if (last || list[index] == null) list[index] = value;
-            return list[index]!;
+            return list[index];
         }
 
-        private static void Merge(Dictionary<string, object?> map, string key, object? value, string path, ProblemCollector problems)
+        private static void Merge(Dictionary<string, object?> map, string key, object? value, KeyPath at, ProblemCollector problems)
         {
-            var existing = FindKey(map, key);
-            if (existing == null)
+            if (!map.TryGetValue(key, out var existing))
             {
                 map[key] = value;
             }
-            else if (map[existing] is Dictionary<string, object?> nested && value is IDictionary given)
+            else if (existing is Dictionary<string, object?> nested && value is IDictionary given)
             {
-                foreach (DictionaryEntry entry in given) Merge(nested, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value, path, problems);
+                foreach (DictionaryEntry entry in given) Merge(nested, Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value, at, problems);
             }
             else
             {
-                problems.Add(path, $"is given twice (also as '{existing}').");
+                problems.Add(at.ToString(), $"is given twice (also as '{KeyAsGiven(map, key)}').");
             }
         }
 
-        private static string? FindKey(Dictionary<string, object?> map, string key)
+        // The key as it was first written (the map matches keys without regard to case or separators); error path only.
+        private static string KeyAsGiven(Dictionary<string, object?> map, string key)
         {
-            var normalized = Suggestions.Normalize(key);
             foreach (var candidate in map.Keys)
             {
-                if (Suggestions.Normalize(candidate) == normalized) return candidate;
+                if (FieldNameComparer.Instance.Equals(candidate, key)) return candidate;
             }
-            return null;
+            return key;
+        }
+
+        /// <summary>One part of a dotted key: a field name, or a list index.</summary>
+        private readonly struct KeySegment
+        {
+            public KeySegment(string? name, int index)
+            {
+                Name = name;
+                Index = index;
+            }
+
+            public string? Name { get; }
+
+            public int Index { get; }
+
+            public bool IsIndex => Name == null;
+        }
+
+        /// <summary>Where a key's problems are reported, built only when there is one.</summary>
+        private readonly struct KeyPath
+        {
+            private readonly string path;
+            private readonly string key;
+
+            public KeyPath(string path, string key)
+            {
+                this.path = path;
+                this.key = key;
+            }
+
+            public override string ToString() => path + "." + key;
         }
     }
 }

@@ -101,12 +101,12 @@ namespace Dintero.Connections.Binding
                 var property = fields.Find(key);
                 if (property == null)
                 {
+                    // A key that names a parameter of the cmdlet is the parameter's: no suggestion is looked for.
+                    if (topLevel != null && topLevel.ClaimParameter(key, entry.Value)) continue;
                     // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
                     var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
-                    if (topLevel == null || nearest != null || !topLevel.Claim(key, entry.Value))
-                    {
-                        problems.Add($"{path}.{key}", $"'{key}' is not a field here.{(nearest == null ? string.Empty : $" Did you mean '{nearest}'?")} Accepted: {FieldList(modelType)}.");
-                    }
+                    if (topLevel != null && nearest == null) topLevel.IgnoredKeys.Add(key);
+                    else problems.Add($"{path}.{key}", $"'{key}' is not a field here.{(nearest == null ? string.Empty : $" Did you mean '{nearest}'?")} Accepted: {FieldList(modelType)}.");
                     continue;
                 }
                 var fieldPath = $"{path}.{property.Name}";
@@ -331,19 +331,19 @@ namespace Dintero.Connections.Binding
 
             public TopLevel(IReadOnlyDictionary<string, string> parameterKeys)
             {
-                parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var pair in parameterKeys) parameters[Suggestions.Normalize(pair.Key)] = pair.Value;
+                parameters = new Dictionary<string, string>(FieldNameComparer.Instance);
+                foreach (var pair in parameterKeys) parameters[pair.Key] = pair.Value;
             }
 
             public Dictionary<string, object?> ParameterValues { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
 
             public List<string> IgnoredKeys { get; } = new List<string>();
 
-            /// <summary>Takes a key that is not a field: a parameter's value, or a column for another cmdlet.</summary>
-            public bool Claim(string key, object? value)
+            /// <summary>Takes the value of a key that names one of the cmdlet's parameters; false for any other key.</summary>
+            public bool ClaimParameter(string key, object? value)
             {
-                if (parameters.TryGetValue(Suggestions.Normalize(key), out var parameter)) ParameterValues[parameter] = value;
-                else IgnoredKeys.Add(key);
+                if (!parameters.TryGetValue(key, out var parameter)) return false;
+                ParameterValues[parameter] = value;
                 return true;
             }
         }

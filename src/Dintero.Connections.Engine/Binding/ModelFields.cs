@@ -22,7 +22,7 @@ namespace Dintero.Connections.Binding
             Properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
                 .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0 && !IsLocal(property))
                 .ToList();
-            byKey = Properties.ToDictionary(property => Suggestions.Normalize(property.Name), StringComparer.Ordinal);
+            byKey = Properties.ToDictionary(property => property.Name, FieldNameComparer.Instance);
         }
 
         public IReadOnlyList<PropertyInfo> Properties { get; }
@@ -31,7 +31,7 @@ namespace Dintero.Connections.Binding
 
         public static ModelFields Of(Type type) => Cache.GetOrAdd(type, t => new ModelFields(t));
 
-        public PropertyInfo? Find(string key) => byKey.TryGetValue(Suggestions.Normalize(key), out var property) ? property : null;
+        public PropertyInfo? Find(string key) => byKey.TryGetValue(key, out var property) ? property : null;
 
         public static bool IsModel(Type type) => typeof(DinteroModel).IsAssignableFrom(type);
 

@@ -21,9 +21,14 @@ namespace Dintero.Connections.Http.Handlers
             this.log = log;
         }
 
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        // Not async when nothing is logged: no state machine on the hot path of a client without a log sink.
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            log.IsEnabled(DinteroLogLevel.Verbose) || log.IsEnabled(DinteroLogLevel.Debug)
+                ? SendLoggedAsync(request, cancellationToken)
+                : base.SendAsync(request, cancellationToken);
+
+        private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            if (!log.IsEnabled(DinteroLogLevel.Verbose) && !log.IsEnabled(DinteroLogLevel.Debug)) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
             var context = RequestContext.Of(request);
             var describe = $"{request.Method} {request.RequestUri?.AbsolutePath}";

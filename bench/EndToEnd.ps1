@@ -1,0 +1,81 @@
+<#
+.SYNOPSIS
+End to end in PowerShell: 20 Common signups from a fresh pwsh process, the module against an Invoke-RestMethod loop.
+
+.DESCRIPTION
+Starts the emulator (built by `dotnet build`) with Dintero-like latency on each signup, then times, in alternating
+runs, two fresh `pwsh -NoProfile` processes that each onboard the same 20 merchants: one imports the module, connects
+and pipes the rows into New-DinteroCommonConnection; the other fetches a token with Invoke-RestMethod and posts the
+signups in a loop, one after the other, as a script without the module would. Prints the median of each.
+
+.EXAMPLE
+pwsh ./bench/EndToEnd.ps1 -Runs 5 -LatencyMilliseconds 40
+#>
+[CmdletBinding()]
+param(
+    [int] $Runs = 5,
+    [int] $Signups = 20,
+    [int] $LatencyMilliseconds = 40,
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+$root = Split-Path $PSScriptRoot
+$module = Join-Path $root 'out/Dintero.Connections/Dintero.Connections.psd1'
+$emulatorDll = Join-Path $root "tests/Dintero.Emulator/bin/$Configuration/net10.0/Dintero.Emulator.dll"
+foreach ($path in $module, $emulatorDll) { if (-not (Test-Path $path)) { throw "$path is missing: run dotnet build first." } }
+
+$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+foreach ($argument in @($emulatorDll, '--port', '0')) { $start.ArgumentList.Add($argument) }
+$start.RedirectStandardOutput = $true
+$emulator = [System.Diagnostics.Process]::Start($start)
+try {
+    do { $line = $emulator.StandardOutput.ReadLine() } until ($null -eq $line -or $line -match 'listening on (\S+)')
+    $base = $Matches[1].TrimEnd('/')
+    $root = $base -replace '/v1$', ''
+    $fault = @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = $LatencyMilliseconds; times = -1 } | ConvertTo-Json
+    $null = Invoke-RestMethod -Method Post "$root/_emulator/faults" -ContentType 'application/json' -Body $fault
+
+    $rows = "1..$Signups | ForEach-Object { [pscustomobject]@{ account_id = 'T00000001'; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = 'online'; 'applicant.email' = `"m`$_@example.com`" } }"
+    $withModule = @"
+Import-Module '$module'
+`$secret = ConvertTo-SecureString 'demo-secret-change-me' -AsPlainText -Force
+Connect-Dintero -AccountId T00000001 -ClientId demo-client -ClientSecret `$secret -BaseUri '$base'
+`$created = $rows | New-DinteroCommonConnection
+if (@(`$created).Count -ne $Signups) { exit 1 }
+"@
+    $withLoop = @"
+`$basic = [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes('demo-client:demo-secret-change-me'))
+`$body = @{ grant_type = 'client_credentials'; audience = '$base/accounts/T00000001' } | ConvertTo-Json
+`$token = (Invoke-RestMethod -Method Post '$base/accounts/T00000001/auth/token' -Headers @{ Authorization = "Basic `$basic" } -ContentType 'application/json' -Body `$body).access_token
+`$created = foreach (`$row in $rows) {
+    `$signup = @{ signup = @{ payment_options = @(@{ type = `$row.'payment_options[0].type'; currencies = @(`$row.'payment_options[0].currencies') }); store_type = @(`$row.store_type); applicant = @{ email = `$row.'applicant.email' } } } | ConvertTo-Json -Depth 5
+    Invoke-RestMethod -Method Post '$base/accounts/T00000001/management/settings/connections/common' -Headers @{ Authorization = "Bearer `$token" } -ContentType 'application/json' -Body `$signup
+}
+if (@(`$created).Count -ne $Signups) { exit 1 }
+"@
+    $pwsh = (Get-Process -Id $PID).Path
+    function Measure-Fresh([string] $Script) {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        & $pwsh -NoProfile -NonInteractive -Command $Script
+        if ($LASTEXITCODE -ne 0) { throw "A run failed with exit code $LASTEXITCODE." }
+        $watch.Elapsed.TotalSeconds
+    }
+    $null = Measure-Fresh $withModule; $null = Measure-Fresh $withLoop # warm the disk cache
+    $moduleTimes = @(); $loopTimes = @()
+    for ($run = 0; $run -lt $Runs; $run++) {
+        $moduleTimes += Measure-Fresh $withModule
+        $loopTimes += Measure-Fresh $withLoop
+    }
+    $median = { param($values) ($values | Sort-Object)[[int][math]::Floor($values.Count / 2)] }
+    $m = & $median $moduleTimes; $l = & $median $loopTimes
+    'End to end, {0} signups with {1} ms of latency each, fresh pwsh per run, median of {2}:' -f $Signups, $LatencyMilliseconds, $Runs
+    '  module (import, connect, pipeline):     {0:0.00} s' -f $m
+    '  Invoke-RestMethod loop (token, 20 POSTs): {0:0.00} s' -f $l
+    '  module / loop: {0:0.00}x (target <= 1.00x) {1}' -f ($m / $l), $(if ($m -le $l) { 'met' } else { 'NOT MET' })
+}
+finally {
+    $emulator.Kill($true)
+    $emulator.WaitForExit()
+}
