@@ -5,7 +5,9 @@
 BeforeDiscovery {
     $script:cmdlets = @(
         'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
-        'Get-DinteroContext', 'New-DinteroBamboraConnection', 'New-DinteroCommonConnection', 'Set-DinteroAccountSetting'
+        'Get-DinteroContext', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
+        'New-DinteroCommonSignupLink', 'New-DinteroInstabankConnection', 'New-DinteroPayExConnection', 'New-DinteroSwishConnection',
+        'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection'
     )
 }
 

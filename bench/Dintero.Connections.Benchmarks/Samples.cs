@@ -15,7 +15,7 @@ public static class Samples
         package = "Checkout 195 NOK/month + 1.5%",
         revenue = new Revenue { currency = "NOK", yearly_revenue = "100.000-250.000 NOK", accept_prepaid = false },
         applicant = new Applicant { first_name = "Ola", last_name = "Nordmann", email = "ola@example.com", phone_number = "+4799999999" },
-        company_information = new CompanyInformation { industry = "goods", company_category = "5812" },
+        company_information = new CompanyInformation { industry = "goods", company_category = "5499" },
     };
 
     /// <summary>What Import-Csv gives for one merchant of a sheet: text cells under dotted column names.</summary>
@@ -36,7 +36,7 @@ public static class Samples
         ["applicant.email"] = $"merchant{index}@example.com",
         ["applicant.phone_number"] = "+4799999999",
         ["company_information.industry"] = "goods",
-        ["company_information.company_category"] = "5812",
+        ["company_information.company_category"] = "5499",
     };
 
     public static readonly Dictionary<string, string> ParameterKeys = new() { ["AccountId"] = "AccountId", ["account_id"] = "AccountId", ["aid"] = "AccountId" };

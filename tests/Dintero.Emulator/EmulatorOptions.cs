@@ -21,4 +21,10 @@ public sealed class EmulatorOptions
 
     /// <summary>Accounts whose company already has an organization number, so the Common signup is accepted.</summary>
     public List<string> AccountsWithOrganizationNumber { get; } = new() { DemoAccountId };
+
+    /// <summary>
+    /// When set, a pending connection turns enabled this long after it was created (seen at the next read), as if the
+    /// merchant had signed; null leaves connections pending until moved through /_emulator.
+    /// </summary>
+    public TimeSpan? EnableAfter { get; set; }
 }

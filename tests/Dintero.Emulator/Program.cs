@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dintero.Emulator;
 
-// Standalone: dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS]
+// Standalone: dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS]
 var options = new EmulatorOptions { Port = 5080 };
 string? clientId = null;
 string? clientSecret = null;
@@ -14,9 +14,10 @@ for (var i = 0; i < args.Length; i++)
         case "--client-id": clientId = Next(); break;
         case "--client-secret": clientSecret = Next(); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--help":
         case "-h":
-            Console.WriteLine("dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS]");
+            Console.WriteLine("dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS]");
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'; see --help.");

@@ -32,6 +32,7 @@ namespace Dintero.Connections.Concurrency
         private readonly SemaphoreSlim signal = new SemaphoreSlim(0);
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private readonly ILogSink sink;
+        private readonly bool inInputOrder;
         private TimeSpan? lastProgress;
         private int reportedDone = -1;
         private int nextIndex;
@@ -39,10 +40,15 @@ namespace Dintero.Connections.Concurrency
         private int succeeded;
         private int failed;
 
-        public OrderedWork(int throttleLimit, IWorkOutput<TResult> output, CancellationToken cancellation)
+        /// <param name="throttleLimit">How many calls may run at once.</param>
+        /// <param name="output">Where log lines, outcomes and progress are written, on the owner's thread.</param>
+        /// <param name="cancellation">Stops the waiting and the calls.</param>
+        /// <param name="inInputOrder">False to write each outcome as soon as it is known (Wait-DinteroConnection).</param>
+        public OrderedWork(int throttleLimit, IWorkOutput<TResult> output, CancellationToken cancellation, bool inInputOrder = true)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit is at least 1.");
             ThrottleLimit = throttleLimit;
+            this.inInputOrder = inInputOrder;
             this.output = output ?? throw new ArgumentNullException(nameof(output));
             this.cancellation = cancellation;
             sink = new QueueSink(this);
@@ -51,7 +57,7 @@ namespace Dintero.Connections.Concurrency
         public int ThrottleLimit { get; }
 
         /// <summary>How many finished items may wait behind a slow one before no more are started: memory stays bounded.</summary>
-        public int MaxWaitingToBeWritten => Math.Max(256, ThrottleLimit * 32);
+        public int MaxWaitingToBeWritten => ThrottleLimit > int.MaxValue / 32 ? int.MaxValue : Math.Max(256, ThrottleLimit * 32);
 
         /// <summary>The counts now.</summary>
         public WorkProgress Progress =>
@@ -117,11 +123,18 @@ namespace Dintero.Connections.Concurrency
         private void WriteReady()
         {
             WriteLogs();
-            while (unwritten.Count > 0 && unwritten.Peek().Task.IsCompleted)
+            if (inInputOrder)
             {
-                var item = unwritten.Dequeue();
-                output.WriteOutcome(OutcomeOf(item));
-                WriteLogs();
+                while (unwritten.Count > 0 && unwritten.Peek().Task.IsCompleted) WriteOutcome(unwritten.Dequeue());
+            }
+            else
+            {
+                for (var left = unwritten.Count; left > 0; left--)
+                {
+                    var item = unwritten.Dequeue();
+                    if (item.Task.IsCompleted) WriteOutcome(item);
+                    else unwritten.Enqueue(item);
+                }
             }
             var progress = Progress;
             if (progress.Done != reportedDone && (lastProgress == null || clock.Elapsed - lastProgress >= ProgressInterval))
@@ -130,6 +143,12 @@ namespace Dintero.Connections.Concurrency
                 lastProgress = clock.Elapsed;
                 output.WriteProgress(progress);
             }
+        }
+
+        private void WriteOutcome(Item item)
+        {
+            output.WriteOutcome(OutcomeOf(item));
+            WriteLogs();
         }
 
         private void WriteLogs()

@@ -38,6 +38,10 @@ namespace Dintero.Connections.Errors
                     return transport.RequestMayHaveReachedServer
                         ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, "Read the connection back with Get-DinteroConnection before sending it again.")
                         : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, "Check the network and the base URI, then try again.");
+                case DinteroWaitException wait:
+                    return wait.TimedOut
+                        ? new ErrorReport(RecordCategory.OperationTimeout, wait.ErrorId, wait.Message, "Wait again with a longer -Timeout, or check the connection with Get-DinteroConnection.")
+                        : new ErrorReport(RecordCategory.InvalidResult, wait.ErrorId, wait.Message, "Read the connection's events (Get-DinteroConnection | Format-List) for what Dintero says.");
                 case ObjectDisposedException disposed:
                     return new ErrorReport(RecordCategory.InvalidOperation, "Dintero.Disconnected", disposed.Message, "Run Connect-Dintero.");
                 default:

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Auth;
+using Dintero.Connections.Connections;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Json;
 using Dintero.Connections.Logging;
@@ -63,52 +64,79 @@ namespace Dintero.Connections.Http
             return new TokenInfo(accountId, Credential.ClientId, token.ExpiresAt);
         }
 
-        public Task<CommonConnection> CreateCommonConnectionAsync(string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default)
+        /// <summary>Creates a connection of a signup kind (<see cref="ConnectionKinds"/>); the signup is checked first.</summary>
+        public Task<TConnection> CreateConnectionAsync<TSignup, TConnection>(SignupKind<TSignup, TConnection> kind, string accountId, TSignup signup, CancellationToken cancellationToken = default)
+            where TSignup : DinteroModel
+            where TConnection : Connection
         {
+            if (kind == null) throw new ArgumentNullException(nameof(kind));
             CheckAccount(accountId);
             if (signup == null) throw new ArgumentNullException(nameof(signup));
-            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(signup), "The Common signup");
-            var body = new SignupRequest<CommonConnectionSignup> { signup = signup };
-            return SendAsync<CommonConnection>(HttpMethod.Post, accountId, ConnectionsPath + "common", body, RepeatPolicy.NotIdempotent, SensitiveValues.Of(signup), cancellationToken);
+            SignupValidator.ThrowIfInvalid(kind.Validate(signup), kind.What);
+            var body = new SignupRequest<TSignup> { signup = signup };
+            return SendAsync<TConnection>(HttpMethod.Post, accountId, ConnectionsPath + kind.Path, body, RepeatPolicy.NotIdempotent, kind.SensitiveValues(signup), cancellationToken);
         }
 
-        public Task<CommonConnection> GetCommonConnectionAsync(string accountId, CancellationToken cancellationToken = default)
+        /// <summary>Reads the account's connection of a kind; a 404 means the account has none.</summary>
+        public Task<TConnection> GetConnectionAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, CancellationToken cancellationToken = default)
+            where TConnection : Connection
         {
+            if (kind == null) throw new ArgumentNullException(nameof(kind));
             CheckAccount(accountId);
-            return SendAsync<CommonConnection>(HttpMethod.Get, accountId, ConnectionsPath + "common", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
+            return SendAsync<TConnection>(HttpMethod.Get, accountId, ConnectionsPath + kind.Path, null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
         }
 
-        public Task<BamboraConnection> CreateBamboraConnectionAsync(string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default)
-        {
-            CheckAccount(accountId);
-            if (signup == null) throw new ArgumentNullException(nameof(signup));
-            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(signup), "The Bambora signup");
-            var body = new SignupRequest<BamboraConnectionSignup> { signup = signup };
-            return SendAsync<BamboraConnection>(HttpMethod.Post, accountId, ConnectionsPath + "bambora", body, RepeatPolicy.NotIdempotent, SensitiveValues.Of(signup), cancellationToken);
-        }
+        /// <summary>Gets the connection of the kind named <paramref name="connectionType"/> (<see cref="ConnectionType"/>).</summary>
+        public Task<Connection> GetConnectionAsync(string accountId, string connectionType, CancellationToken cancellationToken = default) =>
+            ConnectionKinds.Named(connectionType).GetAsync(this, accountId, cancellationToken);
 
-        public Task<BamboraConnection> GetBamboraConnectionAsync(string accountId, CancellationToken cancellationToken = default)
+        /// <summary>
+        /// Every connection the account has, from one read of its settings (<c>connections</c>), in the order of
+        /// <see cref="ConnectionKinds.All"/>. Kinds the module does not know are left out.
+        /// </summary>
+        public async Task<IReadOnlyList<Connection>> GetConnectionsAsync(string accountId, CancellationToken cancellationToken = default)
         {
-            CheckAccount(accountId);
-            return SendAsync<BamboraConnection>(HttpMethod.Get, accountId, ConnectionsPath + "bambora", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
-        }
-
-        /// <summary>Gets the connection of the given kind (<see cref="ConnectionType"/>).</summary>
-        public async Task<Connection> GetConnectionAsync(string accountId, string connectionType, CancellationToken cancellationToken = default)
-        {
-            if (string.Equals(connectionType, ConnectionType.Common, StringComparison.OrdinalIgnoreCase))
+            var settings = await GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var found = new List<Connection>();
+            foreach (var kind in ConnectionKinds.All)
             {
-                return await GetCommonConnectionAsync(accountId, cancellationToken).ConfigureAwait(false);
+                object? node = settings.connections;
+                foreach (var key in kind.SettingsPath) node = node is IDictionary<string, object?> map && map.TryGetValue(key, out var inner) ? inner : null;
+                if (!(node is IDictionary<string, object?>)) continue;
+                var connection = kind.Read(node);
+                connection.account_id = accountId;
+                found.Add(connection);
             }
-            if (string.Equals(connectionType, ConnectionType.Bambora, StringComparison.OrdinalIgnoreCase))
-            {
-                return await GetBamboraConnectionAsync(accountId, cancellationToken).ConfigureAwait(false);
-            }
-            throw new DinteroValidationException("The connection type", new[]
-            {
-                new ValidationProblem("type", $"'{connectionType}' is not a connection type; accepted: {string.Join(", ", ConnectionType.All)}.{Suggestions.DidYouMean(connectionType ?? string.Empty, ConnectionType.All)}"),
-            });
+            return found;
         }
+
+        /// <summary>Starts the Vipps signup (POST), or restarts one that is not enabled (PUT); neither takes a body.</summary>
+        public Task<VippsConnection> StartVippsConnectionAsync(string accountId, bool restart = false, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            return SendAsync<VippsConnection>(restart ? HttpMethod.Put : HttpMethod.Post, accountId, ConnectionsPath + ConnectionKinds.Vipps.Path, null, RepeatPolicy.NotIdempotent, Array.Empty<string>(), cancellationToken);
+        }
+
+        /// <summary>Asks for a temporary link to the account's Common signup object (<c>POST .../connections/common/signup</c>).</summary>
+        public async Task<CommonSignupLink> CreateCommonSignupLinkAsync(string accountId, CancellationToken cancellationToken = default)
+        {
+            CheckAccount(accountId);
+            var link = await SendAsync<CommonSignupLink>(HttpMethod.Post, accountId, ConnectionsPath + ConnectionKinds.Common.Path + "/signup", null, RepeatPolicy.NotIdempotent, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
+            link.account_id = accountId;
+            return link;
+        }
+
+        public Task<CommonConnection> CreateCommonConnectionAsync(string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default) =>
+            CreateConnectionAsync(ConnectionKinds.Common, accountId, signup, cancellationToken);
+
+        public Task<CommonConnection> GetCommonConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
+            GetConnectionAsync(ConnectionKinds.Common, accountId, cancellationToken);
+
+        public Task<BamboraConnection> CreateBamboraConnectionAsync(string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default) =>
+            CreateConnectionAsync(ConnectionKinds.Bambora, accountId, signup, cancellationToken);
+
+        public Task<BamboraConnection> GetBamboraConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
+            GetConnectionAsync(ConnectionKinds.Bambora, accountId, cancellationToken);
 
         public Task<AccountSettings> GetAccountSettingsAsync(string accountId, CancellationToken cancellationToken = default)
         {

@@ -31,6 +31,10 @@ namespace Dintero.Connections.Redaction
             return (IReadOnlyCollection<string>?)found ?? Array.Empty<string>();
         }
 
+        /// <summary>The bank account number of a provider's signup (Collector, Instabank, PayEx, Swish), if any.</summary>
+        public static IReadOnlyCollection<string> Of(string? accountNumber) =>
+            string.IsNullOrEmpty(accountNumber) ? Array.Empty<string>() : new[] { accountNumber! };
+
         private static void AddOwners(ref List<string>? found, Ownership? ownership)
         {
             if (ownership?.owners == null) return;

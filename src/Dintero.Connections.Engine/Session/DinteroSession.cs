@@ -16,7 +16,12 @@ namespace Dintero.Connections.Session
         private readonly object gate = new object();
         private DinteroContext? context;
 
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> told = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         public TokenCache Tokens { get; } = new TokenCache();
+
+        /// <summary>True the first time a notice is asked for in this session: such warnings are said once, not per call.</summary>
+        public bool FirstTime(string notice) => told.TryAdd(notice, true);
 
         /// <summary>The context the cmdlets use when none is given with <c>-Context</c>.</summary>
         public DinteroContext? Context

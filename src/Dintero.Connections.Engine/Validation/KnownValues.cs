@@ -22,8 +22,18 @@ namespace Dintero.Connections.Validation
 
         public static readonly IReadOnlyList<string> ConnectionStatuses = new[] { "pending", "enabled", "failed", "declined" };
 
+        // Each provider's payment option types: closed lists in Dintero's schema (D21; Bambora also 2026). Only the
+        // Common signup's list is open (2026 added dintero.zero), so it is not enforced.
         public static readonly IReadOnlyList<string> BamboraPaymentOptionTypes =
             new[] { "bambora.creditcard", "bambora.mobilepay", "bambora.vipps" };
+
+        public static readonly IReadOnlyList<string> CollectorPaymentOptionTypes = new[] { "collector.invoice", "collector.installment" };
+
+        public static readonly IReadOnlyList<string> InstabankPaymentOptionTypes = new[] { "instabank.invoice", "instabank.finance" };
+
+        public static readonly IReadOnlyList<string> PayExPaymentOptionTypes = new[] { "payex.creditcard" };
+
+        public static readonly IReadOnlyList<string> SwishPaymentOptionTypes = new[] { "swish.swish" };
 
         public static readonly IReadOnlyList<string> PaymentOptionTypes = new[]
         {

@@ -8,7 +8,7 @@ namespace Dintero.Connections.Validation
     /// Checks signups against Dintero's documented rules before anything is sent. Every problem is reported at once,
     /// each under its JSON path below <c>signup</c>.
     /// </summary>
-    public static class SignupValidator
+    public static partial class SignupValidator
     {
         public const string Root = "signup";
 
@@ -47,7 +47,7 @@ namespace Dintero.Connections.Validation
             var check = new ProblemCollector();
             const string p = Root;
             const string where = "Bambora signup";
-            PaymentOptions(check, signup.payment_options, p);
+            PaymentOptions(check, signup.payment_options, p, KnownValues.BamboraPaymentOptionTypes);
             if (check.Required(signup.revenue, $"{p}.revenue", "The revenue")) Revenue(check, signup.revenue!, $"{p}.revenue");
             if (signup.revenue?.estimated_percentage_per_payment_type != null)
             {
@@ -92,16 +92,20 @@ namespace Dintero.Connections.Validation
             if (problems.Count > 0) throw new Errors.DinteroValidationException(what, problems);
         }
 
-        private static void PaymentOptions(ProblemCollector check, List<PaymentOption>? options, string p)
+        // types: the documented closed list of the kind; null where the list is open (Common).
+        private static void PaymentOptions(ProblemCollector check, List<PaymentOption>? options, string p, IReadOnlyList<string>? types = null)
         {
             if (!check.Required(options, $"{p}.payment_options", "At least one payment option")) return;
             check.Each(options, $"{p}.payment_options", (option, path) =>
             {
-                check.Required(option.type, $"{path}.type", "The payment option type");
-                if (check.Required(option.currencies, $"{path}.currencies", "At least one currency"))
+                // Dintero's schema does not require an item's type, but an option without one asks for nothing to be
+                // enabled: it is a mistake in every case seen, so it is refused. Currencies may be left out, as the
+                // schema allows; given ones must be ISO 4217 codes, as documented.
+                if (check.Required(option.type, $"{path}.type", "The payment option type") && types != null)
                 {
-                    check.Each(option.currencies, $"{path}.currencies", (currency, currencyPath) => check.CurrencyCode(currency, currencyPath));
+                    check.OneOf(option.type, types, $"{path}.type", "payment option type here");
                 }
+                check.Each(option.currencies, $"{path}.currencies", (currency, currencyPath) => check.CurrencyCode(currency, currencyPath));
             });
         }
 

@@ -1,7 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
 using Dintero.Connections.Output;
 using Dintero.Connections.Session;
@@ -9,50 +9,43 @@ using Dintero.Connections.Session;
 namespace Dintero.Connections.Commands
 {
     /// <summary>
-    /// Gets an account's connections. With -Type, a missing connection is an error; without it, every kind
-    /// that exists is returned and missing ones are skipped.
+    /// Gets an account's connections. Without -Type, every connection the account has, from one read of its settings;
+    /// with -Type, one read per kind, and a kind the account does not have is an error.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroConnection")]
-    [OutputType(typeof(CommonConnection), typeof(BamboraConnection))]
+    [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
     public sealed class GetDinteroConnectionCommand : DinteroApiCmdlet
     {
-        private PipelineBatch<Connection?>? batch;
+        private PipelineBatch<IReadOnlyList<Connection>>? batch;
         private int index;
 
-        /// <summary>Common, Bambora, or both (the default).</summary>
-        [Parameter(Position = 0)]
-        [ValidateSet(ConnectionType.Common, ConnectionType.Bambora, IgnoreCase = true)]
+        /// <summary>Common, Bambora, Collector, Instabank, PayEx, Swish or Vipps; default: every kind the account has.</summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("connection_type")]
+        [ValidateSet(ConnectionType.Common, ConnectionType.Bambora, ConnectionType.Collector, ConnectionType.Instabank, ConnectionType.PayEx, ConnectionType.Swish, ConnectionType.Vipps, IgnoreCase = true)]
         public string[]? Type { get; set; }
 
         protected override void BeginProcessing()
         {
             var activity = MyInvocation.ExpectingInput ? "Reading connections" : null;
-            batch = new PipelineBatch<Connection?>(this, ThrottleLimit, activity, Cancellation)
-            {
-                NothingFound = item => $"Account {item.AccountId} has no connection of one of the kinds asked for.",
-            };
+            batch = new PipelineBatch<IReadOnlyList<Connection>>(this, ThrottleLimit, activity, Cancellation);
         }
 
         protected override void ProcessRecord()
         {
             var context = RequireContext();
             var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
-            item.AccountId = ResolveAccountId(context);
-            var explicitTypes = Type != null && Type.Length > 0;
-            foreach (var type in (explicitTypes ? Type! : ConnectionType.All).Distinct(StringComparer.OrdinalIgnoreCase))
+            var accountId = ResolveAccountId(context);
+            item.AccountId = accountId;
+            if (Type == null || Type.Length == 0)
             {
-                var accountId = item.AccountId;
-                batch!.Add(async token =>
-                {
-                    try
-                    {
-                        return await context.GetClient().GetConnectionAsync(accountId, type, token).ConfigureAwait(false);
-                    }
-                    catch (DinteroApiException exception) when (exception.StatusCode == 404 && !explicitTypes)
-                    {
-                        return null; // without -Type, a kind the account does not have is skipped
-                    }
-                }, item);
+                batch!.Add(token => context.GetClient().GetConnectionsAsync(accountId, token), item);
+                return;
+            }
+            // One read per kind asked for, each its own outcome: a kind the account lacks is an error of its own.
+            foreach (var type in Type.Distinct(StringComparer.OrdinalIgnoreCase))
+            {
+                batch!.Add(async token => (IReadOnlyList<Connection>)new[] { await context.GetClient().GetConnectionAsync(accountId, type, token).ConfigureAwait(false) }, item);
             }
         }
 

@@ -1,9 +1,7 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
 using Dintero.Connections.Binding;
+using Dintero.Connections.Connections;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
 using Dintero.Connections.Output;
@@ -13,9 +11,10 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Commands
 {
     /// <summary>
-    /// Creates a connection from a signup given by parameter or by pipeline. Each item is bound and validated on the
-    /// pipeline thread (a bad one is reported with its index and the rest go on), then sent, up to -ThrottleLimit at
-    /// once; results and errors are written in input order.
+    /// Creates a connection from a signup given by parameter or by pipeline, for the kind whose signup and answer are
+    /// <typeparamref name="TSignup"/> and <typeparamref name="TConnection"/> (the engine's ConnectionKinds hold the
+    /// rest: path, rules, personal values). Each item is bound and validated on the pipeline thread, then sent, up to
+    /// -ThrottleLimit at once; results and errors are written in input order.
     /// </summary>
     public abstract class NewDinteroConnectionCmdlet<TSignup, TConnection> : DinteroApiCmdlet
         where TSignup : DinteroModel, new()
@@ -30,33 +29,25 @@ namespace Dintero.Connections.Commands
         [ValidateNotNull]
         public object? Signup { get; set; }
 
-        /// <summary>The connection kind, as in <see cref="ConnectionType"/>.</summary>
-        protected abstract string Kind { get; }
-
-        protected abstract IReadOnlyList<ValidationProblem> Validate(TSignup signup);
-
-        protected abstract Task<TConnection> CreateAsync(DinteroContext context, string accountId, TSignup signup, CancellationToken cancellationToken);
-
-        protected abstract IEnumerable<PaymentOption>? PaymentOptionsOf(TSignup signup);
-
         protected override void BeginProcessing()
         {
             input = new CmdletInput(this);
-            var activity = MyInvocation.ExpectingInput ? $"Creating {Kind} connections" : null;
+            var activity = MyInvocation.ExpectingInput ? $"Creating {ConnectionKinds.Of<TSignup, TConnection>().Name} connections" : null;
             batch = new PipelineBatch<TConnection>(this, ThrottleLimit, activity, Cancellation);
         }
 
         protected override void ProcessRecord()
         {
+            var kind = ConnectionKinds.Of<TSignup, TConnection>();
             var item = new PipelineItem(Signup, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
             var context = RequireContext();
             TSignup signup;
             try
             {
-                var bound = input!.Bind<TSignup>(item.Input, $"the {Kind} signup", SignupValidator.Root);
+                var bound = input!.Bind<TSignup>(item.Input, $"the {kind.Name} signup", SignupValidator.Root);
                 item.AccountId = ResolveAccountId(context, bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput : null);
                 signup = bound.Model;
-                SignupValidator.ThrowIfInvalid(Validate(signup), $"The {Kind} signup");
+                SignupValidator.ThrowIfInvalid(kind.Validate(signup), kind.What);
             }
             catch (DinteroValidationException exception)
             {
@@ -64,12 +55,11 @@ namespace Dintero.Connections.Commands
                 return;
             }
 
-            var types = PaymentOptionsOf(signup)?.Select(option => option?.type).Where(type => type != null) ?? Enumerable.Empty<string?>();
             var target = $"Dintero account {item.AccountId} ({context.Environment})";
-            if (!ShouldProcess(target, $"Create the {Kind} connection with payment options {string.Join(", ", types)}")) return;
+            if (!ShouldProcess(target, $"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(signup))}")) return;
 
             var accountId = item.AccountId!;
-            batch!.Add(token => CreateAsync(context, accountId, signup, token), item);
+            batch!.Add(token => context.GetClient().CreateConnectionAsync(kind, accountId, signup, token), item);
         }
 
         protected override void EndProcessing() => batch!.Drain();

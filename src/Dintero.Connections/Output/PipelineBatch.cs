@@ -25,14 +25,18 @@ namespace Dintero.Connections.Output
         /// <param name="activity">The progress bar's title, e.g. "Creating Common connections"; null for no progress bar.</param>
         /// <param name="cancellation">The cmdlet's stop signal.</param>
         /// <param name="writeResults">False to write only errors (a Set- cmdlet without -PassThru).</param>
-        public PipelineBatch(Cmdlet cmdlet, int throttleLimit, string? activity, CancellationToken cancellation, bool writeResults = true)
+        /// <param name="inInputOrder">False to write each outcome as soon as it is known, whatever the input order.</param>
+        public PipelineBatch(Cmdlet cmdlet, int throttleLimit, string? activity, CancellationToken cancellation, bool writeResults = true, bool inInputOrder = true)
         {
             this.cmdlet = cmdlet;
             this.cancellation = cancellation;
             this.writeResults = writeResults;
             if (activity != null) progress = new ProgressRecord(Interlocked.Increment(ref nextActivityId), activity, "Starting");
-            work = new OrderedWork<TResult>(throttleLimit, new CmdletStreams<TResult>(cmdlet, WriteOutcome, progress == null ? null : Report), cancellation);
+            work = new OrderedWork<TResult>(throttleLimit, new CmdletStreams<TResult>(cmdlet, WriteOutcome, progress == null ? null : Report), cancellation, inInputOrder);
         }
+
+        /// <summary>The progress bar's status line; by default done, failed, in flight and the rate.</summary>
+        public Func<WorkProgress, string> Describe { get; set; } = snapshot => snapshot.ToString();
 
         /// <summary>The Verbose line for an item whose call found nothing (returned null); none when not set.</summary>
         public Func<PipelineItem, string>? NothingFound { get; set; }
@@ -44,8 +48,8 @@ namespace Dintero.Connections.Output
         private void WriteOutcome(WorkOutcome<TResult> outcome)
         {
             var item = (PipelineItem)outcome.State!;
-            if (outcome.Failure != null) cmdlet.WriteError(ErrorRecords.From(outcome.Failure, item.Input ?? item.AccountId, item.TargetName, item.Label));
-            else if (outcome.Result != null && writeResults) cmdlet.WriteObject(outcome.Result);
+            if (outcome.Failure != null) cmdlet.WriteError(ErrorRecords.From(outcome.Failure, TargetOf(outcome.Failure, item), item.TargetName, item.Label));
+            else if (outcome.Result != null && writeResults) cmdlet.WriteObject(outcome.Result, enumerateCollection: true);
             else if (outcome.Result == null && NothingFound != null) cmdlet.WriteVerbose(NothingFound(item));
         }
 
@@ -58,15 +62,19 @@ namespace Dintero.Connections.Output
             Stoppable(work.Drain);
             if (progress != null && work.Progress.Done > 0)
             {
-                progress.StatusDescription = work.Progress.ToString();
+                progress.StatusDescription = Describe(work.Progress);
                 progress.RecordType = ProgressRecordType.Completed;
                 cmdlet.WriteProgress(progress);
             }
         }
 
+        // What a script gets back from a failed item: its input, else the connection as last read, else the account.
+        private static object? TargetOf(Exception failure, PipelineItem item) =>
+            item.Input ?? (failure as Errors.DinteroWaitException)?.Connection ?? (object?)item.AccountId;
+
         private void Report(WorkProgress snapshot)
         {
-            progress!.StatusDescription = snapshot.ToString();
+            progress!.StatusDescription = Describe(snapshot);
             cmdlet.WriteProgress(progress);
         }
 

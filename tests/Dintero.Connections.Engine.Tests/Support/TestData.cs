@@ -17,8 +17,9 @@ public static class TestData
     public const string BankAccountNumber = "12345678903";
     public const string Iban = "NO9386011117947";
     public const string BamboraAccountNumber = "15036012345";
+    public const string ProviderAccountNumber = "98765432109";
 
-    public static readonly string[] Secrets = { ClientSecret, ApplicantSsn, OwnerSsn, BankAccountNumber, Iban, BamboraAccountNumber };
+    public static readonly string[] Secrets = { ClientSecret, ApplicantSsn, OwnerSsn, BankAccountNumber, Iban, BamboraAccountNumber, ProviderAccountNumber };
 
     public static CommonConnectionSignup CommonSignup() => new()
     {
@@ -57,5 +58,44 @@ public static class TestData
         account_number = BamboraAccountNumber,
         store_type = new() { "online" },
         applicant = new Applicant { phone_number = "+4799999999" },
+    };
+
+    public static CollectorConnectionSignup CollectorSignup() => new()
+    {
+        legal_name = "Fjord Coffee AS",
+        organization_number = "912345678",
+        bank_name = "DNB",
+        account_number = ProviderAccountNumber,
+        website = "https://fjordcoffee.example",
+        payment_options = new() { new PaymentOption { type = "collector.invoice", currencies = new() { "NOK" } } },
+    };
+
+    public static InstabankConnectionSignup InstabankSignup() => new()
+    {
+        email = "finance@fjordcoffee.example",
+        phone_number = "+4799999999",
+        total_number_of_transactions = "1000",
+        total_volume_of_transactions = "500000",
+        finance_number_of_transactions = "100",
+        finance_volume_of_transactions = "50000",
+        industry = "goods",
+        account_number = ProviderAccountNumber,
+        payment_options = new() { new PaymentOption { type = "instabank.invoice", currencies = new() { "NOK" } } },
+    };
+
+    public static PayExConnectionSignup PayExSignup() => new()
+    {
+        legal_name = "Fjord Coffee AS",
+        applicant_contact = new ContactPerson { name = "Ola Nordmann", phone_number = "+4799999999", email = "ola@fjordcoffee.example" },
+        payment_options = new() { new PaymentOption { type = "payex.creditcard", currencies = new() { "NOK", "SEK" } } },
+    };
+
+    public static SwishConnectionSignup SwishSignup() => new()
+    {
+        legal_name = "Havet Fisk AB",
+        organization_number = "5561234567",
+        website = "https://havetfisk.example",
+        account_number = ProviderAccountNumber,
+        payment_options = new() { new PaymentOption { type = "swish.swish", currencies = new() { "SEK" } } },
     };
 }

@@ -20,7 +20,8 @@ public sealed class BadInputTests
         new("no payment options", s => s.payment_options = null, null, "signup.payment_options", "At least one payment option is required"),
         new("empty payment options", s => s.payment_options = new(), null, "signup.payment_options", "is required"),
         new("payment option without type", s => s.payment_options![0].type = " ", null, "signup.payment_options[0].type", "type is required"),
-        new("payment option without currencies", s => s.payment_options![0].currencies = new(), null, "signup.payment_options[0].currencies", "At least one currency"),
+        new("payment option without a type", s => s.payment_options![0].type = null, null, "signup.payment_options[0].type", "The payment option type is required"),
+        new("bambora type outside Bambora's three", null, s => s.payment_options![0].type = "vipps", "signup.payment_options[0].type", "accepted: bambora.creditcard, bambora.mobilepay, bambora.vipps"),
         new("lower-case currency", s => s.payment_options![0].currencies = new() { "nok" }, null, "signup.payment_options[0].currencies[0]", "'nok' is not an ISO 4217 currency code"),
         new("no store type", s => s.store_type = null, null, "signup.store_type", "At least one store type (online, instore, remote) is required"),
         new("mistyped store type", s => s.store_type = new() { "onlin" }, null, "signup.store_type[0]", "Did you mean 'online'?"),
@@ -139,6 +140,19 @@ public sealed class BadInputTests
         var connection = await env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup);
 
         Assert.Equal("newprovider.wallet", connection.signup!.payment_options![0].type);
+    }
+
+    [Fact]
+    public async Task A_payment_option_without_currencies_is_sent_as_Dintero_s_schema_allows()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var signup = TestData.CommonSignup();
+        signup.payment_options![0].currencies = null;
+
+        var connection = await env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup);
+
+        Assert.Null(connection.signup!.payment_options![0].currencies);
+        Assert.Equal(1, env.Requests.Count("POST", "/connections/common"));
     }
 
     [Fact]

@@ -23,7 +23,9 @@ public sealed class CmdletContractTests
             new[]
             {
                 "Connect-Dintero", "Disconnect-Dintero", "Get-DinteroAccountSetting", "Get-DinteroConnection", "Get-DinteroContext",
-                "New-DinteroBamboraConnection", "New-DinteroCommonConnection", "Set-DinteroAccountSetting",
+                "New-DinteroBamboraConnection", "New-DinteroCollectorConnection", "New-DinteroCommonConnection", "New-DinteroCommonSignupLink",
+                "New-DinteroInstabankConnection", "New-DinteroPayExConnection", "New-DinteroSwishConnection", "New-DinteroVippsConnection",
+                "Set-DinteroAccountSetting", "Wait-DinteroConnection",
             },
             StagedModule.Cmdlets.Select(c => c.Name));
     }

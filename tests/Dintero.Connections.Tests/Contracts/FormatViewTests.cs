@@ -48,7 +48,8 @@ public sealed class FormatViewTests
         var selected = Format.Descendants("View").Select(v => (Name: v.Element("Name")!.Value, Table: v.Element("TableControl") != null, List: v.Element("ListControl") != null)).ToList();
 
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.Connection.Table" && v.Table);
-        Assert.Contains(selected, v => v.Name == "Dintero.Connections.CommonConnection.List" && v.List);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.SignupConnection.List" && v.List);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.VippsConnection.List" && v.List);
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.BamboraConnection.List" && v.List);
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.DinteroContext.Table" && v.Table);
         var table = Format.Descendants("View").Single(v => v.Element("Name")!.Value == "Dintero.Connections.Connection.Table");

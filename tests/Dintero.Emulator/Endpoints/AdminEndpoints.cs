@@ -1,5 +1,6 @@
 using Dintero.Emulator.Auth;
 using Dintero.Emulator.Faults;
+using Dintero.Emulator.State;
 
 namespace Dintero.Emulator.Endpoints;
 
@@ -22,6 +23,18 @@ internal static class AdminEndpoints
             faults.Clear();
             return Results.NoContent();
         });
+        // Moves a connection as Dintero would once the merchant signs (enabled) or the provider refuses (failed, declined).
+        admin.MapPost("/accounts/{aid}/connections/{kind}/status", (string aid, string kind, StatusChange change, AccountStore store, EmulatorOptions options) =>
+        {
+            if (!ConnectionLifecycle.Statuses.Contains(change.Status)) return Results.BadRequest(new { error = $"status must be one of {string.Join(", ", ConnectionLifecycle.Statuses)}" });
+            var account = store.Get(aid);
+            lock (account.Gate)
+            {
+                if (!account.Connections.TryGetValue(kind, out var connection)) return Results.NotFound(new { error = $"{aid} has no {kind} connection" });
+                ConnectionLifecycle.Move(connection, change.Status, change.Event, change.Description, options.Clock.GetUtcNow());
+                return Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json");
+            }
+        });
         admin.MapPost("/revoke-tokens", (TokenIssuer tokens) => Results.Json(new { revoked = tokens.RevokeAll() }));
         admin.MapGet("/requests", (RequestLog log) => Results.Json(log.Entries));
         admin.MapDelete("/requests", (RequestLog log) =>
@@ -31,3 +44,6 @@ internal static class AdminEndpoints
         });
     }
 }
+
+/// <summary>The body of /_emulator/accounts/{aid}/connections/{kind}/status.</summary>
+internal sealed record StatusChange(string Status, string? Event = null, string? Description = null);

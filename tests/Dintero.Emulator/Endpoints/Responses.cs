@@ -6,11 +6,45 @@ namespace Dintero.Emulator.Endpoints;
 /// <summary>Connection answers in the shapes of the seed responses.</summary>
 internal static class Responses
 {
-    public static JsonObject Common(JsonObject signup, string now, string createdBy, string signatureLink)
+    /// <summary>Common and the providers' signups (Collector, Instabank, PayEx, Swish): meta, events and the stored signup.</summary>
+    public static JsonObject WithSignup(JsonObject signup, string now, string createdBy, string signatureLink)
     {
         var connection = Base(now, createdBy, signatureLink);
         connection["signup"] = Stored(signup, now);
         return connection;
+    }
+
+    /// <summary>A started Vipps signup: the link where the merchant finishes it, valid for 30 days.</summary>
+    public static JsonObject Vipps(DateTimeOffset now, string createdBy, string url)
+    {
+        var at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
+        return new JsonObject
+        {
+            ["created_at"] = at,
+            ["created_by"] = createdBy,
+            ["updated_at"] = at,
+            ["metadata"] = new JsonObject(),
+            ["status"] = "pending",
+            ["events"] = new JsonArray
+            {
+                new JsonObject
+                {
+                    ["id"] = Guid.NewGuid().ToString(),
+                    ["created_at"] = at,
+                    ["created_by"] = createdBy,
+                    ["status"] = "pending",
+                    ["event"] = "vipps_signup_started",
+                    ["description"] = "Awaiting the merchant's signup at Vipps",
+                },
+            },
+            ["signup"] = new JsonObject
+            {
+                ["created_at"] = at,
+                ["id"] = Guid.NewGuid().ToString(),
+                ["url"] = url,
+                ["expires_at"] = now.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"),
+            },
+        };
     }
 
     public static JsonObject Bambora(JsonObject signup, string now, string createdBy, string signatureLink)

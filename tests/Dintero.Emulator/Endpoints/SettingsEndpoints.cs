@@ -14,10 +14,12 @@ internal static partial class SettingsEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/accounts/{aid}/management/settings", (HttpContext context, string aid, TokenIssuer tokens, AccountStore store) =>
+        api.MapGet("/accounts/{aid}/management/settings", (HttpContext context, string aid, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
         {
             if (Guard.Check(context, aid, tokens) is { } refused) return refused;
-            return Settings(store.Get(aid));
+            var account = store.Get(aid);
+            ConnectionLifecycle.Advance(account, options);
+            return Settings(account);
         });
 
         api.MapPut("/accounts/{aid}/management/settings", async (HttpContext context, string aid, TokenIssuer tokens, AccountStore store) =>
@@ -55,10 +57,11 @@ internal static partial class SettingsEndpoints
         JsonObject settings;
         lock (account.Gate)
         {
+            // Each connection whole, as Dintero's Account has them; PayEx's under its product type.
             var connections = new JsonObject();
             foreach (var (kind, connection) in account.Connections)
             {
-                connections[kind] = new JsonObject { ["status"] = connection["status"]?.DeepClone() };
+                connections[kind] = kind == "payex" ? new JsonObject { ["creditcard"] = connection.DeepClone() } : connection.DeepClone();
             }
             settings = new JsonObject { ["id"] = account.Id, ["company"] = account.Company.DeepClone(), ["connections"] = connections };
         }

@@ -14,6 +14,14 @@ public static class SignupRules
     private static readonly string[] OwnershipStructures = { "owners_with_more_than_25", "no_owners_with_more_than_25", "complex" };
     private static readonly string[] AccountNumberTypes = { "iban", "mod11" };
     private static readonly string[] Industries = { "goods", "services", "subscriptions_or_memberships", "charity", "travel_and_entertainment", "other" };
+    // The D21 schema's closed list of merchant category codes, which the OpenAPI subset keeps. The engine checks only
+    // the shape (four digits), since Dintero's current list is not published: the emulator is stricter on purpose.
+    private static readonly string[] MerchantCategoryCodes =
+    {
+        "4722", "5021", "5045", "5122", "5211", "5399", "5499", "5691", "5699", "5712", "5719", "5732", "5816", "5817", "5932", "5941", "5944",
+        "5945", "5971", "5977", "5993", "5999", "7011", "7033", "7298", "7392", "7399", "7512", "7922", "7929", "7991", "7997", "7999", "8299",
+        "8398", "8641", "8699", "8999",
+    };
     private static readonly string[] BamboraTypes = { "bambora.creditcard", "bambora.mobilepay", "bambora.vipps" };
     private static readonly string[] Booleans =
     {
@@ -38,6 +46,7 @@ public static class SignupRules
             }
         }
         Enum(signup["company_information"]?["industry"], "signup.company_information.industry", Industries, errors);
+        Enum(signup["company_information"]?["company_category"], "signup.company_information.company_category", MerchantCategoryCodes, errors);
         if (signup["payment_method_specific"]?["instabank"] is JsonObject instabank)
         {
             foreach (var figure in new[] { "total_number_of_transactions", "total_volume_of_transactions", "finance_number_of_transactions", "finance_volume_of_transactions" })
@@ -57,6 +66,52 @@ public static class SignupRules
         RequiredString(signup, "account_number", errors);
         EnumArray(signup, "store_type", StoreTypes, errors);
         Shared(signup, errors);
+        return errors;
+    }
+
+    public static List<FieldError> Collector(JsonObject signup)
+    {
+        var errors = new List<FieldError>();
+        PaymentOptions(signup, errors, new[] { "collector.invoice", "collector.installment" });
+        foreach (var field in new[] { "legal_name", "organization_number", "bank_name", "account_number", "website" }) RequiredString(signup, field, errors);
+        return errors;
+    }
+
+    public static List<FieldError> Instabank(JsonObject signup)
+    {
+        var errors = new List<FieldError>();
+        PaymentOptions(signup, errors, new[] { "instabank.invoice", "instabank.finance" });
+        foreach (var field in new[] { "email", "phone_number", "total_number_of_transactions", "total_volume_of_transactions", "finance_number_of_transactions", "finance_volume_of_transactions", "industry", "account_number" })
+        {
+            RequiredString(signup, field, errors);
+        }
+        if (signup["account_number"] is { } number && number.GetValueKind() == JsonValueKind.String && number.GetValue<string>().Length != 11)
+        {
+            errors.Add(new("signup.account_number", "should NOT be shorter or longer than 11 characters", "length"));
+        }
+        return errors;
+    }
+
+    public static List<FieldError> PayEx(JsonObject signup)
+    {
+        var errors = new List<FieldError>();
+        PaymentOptions(signup, errors, new[] { "payex.creditcard" });
+        foreach (var contact in new[] { "applicant_contact", "accounting_contact" })
+        {
+            if (signup[contact] is not JsonObject person) continue;
+            foreach (var field in new[] { "name", "phone_number", "email" })
+            {
+                if (person[field] == null) errors.Add(new($"signup.{contact}.{field}", "is required", "required"));
+            }
+        }
+        return errors;
+    }
+
+    public static List<FieldError> Swish(JsonObject signup)
+    {
+        var errors = new List<FieldError>();
+        PaymentOptions(signup, errors, new[] { "swish.swish" });
+        foreach (var field in new[] { "legal_name", "organization_number", "website" }) RequiredString(signup, field, errors);
         return errors;
     }
 
@@ -92,9 +147,9 @@ public static class SignupRules
             {
                 Enum(type, $"signup.payment_options[{i}].type", allowedTypes, errors);
             }
-            if (options[i]?["currencies"] is not JsonArray)
+            if (options[i]?["currencies"] is { } currencies && currencies is not JsonArray)
             {
-                errors.Add(new($"signup.payment_options[{i}].currencies", "is required", "required"));
+                errors.Add(new($"signup.payment_options[{i}].currencies", "should be array", "type"));
             }
         }
     }

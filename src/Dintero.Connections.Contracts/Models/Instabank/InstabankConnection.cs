@@ -1,0 +1,11 @@
+namespace Dintero.Connections.Models
+{
+    /// <summary>The Instabank connection as Dintero answers it.</summary>
+    public sealed class InstabankConnection : Connection
+    {
+        [LocalField]
+        public override string connection_type => ConnectionType.Instabank;
+
+        public InstabankConnectionSignup? signup { get; set; }
+    }
+}
