@@ -308,7 +308,7 @@ Describe 'Sessions' {
         $path = $module
         $settings = 1..2 | ForEach-Object -Parallel { Import-Module $using:path; Get-DinteroAccountSetting -Context $using:context }
         @($settings).Count | Should -Be 2
-        $settings.id | Should -Be @($accountId, $accountId)
+        $settings.account_id | Should -Be @($accountId, $accountId)
     }
 
     It 'says to connect again once disconnected, also for a context kept with -PassThru' {

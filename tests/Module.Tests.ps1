@@ -75,7 +75,7 @@ Describe 'The Dintero.Connections module' {
         Import-Module $env:DINTERO_TEST_MODULE
         $secret = ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
         $context = Connect-Dintero -AccountId $env:DINTERO_TEST_ACCOUNT_ID -ClientId $env:DINTERO_TEST_CLIENT_ID -ClientSecret $secret -BaseUri $env:DINTERO_TEST_BASE_URI -PassThru
-        (Get-DinteroAccountSetting -Context $context).id | Should -Be $env:DINTERO_TEST_ACCOUNT_ID
+        (Get-DinteroAccountSetting -Context $context).account_id | Should -Be $env:DINTERO_TEST_ACCOUNT_ID
         Disconnect-Dintero
     }
 

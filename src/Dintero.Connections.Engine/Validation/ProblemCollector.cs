@@ -76,12 +76,17 @@ namespace Dintero.Connections.Validation
             Add(path, $"{value.Value.ToString(CultureInfo.InvariantCulture)} is not a percentage: expected a number from 0 to 100.");
         }
 
-        public void HttpUrl(string? value, string path)
+        /// <summary>The schema's unanchored pattern <c>https?://</c>: the text holds http:// or https:// somewhere.</summary>
+        public void HttpUrlInside(string? value, string path)
         {
-            if (value == null) return;
-            var valid = Uri.TryCreate(value, UriKind.Absolute, out var uri)
-                && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-            if (!valid) Add(path, $"'{value}' is not a web address: expected an absolute http:// or https:// URL.");
+            if (value == null || value.IndexOf("http://", StringComparison.Ordinal) >= 0 || value.IndexOf("https://", StringComparison.Ordinal) >= 0) return;
+            Add(path, $"'{value}' is not a web address: expected one with http:// or https://.");
+        }
+
+        public void MaxLength(string? value, int most, string path)
+        {
+            if (value == null || value.Length <= most) return;
+            Add(path, $"has {value.Length} characters; at most {most} are accepted.");
         }
 
         public void MerchantCategory(string? value, string path)

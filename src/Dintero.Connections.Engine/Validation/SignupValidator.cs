@@ -22,13 +22,16 @@ namespace Dintero.Connections.Validation
             check.Each(signup.bank_accounts, $"{p}.bank_accounts", (account, path) =>
             {
                 check.OneOf(account.account_number_type, KnownValues.AccountNumberTypes, $"{path}.account_number_type", "account number type");
-                check.HttpUrl(account.account_statement_url, $"{path}.account_statement_url");
+                // Documented: the schema's pattern https?:// (unanchored), so the address must hold http:// or https://.
+                check.HttpUrlInside(account.account_statement_url, $"{path}.account_statement_url");
             });
             if (signup.ownership != null) Ownership(check, signup.ownership, $"{p}.ownership", allowPersonalDetails: true);
             if (signup.verifications != null) Verifications(check, signup.verifications, $"{p}.verifications", bambora: false);
             if (signup.signature != null) Signature(check, signup.signature, $"{p}.signature");
             if (signup.applicant != null)
             {
+                // Stricter than the schema, on purpose: Dintero contacts the applicant about the signup at this address,
+                // and one without a name@domain shape would leave the signup waiting unnoticed.
                 check.EmailAddress(signup.applicant.email, $"{p}.applicant.email");
                 check.PhoneE164(signup.applicant.phone_number, $"{p}.applicant.phone_number");
             }
@@ -78,8 +81,10 @@ namespace Dintero.Connections.Validation
             const string p = "company";
             check.Required(company.business_name, $"{p}.business_name", "The business name");
             check.Required(company.address, $"{p}.address", "The address");
-            check.HttpUrl(company.website, $"{p}.website");
-            check.HttpUrl(company.terms_url, $"{p}.terms_url");
+            // Documented lengths (D21): website 120, terms_url 240. Their format is not documented, so not checked.
+            check.MaxLength(company.website, 120, $"{p}.website");
+            check.MaxLength(company.terms_url, 240, $"{p}.terms_url");
+            // Stricter than the schema, on purpose: Dintero writes to these addresses (notices, technical alerts).
             check.EmailAddress(company.email, $"{p}.email");
             check.EmailAddress(company.technical_email, $"{p}.technical_email");
             check.CompanyPhoneNumber(company.phone_number, $"{p}.phone_number");
@@ -113,6 +118,7 @@ namespace Dintero.Connections.Validation
         {
             if (required && !check.Required(storeTypes, $"{p}.store_type", "At least one store type (online, instore, remote)")) return;
             check.Each(storeTypes, $"{p}.store_type", (storeType, path) => check.OneOf(storeType, KnownValues.StoreTypes, path, "store type"));
+            // Stricter than the schema: a store type listed twice is always a typo in a sheet.
             if (storeTypes != null && HasDuplicate(storeTypes)) check.Add($"{p}.store_type", "lists a store type more than once.");
         }
 
@@ -131,6 +137,7 @@ namespace Dintero.Connections.Validation
             check.Each(revenue.estimated_percentage_per_payment_type, $"{p}.estimated_percentage_per_payment_type", (share, path) =>
             {
                 check.Required(share.type, $"{path}.type", "The payment type");
+                // Stricter than the schema (a plain number): a percentage outside 0 to 100 is always a typo.
                 check.Percentage(share.percentage, $"{path}.percentage");
             });
             // The total is checked only when every share is in range, so one bad share is reported once.
@@ -147,6 +154,7 @@ namespace Dintero.Connections.Validation
             check.OneOf(ownership.ownership_structure, KnownValues.OwnershipStructures, $"{p}.ownership_structure", "ownership structure");
             check.Each(ownership.owners, $"{p}.owners", (owner, path) =>
             {
+                // Stricter than the schema (a plain string): every example gives YYYY-MM-DD, and KYC needs a real date.
                 check.Date(owner.date_of_birth, $"{path}.date_of_birth");
                 check.Percentage(owner.percentage, $"{path}.percentage");
                 if (!allowPersonalDetails)
@@ -159,17 +167,13 @@ namespace Dintero.Connections.Validation
 
         private static void Verifications(ProblemCollector check, Verifications verifications, string p, bool bambora)
         {
-            check.HttpUrl(verifications.terms_and_conditions_url, $"{p}.terms_and_conditions_url");
+            // The verification URLs' format is not documented (Dintero's own example gives "<string>"): not checked.
             if (bambora)
             {
                 check.NotAccepted(verifications.payment_site_url, $"{p}.payment_site_url", "Bambora signup");
                 check.NotAccepted(verifications.demo_site_url, $"{p}.demo_site_url", "Bambora signup");
             }
-            else
-            {
-                check.HttpUrl(verifications.payment_site_url, $"{p}.payment_site_url");
-                check.HttpUrl(verifications.demo_site_url, $"{p}.demo_site_url");
-            }
+
         }
 
         private static void Signature(ProblemCollector check, Signature signature, string p)
@@ -177,14 +181,15 @@ namespace Dintero.Connections.Validation
             check.Each(signature.signatures, $"{p}.signatures", (signatory, path) =>
             {
                 check.Required(signatory.name, $"{path}.name", "The signatory's name");
-                if (check.Required(signatory.email, $"{path}.email", "The signatory's e-mail")) check.EmailAddress(signatory.email, $"{path}.email");
+                // Stricter than the schema, which requires neither: a signatory without a name or an address cannot sign.
+                // The address's format is not documented (Dintero's example gives "<string>"), so it is not checked.
+                check.Required(signatory.email, $"{path}.email", "The signatory's e-mail");
             });
         }
 
         private static void PaymentMethodSpecific(ProblemCollector check, PaymentMethodSpecific specific, string p)
         {
-            check.HttpUrl(specific.payex?.signup_url, $"{p}.payex.signup_url");
-            check.HttpUrl(specific.vipps?.signup_url, $"{p}.vipps.signup_url");
+            // payex.signup_url and vipps.signup_url: format not documented (Dintero's example gives "<string>").
             var instabank = specific.instabank;
             if (instabank == null) return;
             var figures = new (string Name, string? Value)[]

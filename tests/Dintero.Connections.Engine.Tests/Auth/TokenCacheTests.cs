@@ -62,7 +62,7 @@ public sealed class TokenCacheTests
         env.Clock!.Advance(TimeSpan.FromMinutes(6));
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
-        Assert.Equal(TestData.AccountId, settings.id);
+        Assert.Equal(TestData.AccountId, settings.account_id);
         Assert.Equal(2, env.Requests.TokenRequests);
         Assert.DoesNotContain(env.Requests.Entries, entry => entry.Status == 401);
     }
@@ -95,7 +95,7 @@ public sealed class TokenCacheTests
         env.Emulator.Tokens.RevokeAll();
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
-        Assert.Equal(TestData.AccountId, settings.id);
+        Assert.Equal(TestData.AccountId, settings.account_id);
         Assert.Equal(2, env.Requests.TokenRequests);
         var gets = env.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.Status).ToList();
         Assert.Equal(new[] { 200, 401, 200 }, gets);

@@ -181,9 +181,11 @@ public sealed class OrderedWorkTests
         var output = new Recorder();
         using var stop = new CancellationTokenSource();
         var work = new OrderedWork<int>(2, output, stop.Token);
+        var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawCancellation = new TaskCompletionSource<bool>();
         work.Add(async token =>
         {
+            started.TrySetResult(true);
             try
             {
                 await Task.Delay(TimeSpan.FromSeconds(30), token);
@@ -196,7 +198,8 @@ public sealed class OrderedWorkTests
             return 0;
         }, null);
 
-        stop.CancelAfter(TimeSpan.FromMilliseconds(100));
+        // Cancelled once the call is under way (a busy thread pool may take a while to start it).
+        _ = started.Task.ContinueWith(_ => stop.CancelAfter(TimeSpan.FromMilliseconds(100)), TaskScheduler.Default);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         Assert.ThrowsAny<OperationCanceledException>(() => work.Drain());
 

@@ -8,13 +8,13 @@ namespace Dintero.Connections.Tests.Connections;
 /// <summary>Following a signup to the end, against the emulator, which enables connections after a delay or on request.</summary>
 public sealed class ConnectionWaiterTests
 {
-    // The emulator stamps times to the second, so a connection is enabled 1 to 2 s after its signup here.
+    // The emulator stamps times to the second, so a connection is enabled 2 to 3 s after its signup here.
     private static WaitOptions Quick(TimeSpan timeout) => new() { PollInterval = TimeSpan.FromMilliseconds(100), MaxPollInterval = TimeSpan.FromMilliseconds(200), Timeout = timeout };
 
     [Fact]
     public async Task Waits_until_the_connection_is_enabled_and_returns_it()
     {
-        await using var env = await TestEnvironment.StartAsync(configure: options => options.EnableAfter = TimeSpan.FromSeconds(2));
+        await using var env = await TestEnvironment.StartAsync(configure: options => options.EnableAfter = TimeSpan.FromSeconds(3));
         var client = env.Client();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromSeconds(20)), concurrentReads: 2);

@@ -87,7 +87,7 @@ public sealed class RetryTests
 
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
-        Assert.Equal(TestData.AccountId, settings.id);
+        Assert.Equal(TestData.AccountId, settings.account_id);
         Assert.Equal(new[] { 503, 503, 200 }, env.Requests.Entries.Where(e => e.Method == "GET").Select(e => e.Status));
         Assert.Equal(2, env.Clock!.Delays.Count);
         Assert.True(env.Clock.Delays[1] > TimeSpan.Zero);
@@ -130,7 +130,7 @@ public sealed class RetryTests
 
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
-        Assert.Equal(TestData.AccountId, settings.id);
+        Assert.Equal(TestData.AccountId, settings.account_id);
         Assert.Equal(2, env.Requests.Count("GET", "/management/settings"));
     }
 

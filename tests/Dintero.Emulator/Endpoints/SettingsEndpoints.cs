@@ -63,7 +63,17 @@ internal static partial class SettingsEndpoints
             {
                 connections[kind] = kind == "payex" ? new JsonObject { ["creditcard"] = connection.DeepClone() } : connection.DeepClone();
             }
-            settings = new JsonObject { ["id"] = account.Id, ["company"] = account.Company.DeepClone(), ["connections"] = connections };
+            // Dintero's Account: id is the account object's UUID, account_id the T/P id; applicant, company and billing are required.
+            settings = new JsonObject
+            {
+                ["id"] = account.Uuid,
+                ["account_id"] = account.Id,
+                ["livemode"] = account.Id.StartsWith('P'),
+                ["applicant"] = new JsonObject { ["email"] = "applicant@example.com", ["agreement"] = new JsonObject { ["name"] = "terms", ["version"] = "1" } },
+                ["company"] = account.Company.DeepClone(),
+                ["billing"] = new JsonObject { ["business_name"] = account.Company["business_name"]?.DeepClone(), ["address"] = account.Company["address"]?.DeepClone() },
+                ["connections"] = connections,
+            };
         }
         return Results.Content(settings.ToJsonString(EmulatorJson.Options), "application/json");
     }

@@ -14,6 +14,9 @@ public sealed class AccountStore
 
         public string Id { get; }
 
+        /// <summary>The account object's own identifier, as Dintero gives it in <c>id</c>.</summary>
+        public string Uuid { get; } = Guid.NewGuid().ToString();
+
         public JsonObject Company { get; set; } = new()
         {
             ["business_name"] = "Emulated Merchant AS",

@@ -8,7 +8,11 @@ namespace Dintero.Connections.Models
     /// </summary>
     public sealed class AccountSettings : DinteroModel
     {
+        /// <summary>Dintero's identifier of the account object (a UUID); the account id is <see cref="account_id"/>.</summary>
         public string? id { get; set; }
+
+        /// <summary>The account id, e.g. <c>T12345678</c>; binds to -AccountId when settings are piped on.</summary>
+        public string? account_id { get; set; }
         public AccountCompany? company { get; set; }
 
         /// <summary>By connection kind (<c>common</c>, <c>bambora</c>, ...): its status and signup, as Dintero gives them.</summary>

@@ -1,0 +1,63 @@
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+using YamlDotNet.Serialization;
+
+namespace Dintero.Connections.Tests.Support;
+
+/// <summary>
+/// Dintero's OpenAPI document (../shared/dintero-api/openapi), read for its operations' JSON schemas, so bodies can be
+/// checked against what Dintero publishes. OpenAPI's <c>#/components/schemas/X</c> references are read as JSON Schema
+/// definitions.
+/// </summary>
+public sealed class OpenApiDocument
+{
+    private static readonly Lazy<OpenApiDocument> Shared = new(() => new OpenApiDocument(Path.Combine(Seeds.Folder, "..", "openapi", "dintero-management-subset.yaml")));
+    private readonly JObject document;
+    private readonly Dictionary<string, JsonSchema> schemas = new();
+
+    private OpenApiDocument(string path)
+    {
+        var yaml = new DeserializerBuilder().Build().Deserialize<object>(new StringReader(File.ReadAllText(path)));
+        var json = new SerializerBuilder().JsonCompatible().Build().Serialize(yaml!);
+        document = JObject.Parse(json.Replace("#/components/schemas/", "#/definitions/"));
+    }
+
+    public static OpenApiDocument Dintero => Shared.Value;
+
+    /// <summary>The request body schema of an operation, e.g. ("post", "/accounts/{aid}/management/settings/connections/common").</summary>
+    public JsonSchema Request(string method, string pathTemplate) =>
+        SchemaAt(document["paths"]![pathTemplate]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
+
+    /// <summary>The 200 answer's schema of an operation.</summary>
+    public JsonSchema Answer(string method, string pathTemplate) =>
+        SchemaAt(document["paths"]![pathTemplate]![method]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+
+    /// <summary>The operation a request path (as sent, e.g. /v1/accounts/T00000001/...) belongs to: its path template.</summary>
+    public string? TemplateOf(string method, string requestPath)
+    {
+        var segments = requestPath.TrimStart('/').Split('/').Skip(1).ToArray(); // without /v1, the servers' base
+        foreach (var template in ((JObject)document["paths"]!).Properties().Select(p => p.Name))
+        {
+            var parts = template.TrimStart('/').Split('/');
+            if (parts.Length != segments.Length || document["paths"]![template]![method.ToLowerInvariant()] == null) continue;
+            if (parts.Zip(segments).All(pair => pair.First.StartsWith('{') || pair.First == pair.Second)) return template;
+        }
+        return null;
+    }
+
+    /// <summary>What is wrong with <paramref name="json"/> under <paramref name="schema"/>, one line per violation.</summary>
+    public static IReadOnlyList<string> Violations(JsonSchema schema, string json) =>
+        schema.Validate(json).Select(error => error.ToString()).ToList();
+
+    private JsonSchema SchemaAt(JToken node)
+    {
+        var key = node.ToString(Newtonsoft.Json.Formatting.None);
+        lock (schemas)
+        {
+            if (schemas.TryGetValue(key, out var known)) return known;
+            // A root that is only a $ref would have its siblings ignored: the operation's schema goes under allOf.
+            var root = new JObject { ["allOf"] = new JArray(node.DeepClone()), ["definitions"] = document["components"]!["schemas"]!.DeepClone() };
+            return schemas[key] = JsonSchema.FromJsonAsync(root.ToString()).GetAwaiter().GetResult();
+        }
+    }
+}
