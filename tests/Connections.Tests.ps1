@@ -495,3 +495,147 @@ Describe 'Bulk onboarding: several requests in flight' {
         $shell.Dispose()
     }
 }
+
+Describe 'Every connection kind' {
+    BeforeAll {
+        Connect-Dintero @connect
+        $script:kinds = @{
+            Collector = @{ legal_name = 'Fjord AS'; organization_number = '912345678'; bank_name = 'DNB'; account_number = $bankAccount; website = 'https://fjord.example'; payment_options = @{ type = 'collector.invoice'; currencies = 'NOK' } }
+            Instabank = @{ email = 'a@fjord.example'; phone_number = '+4799999999'; industry = 'goods'; account_number = $bankAccount; total_number_of_transactions = '10'; total_volume_of_transactions = '100'; finance_number_of_transactions = '1'; finance_volume_of_transactions = '10'; payment_options = @{ type = 'instabank.invoice' } }
+            PayEx     = @{ legal_name = 'Fjord AS'; payment_options = @{ type = 'payex.creditcard'; currencies = 'NOK', 'SEK' } }
+            Swish     = @{ legal_name = 'Havet AB'; organization_number = '5561234567'; website = 'https://havet.example'; payment_options = @{ type = 'swish.swish'; currencies = 'SEK' } }
+        }
+        # One broken field per kind, and the path the error must name.
+        $script:broken = @{
+            Collector = @('website', $null, 'signup.website')
+            Instabank = @('account_number', '1234', 'signup.account_number')
+            PayEx     = @('payment_options', @{ type = 'payex.invoice' }, 'signup.payment_options[0].type')
+            Swish     = @('payment_options', @{ type = 'swish.payfac' }, 'signup.payment_options[0].type')
+        }
+    }
+
+    It 'creates a <_> connection from a hashtable, reads it back, and lists it with the others' -ForEach 'Collector', 'Instabank', 'PayEx', 'Swish' {
+        $created = & "New-Dintero$($_)Connection" -Signup $kinds[$_]
+        $created.connection_type | Should -Be $_
+        $created.status | Should -Be 'pending'
+        $created.signature_link | Should -Match '^http'
+        (Get-DinteroConnection -Type $_).created_at | Should -Be $created.created_at
+        (Get-DinteroConnection).connection_type | Should -Contain $_
+        ($created | Format-List | Out-String -Width 200) | Should -Match "connection_type\s+:\s+$_"
+    }
+
+    It 'creates <_> connections from Import-Csv rows' -ForEach 'Collector', 'Instabank', 'PayEx', 'Swish' {
+        $row = [ordered]@{ account_id = $accountId }
+        foreach ($field in $kinds[$_].Keys) {
+            $value = $kinds[$_][$field]
+            if ($value -is [hashtable]) { foreach ($inner in $value.Keys) { $row["$field[0].$inner"] = @($value[$inner]) -join ';' } }
+            else { $row[$field] = $value }
+        }
+        $csv = Join-Path $TestDrive "$_.csv"
+        [pscustomobject]$row | Export-Csv -Path $csv -NoTypeInformation
+        $created = Import-Csv $csv | & "New-Dintero$($_)Connection"
+        $created.account_id | Should -Be $accountId
+        $created.connection_type | Should -Be $_
+    }
+
+    It 'refuses a bad <_> signup before sending, naming the field, and sends nothing with -WhatIf' -ForEach 'Collector', 'Instabank', 'PayEx', 'Swish' {
+        $signups = { $log = Invoke-RestMethod "$($emulator)_emulator/requests"; @($log | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/*' }).Count }
+        $before = & $signups
+        $before | Should -BeGreaterThan 0
+        $signup = $kinds[$_].Clone()
+        $field, $value, $path = $broken[$_]
+        if ($null -eq $value) { $signup.Remove($field) } else { $signup[$field] = $value }
+        & "New-Dintero$($_)Connection" -Signup $signup -ErrorVariable failure -ErrorAction SilentlyContinue
+        $failure[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.ValidationFailed*'
+        $failure[0].ErrorDetails.Message | Should -Match ([regex]::Escape($path))
+        $failure[0].ErrorDetails.Message | Should -Not -Match $bankAccount
+        & "New-Dintero$($_)Connection" -Signup $kinds[$_] -WhatIf
+        & $signups | Should -Be $before
+    }
+
+    It 'starts the Vipps signup, restarts it, and sends nothing with -WhatIf' {
+        $started = New-DinteroVippsConnection
+        $started.signup.url | Should -Match '^http'
+        $before = @(Get-EmulatorRequest PUT '/connections/vipps').Count
+        New-DinteroVippsConnection -Restart -WhatIf
+        @(Get-EmulatorRequest PUT '/connections/vipps').Count | Should -Be $before
+        $restarted = New-DinteroVippsConnection -Restart
+        $restarted.signup.url | Should -Not -Be $started.signup.url
+        (Get-DinteroConnection -Type Vipps).signup.url | Should -Be $restarted.signup.url
+        ($restarted | Format-List | Out-String -Width 200) | Should -Match 'signup\s+:\s+http.*\(expires'
+    }
+
+    It 'gives a Common signup link per account from the pipeline' {
+        $links = @([pscustomobject]@{ account_id = $accountId }, [pscustomobject]@{ account_id = 'T00000031' }) | New-DinteroCommonSignupLink
+        $links.account_id | Should -Be @($accountId, 'T00000031')
+        $links.ref | ForEach-Object { $_ | Should -Match '^http' }
+    }
+
+    It 'completes -Type with every kind' {
+        $script = 'Get-DinteroConnection -Type '
+        (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('Bambora', 'Collector', 'Common', 'Instabank', 'PayEx', 'Swish', 'Vipps')
+    }
+
+    It 'says once per session that the Bambora signup is deprecated, and still creates it' {
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($module, $context, $signup)
+            Import-Module $module
+            New-DinteroBamboraConnection -Context $context -Signup $signup
+            New-DinteroBamboraConnection -Context $context -Signup $signup
+        }).AddArgument($module).AddArgument((Get-DinteroContext)).AddArgument(@{ payment_options = @{ type = 'bambora.creditcard'; currencies = 'NOK' }; revenue = @{ currency = 'NOK' }; bank_name = 'DNB'; account_number = $bankAccount })
+        $created = $shell.Invoke()
+        @($created).Count | Should -Be 2
+        @($shell.Streams.Warning).Count | Should -Be 1
+        $shell.Streams.Warning[0].Message | Should -Match 'deprecated.*New-DinteroCommonConnection'
+        $shell.Dispose()
+    }
+}
+
+Describe 'Following signups to the end' {
+    BeforeAll {
+        $script:context = Connect-Dintero @connect -PassThru
+        $script:waitAccounts = 'T00000301', 'T00000302', 'T00000303'
+        $waitAccounts | ForEach-Object { [pscustomobject]@{ account_id = $_; organization_number = '912345678' } } | Set-DinteroAccountSetting
+        function script:Set-EmulatorStatus([string] $Account, [string] $Kind, [string] $Status) {
+            $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/$Account/connections/$Kind/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json)
+        }
+    }
+
+    It 'writes each connection when it is enabled, and an error for one declined and one still pending at the timeout' {
+        $rows = $waitAccounts | ForEach-Object { [pscustomobject]@{ account_id = $_; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' } }
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($module, $context, $rows)
+            Import-Module $module
+            $rows | New-DinteroCommonConnection -Context $context | Wait-DinteroConnection -Context $context -Timeout 00:00:06 -PollInterval 00:00:00.2
+        }).AddArgument($module).AddArgument($context).AddArgument($rows)
+        $handle = $shell.BeginInvoke()
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        while (@(Get-EmulatorRequest GET '/connections/common').Count -lt 3 -and $watch.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 100 }
+        Set-EmulatorStatus $waitAccounts[1] common enabled
+        Set-EmulatorStatus $waitAccounts[0] common declined
+        $enabled = $shell.EndInvoke($handle)
+
+        @($enabled).Count | Should -Be 1
+        $enabled[0].account_id | Should -Be $waitAccounts[1]
+        $enabled[0].status | Should -Be 'enabled'
+        $errors = @($shell.Streams.Error)
+        $errors | Should -HaveCount 2
+        ($errors | Where-Object { $_.FullyQualifiedErrorId -like 'Dintero.Wait.declined*' }).ErrorDetails.Message | Should -Match "$($waitAccounts[0]).*declined"
+        $late = $errors | Where-Object { $_.FullyQualifiedErrorId -like 'Dintero.Wait.TimedOut*' }
+        $late.ErrorDetails.Message | Should -Match "$($waitAccounts[2]).*still pending"
+        $late.CategoryInfo.Category | Should -Be 'OperationTimeout'
+        $progress = @($shell.Streams.Progress | Where-Object Activity -eq 'Waiting for connections to be enabled')
+        $progress.StatusDescription | Should -Contain '1 enabled, 1 pending, 1 declined' # while the last one waits for its timeout
+        $progress[-1].StatusDescription | Should -Be '1 enabled, 1 declined, 1 timed out'
+        $progress[-1].RecordType | Should -Be 'Completed'
+        $shell.Dispose()
+    }
+
+    It 'waits for the kinds of the connections piped in' {
+        $vipps = New-DinteroVippsConnection -AccountId $waitAccounts[2]
+        Set-EmulatorStatus $waitAccounts[2] vipps enabled
+        ($vipps | Wait-DinteroConnection -PollInterval 00:00:00.2 -Timeout 00:00:10).connection_type | Should -Be 'Vipps'
+    }
+}

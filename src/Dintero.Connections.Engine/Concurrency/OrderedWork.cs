@@ -22,6 +22,9 @@ namespace Dintero.Connections.Concurrency
         /// <summary>The least time between two progress reports.</summary>
         public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+        /// <summary>How often progress is reported while nothing finishes (long waits still show the clock moving).</summary>
+        public static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
+
         private readonly IWorkOutput<TResult> output;
         private readonly CancellationToken cancellation;
         // Started or refused items whose outcome is not written yet, in input order; a finished one waits for those before it.
@@ -116,7 +119,8 @@ namespace Dintero.Connections.Concurrency
 
         private void WaitAndWrite()
         {
-            signal.Wait(cancellation);
+            // Wakes at least every ProgressRefresh, so progress moves while calls run long without finishing.
+            signal.Wait(ProgressRefresh, cancellation);
             WriteReady();
         }
 
@@ -137,7 +141,8 @@ namespace Dintero.Connections.Concurrency
                 }
             }
             var progress = Progress;
-            if (progress.Done != reportedDone && (lastProgress == null || clock.Elapsed - lastProgress >= ProgressInterval))
+            var sinceLast = lastProgress == null ? TimeSpan.MaxValue : clock.Elapsed - lastProgress.Value;
+            if ((progress.Done != reportedDone && sinceLast >= ProgressInterval) || (progress.InFlight > 0 && sinceLast >= ProgressRefresh))
             {
                 reportedDone = progress.Done;
                 lastProgress = clock.Elapsed;

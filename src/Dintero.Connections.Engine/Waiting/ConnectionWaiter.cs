@@ -71,7 +71,7 @@ namespace Dintero.Connections.Waiting
                 var left = deadline - clock.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
-                    Tally.TimedOut();
+                    Tally.Seen(item, WaitTally.TimedOutStatus);
                     throw new DinteroWaitException(
                         $"The {kind.Name} connection of account {accountId} was still {last.status} after {options.Timeout}, not {options.Status}{LastEvent(last)}.",
                         accountId, kind.Name, last.status, timedOut: true, last);

@@ -17,7 +17,8 @@ namespace Dintero.Connections.Output
         private readonly Cmdlet cmdlet;
         private readonly OrderedWork<TResult> work;
         private readonly CancellationToken cancellation;
-        private readonly ProgressRecord? progress;
+        private readonly int activityId;
+        private readonly string? activity;
         private readonly bool writeResults;
 
         /// <param name="cmdlet">Whose streams are written.</param>
@@ -31,8 +32,9 @@ namespace Dintero.Connections.Output
             this.cmdlet = cmdlet;
             this.cancellation = cancellation;
             this.writeResults = writeResults;
-            if (activity != null) progress = new ProgressRecord(Interlocked.Increment(ref nextActivityId), activity, "Starting");
-            work = new OrderedWork<TResult>(throttleLimit, new CmdletStreams<TResult>(cmdlet, WriteOutcome, progress == null ? null : Report), cancellation, inInputOrder);
+            this.activity = activity;
+            activityId = Interlocked.Increment(ref nextActivityId);
+            work = new OrderedWork<TResult>(throttleLimit, new CmdletStreams<TResult>(cmdlet, WriteOutcome, activity == null ? null : Report), cancellation, inInputOrder);
         }
 
         /// <summary>The progress bar's status line; by default done, failed, in flight and the rate.</summary>
@@ -60,11 +62,9 @@ namespace Dintero.Connections.Output
         public void Drain()
         {
             Stoppable(work.Drain);
-            if (progress != null && work.Progress.Done > 0)
+            if (activity != null && work.Progress.Done > 0)
             {
-                progress.StatusDescription = Describe(work.Progress);
-                progress.RecordType = ProgressRecordType.Completed;
-                cmdlet.WriteProgress(progress);
+                cmdlet.WriteProgress(new ProgressRecord(activityId, activity, Describe(work.Progress)) { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -72,11 +72,8 @@ namespace Dintero.Connections.Output
         private static object? TargetOf(Exception failure, PipelineItem item) =>
             item.Input ?? (failure as Errors.DinteroWaitException)?.Connection ?? (object?)item.AccountId;
 
-        private void Report(WorkProgress snapshot)
-        {
-            progress!.StatusDescription = Describe(snapshot);
-            cmdlet.WriteProgress(progress);
-        }
+        // A record per report: hosts that keep the records (jobs, Streams.Progress) keep each one as it was.
+        private void Report(WorkProgress snapshot) => cmdlet.WriteProgress(new ProgressRecord(activityId, activity!, Describe(snapshot)));
 
         private void Stoppable(Action action)
         {

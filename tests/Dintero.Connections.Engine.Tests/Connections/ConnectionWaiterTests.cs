@@ -43,7 +43,7 @@ public sealed class ConnectionWaiterTests
         Assert.Contains("still pending", error.Message);
         Assert.Contains("last event: signature_required", error.Message);
         Assert.Equal(RecordCategory.OperationTimeout, ErrorReport.From(error).Category);
-        Assert.Equal("1 pending, 1 timed out", waiter.Tally.ToString());
+        Assert.Equal("1 timed out", waiter.Tally.ToString());
     }
 
     [Fact]
