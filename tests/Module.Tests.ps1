@@ -94,4 +94,10 @@ Describe 'The Dintero.Connections module' {
         $output[0] | Should -Be (Join-Path $modules 'Dintero.Connections')
         $output[1] | Should -Be $cmdlets.Count
     }
+
+    It 'refuses a wait longer than seven days or a pause shorter than 100 ms, as durations not as text' {
+        { Wait-DinteroConnection -AccountId T00000001 -Timeout 30.00:00:00 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { Wait-DinteroConnection -AccountId T00000001 -PollInterval 00:00:00.050 } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        try { Wait-DinteroConnection -AccountId T00000001 -Timeout 30.00:00:00 } catch { $_.Exception.Message | Should -Match 'from 00:00:01 to 7\.00:00:00' }
+    }
 }

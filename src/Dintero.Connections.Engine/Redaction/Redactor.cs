@@ -20,6 +20,8 @@ namespace Dintero.Connections.Redaction
         {
             "client_secret", "access_token", "refresh_token", "id_token", "secret_token", "md5_key", "password",
             "social_security_number", "account_number", "authorization",
+            // Vipps's API credentials in a Vipps connection's configuration.
+            "ocp_apim_subscription_key", "client_id",
         };
 
         private static readonly Regex SensitiveJsonField = new Regex(

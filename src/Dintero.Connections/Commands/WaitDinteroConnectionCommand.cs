@@ -3,6 +3,7 @@ using System.Management.Automation;
 using Dintero.Connections.Models;
 using Dintero.Connections.Output;
 using Dintero.Connections.Session;
+using Dintero.Connections.Validation;
 using Dintero.Connections.Waiting;
 
 namespace Dintero.Connections.Commands
@@ -33,12 +34,12 @@ namespace Dintero.Connections.Commands
 
         /// <summary>How long each connection may take.</summary>
         [Parameter]
-        [ValidateRange("00:00:01", "7.00:00:00")]
+        [ValidateDuration("00:00:01", "7.00:00:00")]
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
         /// <summary>The first pause between two reads of a connection; later pauses grow, up to a minute.</summary>
         [Parameter]
-        [ValidateRange("00:00:00.100", "01:00:00")]
+        [ValidateDuration("00:00:00.100", "01:00:00")]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
         // Every connection waits at once (each is mostly asleep); -ThrottleLimit bounds the reads in flight instead.

@@ -116,7 +116,7 @@ public sealed class ConnectionKindTests
         var read = (VippsConnection)await client.GetConnectionAsync(TestData.AccountId, "vipps");
         lock (env.Emulator.Accounts.Get(TestData.AccountId).Gate)
         {
-            Dintero.Emulator.State.ConnectionLifecycle.Move(env.Emulator.Accounts.Get(TestData.AccountId).Connections["vipps"], "enabled", null, null, DateTimeOffset.UtcNow);
+            Dintero.Emulator.State.ConnectionLifecycle.Move("vipps", env.Emulator.Accounts.Get(TestData.AccountId).Connections["vipps"], "enabled", null, null, DateTimeOffset.UtcNow);
         }
         var refused = await env.FailsWith<DinteroApiException>(() => client.StartVippsConnectionAsync(TestData.AccountId, restart: true));
 
@@ -127,6 +127,26 @@ public sealed class ConnectionKindTests
         Assert.Equal("CONNECTION_ENABLED", refused.Code);
         Assert.Equal(new[] { "", "" }, env.Requests.Entries.Where(e => e.Path.EndsWith("/vipps") && e.Method != "GET").Take(2).Select(e => e.Body));
         Assert.Equal(new[] { "POST", "PUT", "PUT" }, env.Requests.Entries.Where(e => e.Path.EndsWith("/vipps") && e.Method != "GET").Select(e => e.Method));
+    }
+
+    [Fact]
+    public async Task Vipps_credentials_never_reach_a_log_line_even_at_Debug()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var client = env.Client();
+        await client.StartVippsConnectionAsync(TestData.AccountId);
+        var stored = env.Emulator.Accounts.Get(TestData.AccountId).Connections["vipps"];
+        lock (env.Emulator.Accounts.Get(TestData.AccountId).Gate) Dintero.Emulator.State.ConnectionLifecycle.Move("vipps", stored, "enabled", null, null, DateTimeOffset.UtcNow);
+        var key = stored["configuration"]!["subscription_keys"]![0]!["ocp_apim_subscription_key"]!.GetValue<string>();
+        var clientId = stored["configuration"]!["client_id"]!.GetValue<string>();
+
+        var read = (VippsConnection)await client.GetConnectionAsync(TestData.AccountId, "Vipps");
+
+        Assert.Equal(key, read.configuration!.subscription_keys![0].ocp_apim_subscription_key); // on the object, for scripts
+        Assert.Contains(env.Transcript.Entries, entry => entry.Message.Contains("subscription_keys")); // the body was logged
+        Transcript.AssertClean(env.Transcript.Lines, new[] { key, clientId });
+        Assert.DoesNotContain(key, read.configuration.ToString());
+        Assert.DoesNotContain(clientId, read.configuration.ToString());
     }
 
     [Fact]

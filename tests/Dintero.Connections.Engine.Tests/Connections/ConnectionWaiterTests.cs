@@ -53,7 +53,7 @@ public sealed class ConnectionWaiterTests
         var client = env.Client();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         var account = env.Emulator.Accounts.Get(TestData.AccountId);
-        lock (account.Gate) Dintero.Emulator.State.ConnectionLifecycle.Move(account.Connections["common"], "declined", "kyc_declined", "The merchant did not pass KYC", DateTimeOffset.UtcNow);
+        lock (account.Gate) Dintero.Emulator.State.ConnectionLifecycle.Move("common", account.Connections["common"], "declined", "kyc_declined", "The merchant did not pass KYC", DateTimeOffset.UtcNow);
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMinutes(5)), concurrentReads: 2);
 
         var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(TestData.AccountId, ConnectionKinds.Common, CancellationToken.None));

@@ -31,7 +31,7 @@ internal static class AdminEndpoints
             lock (account.Gate)
             {
                 if (!account.Connections.TryGetValue(kind, out var connection)) return Results.NotFound(new { error = $"{aid} has no {kind} connection" });
-                ConnectionLifecycle.Move(connection, change.Status, change.Event, change.Description, options.Clock.GetUtcNow());
+                ConnectionLifecycle.Move(kind, connection, change.Status, change.Event, change.Description, options.Clock.GetUtcNow());
                 return Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json");
             }
         });

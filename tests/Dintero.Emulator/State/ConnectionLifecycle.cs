@@ -11,9 +11,21 @@ public static class ConnectionLifecycle
 {
     public static readonly string[] Statuses = { "pending", "enabled", "failed", "declined" };
 
-    /// <summary>Sets the status and appends the event that says so. Call under the account's gate.</summary>
-    public static void Move(JsonObject connection, string status, string? eventName, string? description, DateTimeOffset now)
+    /// <summary>Sets the status and appends the event that says so; an enabled Vipps connection gets its configuration. Call under the account's gate.</summary>
+    public static void Move(string kind, JsonObject connection, string status, string? eventName, string? description, DateTimeOffset now)
     {
+        if (kind == "vipps" && status == "enabled" && connection["configuration"] == null)
+        {
+            // Vipps's API credentials, as the merchant's finished signup gives them: secrets the module must never print.
+            connection["configuration"] = new JsonObject
+            {
+                ["payment_options"] = new JsonArray { new JsonObject { ["type"] = "vipps", ["currencies"] = new JsonArray("NOK") } },
+                ["merchant_name"] = "Emulated Merchant AS",
+                ["merchant_serial_number"] = "123456",
+                ["client_id"] = Guid.NewGuid().ToString(),
+                ["subscription_keys"] = new JsonArray { new JsonObject { ["product"] = "ecommerce", ["ocp_apim_subscription_key"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) } },
+            };
+        }
         var at = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
         connection["status"] = status;
         connection["updated_at"] = at;
@@ -36,11 +48,11 @@ public static class ConnectionLifecycle
         var now = options.Clock.GetUtcNow();
         lock (account.Gate)
         {
-            foreach (var connection in account.Connections.Values)
+            foreach (var (kind, connection) in account.Connections)
             {
                 if (connection["status"]?.GetValue<string>() != "pending") continue;
                 if (!DateTimeOffset.TryParse(connection["created_at"]?.GetValue<string>(), out var created) || now < created + after) continue;
-                Move(connection, "enabled", "enabled", "The merchant signed; the connection is enabled", now);
+                Move(kind, connection, "enabled", "enabled", "The merchant signed; the connection is enabled", now);
             }
         }
     }
