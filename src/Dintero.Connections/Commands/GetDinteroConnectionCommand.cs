@@ -2,9 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Dintero.Connections.Completion;
 using Dintero.Connections.Models;
 using Dintero.Connections.Output;
 using Dintero.Connections.Session;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
@@ -22,7 +24,8 @@ namespace Dintero.Connections.Commands
         /// <summary>Common, Bambora, Collector, Instabank, PayEx, Swish or Vipps; default: every kind the account has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("connection_type")]
-        [ValidateSet(ConnectionType.Common, ConnectionType.Bambora, ConnectionType.Collector, ConnectionType.Instabank, ConnectionType.PayEx, ConnectionType.Swish, ConnectionType.Vipps, IgnoreCase = true)]
+        [ValidateConnectionType]
+        [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string[]? Type { get; set; }
 
         protected override void BeginProcessing()

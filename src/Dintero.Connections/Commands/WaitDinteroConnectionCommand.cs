@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Dintero.Connections.Completion;
 using Dintero.Connections.Models;
 using Dintero.Connections.Output;
 using Dintero.Connections.Session;
@@ -24,7 +25,8 @@ namespace Dintero.Connections.Commands
         /// <summary>The kind of connection; from the piped connection's connection_type; Common when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("connection_type")]
-        [ValidateSet(ConnectionType.Common, ConnectionType.Bambora, ConnectionType.Collector, ConnectionType.Instabank, ConnectionType.PayEx, ConnectionType.Swish, ConnectionType.Vipps, IgnoreCase = true)]
+        [ValidateConnectionType]
+        [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string? Type { get; set; }
 
         /// <summary>The status to wait for.</summary>
