@@ -427,8 +427,8 @@ Describe 'Bulk onboarding: several requests in flight' {
     AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" }
 
     It 'keeps the input order and reports each bad row in its place with -ThrottleLimit 8' {
-        # The first row's answer takes a second, the others 100 ms: it finishes last, and must still come out first.
-        Add-EmulatorFault @{ method = 'POST'; path = "/v1/accounts/$($bulkAccounts[0])/management/settings/connections/common"; delayMilliseconds = 1000; times = -1 }
+        # The first row's answer takes three seconds, the others 100 ms: it finishes last, and must still come out first.
+        Add-EmulatorFault @{ method = 'POST'; path = "/v1/accounts/$($bulkAccounts[0])/management/settings/connections/common"; delayMilliseconds = 3000; times = -1 }
         Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 100; times = -1 }
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
 
@@ -438,10 +438,10 @@ Describe 'Bulk onboarding: several requests in flight' {
         $expected = for ($i = 0; $i -lt $bulkAccounts.Count; $i++) { if ($i -in 3, 7) { "error pipeline item $i, account $($bulkAccounts[$i])" } else { $bulkAccounts[$i] } }
         $order | Should -Be $expected
         ($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).ErrorDetails.Message | Should -Match "^Pipeline item [37]: The Common signup is not valid"
-        # In flight together: the eighth request reached Dintero before the first one (one second long) was answered.
+        # In flight together: the eighth request reached Dintero before the first one (three seconds long) was answered.
         $sent = @(Get-EmulatorRequest POST '/connections/common') | Select-Object -Skip $before
         $sent | Should -HaveCount 10
-        ([DateTimeOffset]$sent[7].at - [DateTimeOffset]$sent[0].at).TotalMilliseconds | Should -BeLessThan 1000
+        ([DateTimeOffset]$sent[7].at - [DateTimeOffset]$sent[0].at).TotalMilliseconds | Should -BeLessThan 3000
     }
 
     It 'sends one request at a time with -ThrottleLimit 1' {
@@ -475,7 +475,7 @@ Describe 'Bulk onboarding: several requests in flight' {
     }
 
     It 'stops a batch in flight within seconds when the pipeline is stopped, and sends nothing afterwards' {
-        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 3000; times = -1 }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = 6000; times = -1 }
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
         $rows = New-Sheet ($bulkAccounts + $bulkAccounts + $bulkAccounts)
         $shell = [powershell]::Create()
@@ -490,7 +490,7 @@ Describe 'Bulk onboarding: several requests in flight' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 5
         $shell.InvocationStateInfo.State | Should -Be 'Stopped'
         $handle.IsCompleted | Should -BeTrue
-        Start-Sleep -Seconds 4 # longer than a request takes: anything still to be sent would have arrived
+        Start-Sleep -Seconds 7 # longer than a request takes: a fifth request would have followed the first answer
         @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 4
         $shell.Dispose()
     }
@@ -612,7 +612,10 @@ Describe 'Following signups to the end' {
         }).AddArgument($module).AddArgument($context).AddArgument($rows)
         $handle = $shell.BeginInvoke()
         $watch = [Diagnostics.Stopwatch]::StartNew()
-        while (@(Get-EmulatorRequest GET '/connections/common').Count -lt 3 -and $watch.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 100 }
+        # Each account's connection must exist and be read before its status is moved: count reads of these accounts only.
+        $readAll = { @($waitAccounts | Where-Object { $account = $_; @(Get-EmulatorRequest GET "/accounts/$account/management/settings/connections/common").Count -gt 0 }).Count }
+        while ((& $readAll) -lt 3 -and $watch.Elapsed.TotalSeconds -lt 30) { Start-Sleep -Milliseconds 100 }
+        & $readAll | Should -Be 3
         Set-EmulatorStatus $waitAccounts[1] common enabled
         Set-EmulatorStatus $waitAccounts[0] common declined
         $enabled = $shell.EndInvoke($handle)

@@ -48,10 +48,17 @@ namespace Dintero.Connections.Connections
             });
         }
 
-        /// <summary>The kind whose signup and answer are these types.</summary>
+        /// <summary>The kind whose signup and answer are these types; looked up once per pair of types, not per call.</summary>
         public static SignupKind<TSignup, TConnection> Of<TSignup, TConnection>()
             where TSignup : DinteroModel
             where TConnection : Connection =>
-            All.OfType<SignupKind<TSignup, TConnection>>().Single();
+            KindOf<TSignup, TConnection>.Kind;
+
+        private static class KindOf<TSignup, TConnection>
+            where TSignup : DinteroModel
+            where TConnection : Connection
+        {
+            public static readonly SignupKind<TSignup, TConnection> Kind = All.OfType<SignupKind<TSignup, TConnection>>().Single();
+        }
     }
 }

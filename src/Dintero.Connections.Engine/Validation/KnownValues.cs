@@ -22,6 +22,9 @@ namespace Dintero.Connections.Validation
 
         public static readonly IReadOnlyList<string> ConnectionStatuses = new[] { "pending", "enabled", "failed", "declined" };
 
+        /// <summary>The statuses a connection does not leave by itself: every one but pending.</summary>
+        public static readonly IReadOnlyList<string> FinalConnectionStatuses = new[] { "enabled", "failed", "declined" };
+
         // Each provider's payment option types: closed lists in Dintero's schema (D21; Bambora also 2026). Only the
         // Common signup's list is open (2026 added dintero.zero), so it is not enforced.
         public static readonly IReadOnlyList<string> BamboraPaymentOptionTypes =
@@ -34,12 +37,5 @@ namespace Dintero.Connections.Validation
         public static readonly IReadOnlyList<string> PayExPaymentOptionTypes = new[] { "payex.creditcard" };
 
         public static readonly IReadOnlyList<string> SwishPaymentOptionTypes = new[] { "swish.swish" };
-
-        public static readonly IReadOnlyList<string> PaymentOptionTypes = new[]
-        {
-            "dintero.zero", "swish.swish", "payex.creditcard", "collector.invoice", "collector.installment",
-            "instabank.finance", "instabank.invoice", "instabank.postponement", "instabank.installment", "vipps",
-            "bambora.creditcard", "bambora.mobilepay", "bambora.vipps",
-        };
     }
 }

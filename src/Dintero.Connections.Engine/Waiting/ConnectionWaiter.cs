@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Connections;
@@ -39,7 +40,7 @@ namespace Dintero.Connections.Waiting
         public WaitTally Tally { get; } = new WaitTally();
 
         /// <summary>The final statuses: once there, a connection does not move by itself.</summary>
-        public static bool IsFinal(string? status) => status == "enabled" || status == "failed" || status == "declined";
+        public static bool IsFinal(string? status) => status != null && Validation.KnownValues.FinalConnectionStatuses.Contains(status);
 
         /// <summary>Reads the connection until it is final; returns it when in the status waited for.</summary>
         /// <exception cref="DinteroWaitException">Another final status, or the time ran out; names the last status.</exception>
