@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Output;
 using Dintero.Connections.Session;
 using Dintero.Connections.Validation;
 
@@ -35,6 +36,8 @@ namespace Dintero.Connections.Commands
         /// <summary>More would only earn 429s from Dintero.</summary>
         public const int MaxThrottleLimit = 32;
 
+        private int pipelineIndex;
+
         /// <summary>The context to use; ends the command when there is none.</summary>
         protected DinteroContext RequireContext()
         {
@@ -52,6 +55,13 @@ namespace Dintero.Connections.Commands
             }
             return context!;
         }
+
+        /// <summary>
+        /// The item this ProcessRecord works on: its position among the pipeline input (none when given by parameter,
+        /// where there is nothing to tell apart) and the account given by -AccountId, if any.
+        /// </summary>
+        private protected PipelineItem NextItem(object? input = null) =>
+            new PipelineItem(input, MyInvocation.ExpectingInput ? pipelineIndex++ : (int?)null, AccountId);
 
         /// <summary>The account for this item: the parameter, else <paramref name="fromInput"/>, else the context's.</summary>
         /// <exception cref="DinteroValidationException">The account id taken from the input is malformed.</exception>

@@ -11,7 +11,6 @@ namespace Dintero.Connections.Commands
     public sealed class GetDinteroAccountSettingCommand : DinteroApiCmdlet
     {
         private PipelineBatch<AccountSettings>? batch;
-        private int index;
 
         protected override void BeginProcessing()
         {
@@ -22,7 +21,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             var accountId = ResolveAccountId(context);
             item.AccountId = accountId;
             batch!.Add(token => context.GetClient().GetAccountSettingsAsync(accountId, token), item);

@@ -19,7 +19,6 @@ namespace Dintero.Connections.Commands
     public sealed class GetDinteroConnectionCommand : DinteroApiCmdlet
     {
         private PipelineBatch<IReadOnlyList<Connection>>? batch;
-        private int index;
 
         /// <summary>Common, Bambora, Collector, Instabank, PayEx, Swish or Vipps; default: every kind the account has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -37,7 +36,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             var accountId = ResolveAccountId(context);
             item.AccountId = accountId;
             if (Type == null || Type.Length == 0)

@@ -14,7 +14,6 @@ namespace Dintero.Connections.Commands
     public sealed class NewDinteroCommonSignupLinkCommand : DinteroApiCmdlet
     {
         private PipelineBatch<CommonSignupLink>? batch;
-        private int index;
 
         protected override void BeginProcessing()
         {
@@ -25,7 +24,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             var accountId = ResolveAccountId(context);
             item.AccountId = accountId;
             if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", "Create a link to the Common signup")) return;

@@ -22,7 +22,6 @@ namespace Dintero.Connections.Commands
     {
         private PipelineBatch<TConnection>? batch;
         private CmdletInput? input;
-        private int index;
 
         /// <summary>A hashtable, PSCustomObject (Import-Csv, ConvertFrom-Json), JSON text or typed signup.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -39,7 +38,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var kind = ConnectionKinds.Of<TSignup, TConnection>();
-            var item = new PipelineItem(Signup, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem(Signup);
             var context = RequireContext();
             TSignup signup;
             try

@@ -14,7 +14,6 @@ namespace Dintero.Connections.Commands
     public sealed class NewDinteroVippsConnectionCommand : DinteroApiCmdlet
     {
         private PipelineBatch<VippsConnection>? batch;
-        private int index;
 
         /// <summary>Start the signup again (PUT): for a Vipps connection that is not enabled, e.g. when the link expired.</summary>
         [Parameter]
@@ -29,7 +28,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             var accountId = ResolveAccountId(context);
             item.AccountId = accountId;
             var action = Restart ? "Restart the Vipps signup" : "Start the Vipps signup";

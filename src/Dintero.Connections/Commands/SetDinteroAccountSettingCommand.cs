@@ -17,7 +17,6 @@ namespace Dintero.Connections.Commands
     public sealed class SetDinteroAccountSettingCommand : DinteroApiCmdlet
     {
         private PipelineBatch<AccountSettings>? batch;
-        private int index;
 
         /// <summary>Company fields as a hashtable or object (business_name, organization_number, address, ...).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -61,7 +60,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             var accountId = ResolveAccountId(context);
             item.AccountId = accountId;
             AccountCompany changes;

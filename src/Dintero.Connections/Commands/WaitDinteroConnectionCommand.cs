@@ -20,7 +20,6 @@ namespace Dintero.Connections.Commands
     public sealed class WaitDinteroConnectionCommand : DinteroApiCmdlet
     {
         private ConnectionWatch? watch;
-        private int index;
 
         /// <summary>The kind of connection; from the piped connection's connection_type; Common when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -51,7 +50,7 @@ namespace Dintero.Connections.Commands
         protected override void ProcessRecord()
         {
             var context = RequireContext();
-            var item = new PipelineItem(null, MyInvocation.ExpectingInput ? index++ : (int?)null, AccountId);
+            var item = NextItem();
             item.AccountId = ResolveAccountId(context);
             watch!.Add(context, Type ?? ConnectionType.Common, item);
         }
