@@ -4,7 +4,7 @@
     GUID                   = 'e915fef5-0a1e-4e1a-b934-6013e3fd70ba'
     Author                 = 'Dintero.Connections contributors'
     CompanyName            = 'Dintero.Connections contributors'
-    Copyright              = '(c) Dintero.Connections contributors. All rights reserved.'
+    Copyright              = '(c) 2026 Dintero.Connections contributors. MIT License (the LICENSE file).'
     Description            = 'Onboard merchants to Dintero payment connections (Common, Bambora, Collector, Instabank, PayEx, Swish, Vipps) from scripts, Azure Automation runbooks and the prompt, and follow each signup until it is enabled.'
     CompatiblePSEditions   = @('Desktop', 'Core')
     PowerShellVersion      = '5.1'
@@ -33,8 +33,16 @@
     PrivateData            = @{
         PSData = @{
             Tags         = @('Dintero', 'Payments', 'Onboarding', 'Merchant', 'Bambora', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
-            ProjectUri   = 'https://docs.dintero.com'
-            ReleaseNotes = 'First release: Connect-Dintero, Common and Bambora connections, account settings; validation before sending, token cache per session, retries that never repeat a signup.'
+            # No ProjectUri or LicenseUri: the project has no public address yet. The licence is the LICENSE file in the package.
+            ReleaseNotes = @'
+0.1.0
+- Connect-Dintero with an API client's credentials (parameters, a PSCredential or DINTERO_* environment variables); one token per account, cached per session and renewed early.
+- New-Dintero*Connection for every connection kind: Common (and its signup link), Bambora (deprecated by Dintero), Collector, Instabank, PayEx, Swish and Vipps; Get-DinteroConnection and Wait-DinteroConnection to read them and follow signups until enabled.
+- Get-/Set-DinteroAccountSetting for the account's company (the organization number the Common signup needs).
+- Input from hashtables, Import-Csv sheets, ConvertFrom-Json objects or typed models, checked before anything is sent, with every problem under its field path.
+- Up to -ThrottleLimit requests in flight, output in input order, progress, per-row errors; 429 waited out, safe requests retried, a signup never sent twice.
+- Secrets, tokens, social security and bank account numbers masked in every stream.
+'@
         }
     }
 }

@@ -5,14 +5,19 @@ Builds, tests, packages and tries out the Dintero.Connections module.
 .DESCRIPTION
 Build    builds the solution; the module project stages the importable module in out/Dintero.Connections/
          (manifest, assemblies, format file, help).
-Test     runs every test: xunit, and the Pester suites in tests/*.Tests.ps1 (run by `dotnet test` when pwsh and
-         Pester 5 are present, reported as skipped otherwise).
-Package  builds, then zips the staged folder as out/Dintero.Connections.zip: zip name = folder name = manifest
-         name, importable by Azure Automation and, once expanded into a PSModulePath folder, by Import-Module.
+Test     runs every test: xunit, and the Pester suites in tests/*.Tests.ps1 in a real pwsh (`dotnet test` finds one:
+         yours on PATH, else the one pinned in .config/dotnet-tools.json; Pester comes as a NuGet download).
+Package  builds, then makes what users install, in out/ (or -OutputPath):
+         - Dintero.Connections.zip, the staged folder zipped: zip name = folder name = manifest name, importable by
+           Azure Automation and, once expanded into a PSModulePath folder, by Import-Module;
+         - Dintero.Connections.<version>.nupkg, the package Publish-PSResource puts in a gallery (made by
+           Compress-PSResource, which checks the manifest as publishing does), for a private gallery or feed.
 Try      builds, starts the local Dintero emulator on a free port, runs a short tour (the merchants of
          docs/examples/merchants.csv onboarded and shown in a table), then opens pwsh with the module imported and
          connected to the emulator (unless -NoShell, or when there is no one at the keyboard). The emulator is
-         stopped when the tour or the shell ends.
+         stopped when the tour or the shell ends, and never outlives this script.
+
+With only the .NET SDK on the machine: `dotnet tool restore && dotnet pwsh ./build.ps1 -Task Try`.
 
 .EXAMPLE
 ./build.ps1 -Task Build, Test, Package
@@ -31,13 +36,19 @@ param(
     # Try: run the tour only, without opening a shell afterwards.
     [switch] $NoShell,
 
-    # Try: use what is built already.
-    [switch] $NoBuild
+    # Try and Package: use what is built already.
+    [switch] $NoBuild,
+
+    # Package: where the zip and the .nupkg go; default out/.
+    [string] $OutputPath
 )
 
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
+. (Join-Path $root 'tools/ChildPwsh.ps1')
+. (Join-Path $root 'tools/Emulator.ps1')
 $stage = Join-Path $root 'out/Dintero.Connections'
+if (-not $OutputPath) { $OutputPath = Join-Path $root 'out' }
 $tasks = @($Task | ForEach-Object { $_ -split ',' } | ForEach-Object { $_.Trim() } | Where-Object { $_ })
 $built = $false
 $unknown = @($tasks | Where-Object { $_ -notin 'Build', 'Test', 'Package', 'Try' })
@@ -66,35 +77,25 @@ function Invoke-TestTask {
 }
 
 function Invoke-PackageTask {
-    $zip = Join-Path $root 'out/Dintero.Connections.zip'
+    $null = New-Item -ItemType Directory -Force $OutputPath
+    $zip = Join-Path $OutputPath 'Dintero.Connections.zip'
     if (Test-Path $zip) { Remove-Item $zip }
     # The folder itself goes in the zip, so the archive holds Dintero.Connections/Dintero.Connections.psd1.
     Compress-Archive -Path $stage -DestinationPath $zip
     Write-Host "Packaged $zip"
-}
 
-function Start-Emulator {
-    $dll = Join-Path $root "tests/Dintero.Emulator/bin/$Configuration/net10.0/Dintero.Emulator.dll"
-    if (-not (Test-Path $dll)) { throw "The emulator is not built at $dll; run ./build.ps1 -Task Build." }
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    foreach ($argument in @($dll, '--port', '0')) { $start.ArgumentList.Add($argument) }
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    $process = [System.Diagnostics.Process]::Start($start)
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    while ([DateTime]::UtcNow -lt $deadline) {
-        $line = $process.StandardOutput.ReadLine()
-        if ($null -eq $line) { break }
-        if ($line -match 'listening on (\S+)') {
-            return [pscustomobject]@{ Process = $process; BaseUri = $Matches[1] }
-        }
-    }
-    $process.Kill($true)
-    throw 'The emulator did not start.'
+    $version = (Import-PowerShellDataFile (Join-Path $stage 'Dintero.Connections.psd1')).ModuleVersion
+    $nupkg = Join-Path $OutputPath "Dintero.Connections.$version.nupkg"
+    if (Test-Path $nupkg) { Remove-Item $nupkg }
+    # PSResourceGet ships with pwsh 7.4+; Windows PowerShell 5.1 has it only when installed.
+    if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) { throw 'Compress-PSResource (Microsoft.PowerShell.PSResourceGet 1.1+) is needed for the .nupkg; run the Package task in pwsh 7.4 or later.' }
+    Compress-PSResource -Path $stage -DestinationPath $OutputPath
+    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource made no $nupkg." }
+    Write-Host "Packaged $nupkg"
 }
 
 function Invoke-TryTask {
-    $emulator = Start-Emulator
+    $emulator = Start-DinteroEmulator -Configuration $Configuration
     try {
         # The emulator's demo client: a local test double, so its secret is no secret.
         $env:DINTERO_ACCOUNT_ID = 'T00000001'
@@ -114,18 +115,17 @@ Import-Csv '$sheet' | New-DinteroCommonConnection -WarningAction SilentlyContinu
 Write-Host 'Get-DinteroConnection -AccountId T00000002 | Format-List'
 Get-DinteroConnection -AccountId T00000002 | Format-List | Out-Host
 "@
-        & (Get-Process -Id $PID).Path -NoProfile -NoLogo -Command $tour
+        Invoke-ChildPwsh -NoProfile -NoLogo -Command $tour
         if ($LASTEXITCODE -ne 0) { throw "The tour failed with exit code $LASTEXITCODE." }
         $interactive = -not $NoShell -and [Environment]::UserInteractive -and -not [Console]::IsInputRedirected
         if ($interactive) {
             Write-Host "Your turn: the module is imported and connected. Type 'exit' to stop the emulator."
-            & (Get-Process -Id $PID).Path -NoProfile -NoLogo -NoExit -Command "Import-Module '$module'; Connect-Dintero; Get-DinteroContext"
+            Invoke-ChildPwsh -NoProfile -NoLogo -NoExit -Command "Import-Module '$module'; Connect-Dintero; Get-DinteroContext"
         }
     }
     finally {
         Remove-Item env:DINTERO_ACCOUNT_ID, env:DINTERO_CLIENT_ID, env:DINTERO_CLIENT_SECRET, env:DINTERO_BASE_URI -ErrorAction SilentlyContinue
-        $emulator.Process.Kill($true)
-        $emulator.Process.WaitForExit()
+        Stop-DinteroEmulator $emulator
         Write-Host 'The emulator is stopped.'
     }
 }
@@ -134,7 +134,7 @@ foreach ($name in $tasks) {
     switch ($name) {
         'Build' { Invoke-BuildTask }
         'Test' { Invoke-TestTask }
-        'Package' { Invoke-BuildTask; Invoke-PackageTask }
+        'Package' { if (-not $NoBuild) { Invoke-BuildTask }; Invoke-PackageTask }
         'Try' { if (-not $NoBuild) { Invoke-BuildTask }; Invoke-TryTask }
     }
 }

@@ -23,19 +23,15 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = Split-Path $PSScriptRoot
 $module = Join-Path $root 'out/Dintero.Connections/Dintero.Connections.psd1'
-$emulatorDll = Join-Path $root "tests/Dintero.Emulator/bin/$Configuration/net10.0/Dintero.Emulator.dll"
-foreach ($path in $module, $emulatorDll) { if (-not (Test-Path $path)) { throw "$path is missing: run dotnet build first." } }
+if (-not (Test-Path $module)) { throw "$module is missing: run dotnet build first." }
+. (Join-Path $root 'tools/ChildPwsh.ps1')
+. (Join-Path $root 'tools/Emulator.ps1')
 
-$start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-foreach ($argument in @($emulatorDll, '--port', '0')) { $start.ArgumentList.Add($argument) }
-$start.RedirectStandardOutput = $true
-$emulator = [System.Diagnostics.Process]::Start($start)
+$emulator = Start-DinteroEmulator -Configuration $Configuration
 try {
-    do { $line = $emulator.StandardOutput.ReadLine() } until ($null -eq $line -or $line -match 'listening on (\S+)')
-    $base = $Matches[1].TrimEnd('/')
-    $root = $base -replace '/v1$', ''
+    $base = $emulator.BaseUri
     $fault = @{ method = 'POST'; path = '/v1/accounts/*/management/settings/connections/common'; delayMilliseconds = $LatencyMilliseconds; times = -1 } | ConvertTo-Json
-    $null = Invoke-RestMethod -Method Post "$root/_emulator/faults" -ContentType 'application/json' -Body $fault
+    $null = Invoke-RestMethod -Method Post "$($emulator.RootUri)/_emulator/faults" -ContentType 'application/json' -Body $fault
 
     $rows = "1..$Signups | ForEach-Object { [pscustomobject]@{ account_id = 'T00000001'; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = 'online'; 'applicant.email' = `"m`$_@example.com`" } }"
     $withModule = @"
@@ -55,10 +51,9 @@ if (@(`$created).Count -ne $Signups) { exit 1 }
 }
 if (@(`$created).Count -ne $Signups) { exit 1 }
 "@
-    $pwsh = (Get-Process -Id $PID).Path
     function Measure-Fresh([string] $Script) {
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        & $pwsh -NoProfile -NonInteractive -Command $Script
+        Invoke-ChildPwsh -NoProfile -NonInteractive -Command $Script
         if ($LASTEXITCODE -ne 0) { throw "A run failed with exit code $LASTEXITCODE." }
         $watch.Elapsed.TotalSeconds
     }
@@ -72,10 +67,9 @@ if (@(`$created).Count -ne $Signups) { exit 1 }
     $m = & $median $moduleTimes; $l = & $median $loopTimes
     'End to end, {0} signups with {1} ms of latency each, fresh pwsh per run, median of {2}:' -f $Signups, $LatencyMilliseconds, $Runs
     '  module (import, connect, pipeline):     {0:0.00} s' -f $m
-    '  Invoke-RestMethod loop (token, 20 POSTs): {0:0.00} s' -f $l
+    '  Invoke-RestMethod loop (token, {0} POSTs): {1:0.00} s' -f $Signups, $l
     '  module / loop: {0:0.00}x (target <= 1.00x) {1}' -f ($m / $l), $(if ($m -le $l) { 'met' } else { 'NOT MET' })
 }
 finally {
-    $emulator.Kill($true)
-    $emulator.WaitForExit()
+    Stop-DinteroEmulator $emulator
 }

@@ -13,6 +13,8 @@ BeforeDiscovery {
 
 BeforeAll {
     Import-Module $env:DINTERO_TEST_MODULE -Force
+    $repository = Split-Path $PSScriptRoot
+    . (Join-Path $repository 'tools/ChildPwsh.ps1')
 }
 
 Describe 'The Dintero.Connections module' {
@@ -79,20 +81,84 @@ Describe 'The Dintero.Connections module' {
         Disconnect-Dintero
     }
 
+    It 'starts a child pwsh that is this session''s own PowerShell, however it was installed' {
+        # Under CI this session is the tool manifest's pwsh, whose process is dotnet: (Get-Process -Id $PID).Path
+        # would start `dotnet -NoProfile`.
+        $output = Invoke-ChildPwsh -NoProfile -NonInteractive -Command '$PSHOME; $PSVersionTable.PSVersion.ToString()'
+        $LASTEXITCODE | Should -Be 0
+        $output[0] | Should -Be $PSHOME
+        $output[1] | Should -Be $PSVersionTable.PSVersion.ToString()
+        $child = Get-ChildPwsh
+        if ([IO.Path]::GetFileNameWithoutExtension([Environment]::ProcessPath) -eq 'dotnet') {
+            $child.Prefix | Should -Be (Join-Path $PSHOME 'pwsh.dll')
+        }
+    }
+
     It 'imports in a fresh pwsh from the release zip expanded into a PSModulePath folder' {
         $zip = Join-Path $TestDrive 'Dintero.Connections.zip'
         Compress-Archive -Path (Split-Path $env:DINTERO_TEST_MODULE) -DestinationPath $zip
         $modules = Join-Path $TestDrive 'Modules'
         Expand-Archive $zip -DestinationPath $modules
-        $pwsh = (Get-Process -Id $PID).Path
         $env:PSModulePath, $saved = $modules, $env:PSModulePath
         try {
-            $output = & $pwsh -NoProfile -NonInteractive -Command 'Import-Module Dintero.Connections; (Get-Module Dintero.Connections).ModuleBase; (Get-Command -Module Dintero.Connections).Count'
+            $output = Invoke-ChildPwsh -NoProfile -NonInteractive -Command 'Import-Module Dintero.Connections; (Get-Module Dintero.Connections).ModuleBase; (Get-Command -Module Dintero.Connections).Count'
         }
         finally { $env:PSModulePath = $saved }
         $LASTEXITCODE | Should -Be 0
         $output[0] | Should -Be (Join-Path $modules 'Dintero.Connections')
         $output[1] | Should -Be $cmdlets.Count
+    }
+
+    It 'has a manifest that says what is true: every connection kind in the release notes, the editions and platforms in the tags' {
+        $manifest = Import-PowerShellDataFile $env:DINTERO_TEST_MODULE
+        foreach ($kind in [Dintero.Connections.Models.ConnectionType]::All) { $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b" }
+        foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') { $manifest.PrivateData.PSData.Tags | Should -Contain $tag }
+        Test-ModuleManifest $env:DINTERO_TEST_MODULE | Should -Not -BeNullOrEmpty
+    }
+
+    It 'is published to a private gallery, installed from it with PSResourceGet, and works in a fresh pwsh' {
+        $out = Join-Path $TestDrive 'package'
+        & (Join-Path $repository 'build.ps1') -Task Package -NoBuild -OutputPath $out 6>$null
+        $nupkg = @(Get-ChildItem $out -Filter 'Dintero.Connections.*.nupkg')
+        $nupkg.Count | Should -Be 1
+        $gallery = New-Item -ItemType Directory (Join-Path $TestDrive 'gallery')
+        $userHome = New-Item -ItemType Directory (Join-Path $TestDrive 'home')
+        # A user of their own: PSResourceGet's list of repositories and the CurrentUser module folder live under HOME,
+        # so neither this machine's nor the tester's are touched, and the module can only come from the gallery.
+        $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; XDG_CACHE_HOME = $env:XDG_CACHE_HOME; PSModulePath = $env:PSModulePath }
+        $env:HOME = $userHome.FullName
+        foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
+        try {
+            $publish = "`$ErrorActionPreference = 'Stop'
+                Register-PSResourceRepository -Name local -Uri '$($gallery.FullName)' -Trusted
+                Publish-PSResource -NupkgPath '$($nupkg[0].FullName)' -Repository local
+                (Find-PSResource -Name Dintero.Connections -Repository local).Version.ToString()
+                Install-PSResource -Name Dintero.Connections -Repository local -Scope CurrentUser
+                (Get-InstalledPSResource -Name Dintero.Connections).InstalledLocation"
+            $published = Invoke-ChildPwsh -NoProfile -NonInteractive -Command $publish
+            $LASTEXITCODE | Should -Be 0 -Because ($published -join "`n")
+            $published[0] | Should -Be (Import-PowerShellDataFile $env:DINTERO_TEST_MODULE).ModuleVersion
+            $published[1] | Should -BeLike "$($userHome.FullName)*"
+
+            $use = "`$ErrorActionPreference = 'Stop'
+                Import-Module Dintero.Connections
+                (Get-Module Dintero.Connections).ModuleBase
+                `$secret = ConvertTo-SecureString `$env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+                Connect-Dintero -AccountId `$env:DINTERO_TEST_ACCOUNT_ID -ClientId `$env:DINTERO_TEST_CLIENT_ID -ClientSecret `$secret -BaseUri `$env:DINTERO_TEST_BASE_URI
+                `$created = New-DinteroCommonConnection -Signup @{ payment_options = @{ type = 'dintero.zero'; currencies = 'NOK' }; store_type = 'online' }
+                `$created.GetType().FullName
+                `$created.status"
+            $used = Invoke-ChildPwsh -NoProfile -NonInteractive -Command $use
+            $LASTEXITCODE | Should -Be 0 -Because ($used -join "`n")
+            $used[0] | Should -BeLike "$($userHome.FullName)*Dintero.Connections*"
+            $used[1] | Should -Be 'Dintero.Connections.Models.CommonConnection'
+            $used[2] | Should -Be 'pending'
+        }
+        finally {
+            foreach ($name in $saved.Keys) {
+                if ($null -eq $saved[$name]) { Remove-Item "env:$name" -ErrorAction SilentlyContinue } else { Set-Item "env:$name" $saved[$name] }
+            }
+        }
     }
 
     It 'refuses a wait longer than seven days or a pause shorter than 100 ms, as durations not as text' {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Dintero.Emulator;
 
-// Standalone: dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS]
+// Standalone, as Usage says.
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
+int? exitWith = null;
 var options = new EmulatorOptions { Port = 5080 };
 string? clientId = null;
 string? clientSecret = null;
@@ -15,9 +17,10 @@ for (var i = 0; i < args.Length; i++)
         case "--client-secret": clientSecret = Next(); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--help":
         case "-h":
-            Console.WriteLine("dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS]");
+            Console.WriteLine(Usage);
             return 0;
         default:
             Console.Error.WriteLine($"Unknown argument '{args[i]}'; see --help.");
@@ -36,5 +39,27 @@ foreach (var (id, secret) in options.Clients)
 }
 Console.WriteLine($"  account with an organization number: {EmulatorOptions.DemoAccountId}");
 Console.WriteLine("Press Ctrl+C to stop.");
-await emulator.WaitForShutdownAsync();
+if (exitWith is { } parent)
+{
+    // Started by a script (build.ps1 -Task Try): the emulator never outlives it, even when the script is killed
+    // before its own cleanup runs.
+    await Task.WhenAny(emulator.WaitForShutdownAsync(), ExitOf(parent));
+}
+else
+{
+    await emulator.WaitForShutdownAsync();
+}
 return 0;
+
+static async Task ExitOf(int processId)
+{
+    try
+    {
+        using var process = System.Diagnostics.Process.GetProcessById(processId);
+        await process.WaitForExitAsync();
+    }
+    catch (ArgumentException)
+    {
+        // Already gone.
+    }
+}

@@ -169,7 +169,7 @@ public sealed class CmdletContractTests
         Assert.Equal(new[] { "Desktop", "Core" }, manifest.List("CompatiblePSEditions"));
         Assert.Equal("5.1", manifest.Value("PowerShellVersion"));
         Assert.Equal("Dintero.Connections.dll", manifest.Value("RootModule"));
-        Assert.True(manifest.Contains("ProjectUri") && manifest.Contains("ReleaseNotes") && manifest.Contains("Tags"));
+        Assert.True(manifest.Contains("ReleaseNotes") && manifest.Contains("Tags"));
         Assert.DoesNotContain("*", string.Join(",", manifest.List("CmdletsToExport")));
     }
 
@@ -186,6 +186,7 @@ public sealed class CmdletContractTests
         Assert.True(File.Exists(Path.Combine(staged, "en-US", "about_Dintero_Connections.help.txt")));
         Assert.True(File.Exists(Path.Combine(staged, "Dependencies", "Dintero.Connections.Engine.dll")));
         Assert.True(File.Exists(Path.Combine(staged, "Dintero.Connections.Contracts.dll")));
+        Assert.Equal(File.ReadAllText(Path.Combine(Repository.Root, "LICENSE")), File.ReadAllText(Path.Combine(staged, "LICENSE")));
         Assert.False(File.Exists(Path.Combine(staged, "Dependencies", "Dintero.Connections.Contracts.dll")));
         Assert.Equal(new[] { "Dintero.Connections.Contracts.dll", "Dintero.Connections.dll" }, Directory.GetFiles(staged, "*.dll").Select(Path.GetFileName).Order());
         Assert.Empty(Directory.GetFiles(staged, "System.Management.Automation.dll", SearchOption.AllDirectories));

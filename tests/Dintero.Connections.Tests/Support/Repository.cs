@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace Dintero.Connections.ModuleTests.Support;
 
 /// <summary>Paths in the repository and in the staged module.</summary>
@@ -19,6 +21,13 @@ public static class Repository
 
     /// <summary>The stub System.Management.Automation that PowerShellStandard.Library gives, copied beside the tests.</summary>
     public static string PowerShellStub => Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll");
+
+    /// <summary>The repository's tool manifest, which pins the pwsh used where none is on PATH.</summary>
+    public static string ToolManifest => Path.Combine(Root, ".config", "dotnet-tools.json");
+
+    /// <summary>Pester's module manifest, from the NuGet download this project's build restored.</summary>
+    public static string PesterModule { get; } = typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "PesterModule").Value!;
 
     private static string FindRoot()
     {
