@@ -124,7 +124,10 @@ Describe 'The Dintero.Connections module' {
         $gallery = New-Item -ItemType Directory (Join-Path $TestDrive 'gallery')
         $userHome = New-Item -ItemType Directory (Join-Path $TestDrive 'home')
         # A user of their own: PSResourceGet's list of repositories and the CurrentUser module folder live under HOME,
-        # so neither this machine's nor the tester's are touched, and the module can only come from the gallery.
+        # so neither this machine's nor the tester's are touched, and the module can only come from the gallery. As
+        # on a real machine, ~/.config exists: without it .NET reports no ApplicationData folder, and NuGet (inside
+        # Publish-PSResource) writes NuGet/NuGet.Config into the working directory instead.
+        $null = New-Item -ItemType Directory (Join-Path $userHome '.config'), (Join-Path $userHome '.local/share')
         $saved = @{ HOME = $env:HOME; XDG_DATA_HOME = $env:XDG_DATA_HOME; XDG_CONFIG_HOME = $env:XDG_CONFIG_HOME; XDG_CACHE_HOME = $env:XDG_CACHE_HOME; PSModulePath = $env:PSModulePath }
         $env:HOME = $userHome.FullName
         foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'PSModulePath') { Remove-Item "env:$name" -ErrorAction SilentlyContinue }
