@@ -115,6 +115,31 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 2
     }
 
+    It 'numbers every row, also one whose account_id is malformed, so each error names its own row' {
+        Set-DinteroAccountSetting -AccountId T00000051 -OrganizationNumber 912345678
+        # Row 1's account id is malformed; row 2's account has no organization number, so Dintero refuses it (400).
+        $rows = @(
+            [pscustomobject]@{ account_id = 'T00000051'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
+            [pscustomobject]@{ account_id = 'X51'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
+            [pscustomobject]@{ account_id = 'T00000052'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
+            [pscustomobject]@{ account_id = 'T00000051'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
+        )
+        $before = @(Get-EmulatorRequest POST '/connections/common').Count
+
+        $created = $rows | New-DinteroCommonConnection -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        @($created).account_id | Should -Be @('T00000051', 'T00000051')
+        @($failures).Count | Should -Be 2
+        $failures[0].ErrorDetails.Message | Should -Match '^Pipeline item 1: '
+        $failures[0].ErrorDetails.Message | Should -Match "AccountId: 'X51'"
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.ValidationFailed*'
+        $failures[0].TargetObject.account_id | Should -Be 'X51'
+        $failures[1].ErrorDetails.Message | Should -Match '^Pipeline item 2: '
+        $failures[1].CategoryInfo.TargetName | Should -Be 'pipeline item 2, account T00000052'
+        $failures[1].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.400.*'
+        @(Get-EmulatorRequest POST '/connections/common').Count - $before | Should -Be 3
+    }
+
     It 'binds an account_id column or property to -AccountId' {
         Set-DinteroAccountSetting -AccountId T00000031 -OrganizationNumber 912345678
         $row = [pscustomobject]@{ account_id = 'T00000031'; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = 'online' }
@@ -284,6 +309,26 @@ Describe 'Get-DinteroConnection and account settings' {
         $settings.company.business_name | Should -Be 'Emulated Merchant AS'
         (Get-DinteroAccountSetting -AccountId T00000041).company.organization_number | Should -Be '987654321'
         (New-DinteroCommonConnection -AccountId T00000041 -Signup (New-Signup)).status | Should -Be 'pending'
+    }
+
+    It 'shows each kind''s status in the settings view, PayEx''s too (held under payex.creditcard)' {
+        Set-DinteroAccountSetting -AccountId T00000043 -OrganizationNumber 912345678
+        $null = New-DinteroPayExConnection -AccountId T00000043 -Signup @{ payment_options = @{ type = 'payex.creditcard'; currencies = 'NOK' } }
+        $null = New-DinteroCommonConnection -AccountId T00000043 -Signup (New-Signup)
+        $settings = Get-DinteroAccountSetting -AccountId T00000043
+        $settings.connection_status.PayEx | Should -Be 'pending'
+        $settings.connection_status.Common | Should -Be 'pending'
+        $view = $settings | Format-List | Out-String -Width 200
+        $view | Should -Match 'connection_status\s+:\s+Common: pending'
+        $view | Should -Match 'PayEx: pending'
+        (Get-DinteroConnection -AccountId T00000043 -Type PayEx).status | Should -Be 'pending'
+    }
+
+    It 'reports a mistyped -Type of a row as that row''s error, with the nearest kind' {
+        $rows = @([pscustomobject]@{ account_id = $accountId; connection_type = 'Comon' }, [pscustomobject]@{ account_id = $accountId; connection_type = 'Common' })
+        $read = $rows | Get-DinteroConnection -ErrorVariable failures -ErrorAction SilentlyContinue
+        @($read).connection_type | Should -Be @('Common')
+        $failures[0].ErrorDetails.Message | Should -Match "(?s)^Pipeline item 0: .*Type: 'Comon' is not a connection type; accepted: Common, Bambora, Collector, Instabank, PayEx, Swish, Vipps\. Did you mean 'Common'\?"
     }
 
     It 'changes nothing with -WhatIf' {
@@ -571,9 +616,22 @@ Describe 'Every connection kind' {
         $links.ref | ForEach-Object { $_ | Should -Match '^http' }
     }
 
-    It 'completes -Type with every kind' {
-        $script = 'Get-DinteroConnection -Type '
-        (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Sort-Object | Should -Be @('Bambora', 'Collector', 'Common', 'Instabank', 'PayEx', 'Swish', 'Vipps')
+    It 'completes -Type with every kind, the same the cmdlets declare they write' {
+        $declared = (Get-Command Get-DinteroConnection).OutputType.Type | ForEach-Object { $_::new().connection_type }
+        foreach ($command in 'Get-DinteroConnection', 'Wait-DinteroConnection') {
+            $script = "$command -Type "
+            $completed = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
+            $completed | Sort-Object | Should -Be @('Bambora', 'Collector', 'Common', 'Instabank', 'PayEx', 'Swish', 'Vipps')
+            $completed | Sort-Object | Should -Be ($declared | Sort-Object)
+            ((Get-Command $command).OutputType.Type.FullName | Sort-Object) | Should -Be ((Get-Command Get-DinteroConnection).OutputType.Type.FullName | Sort-Object)
+        }
+    }
+
+    It 'completes Wait-DinteroConnection -Status with the final statuses and refuses another' {
+        $script = 'Wait-DinteroConnection -Status '
+        (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Should -Be @('enabled', 'failed', 'declined')
+        { Wait-DinteroConnection -Status pending } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        try { Wait-DinteroConnection -Status enabeld } catch { $_.Exception.Message | Should -Match "Did you mean 'enabled'" }
     }
 
     It 'says once per session that the Bambora signup is deprecated, and still creates it' {

@@ -111,7 +111,10 @@ Describe 'The Dintero.Connections module' {
 
     It 'has a manifest that says what is true: every connection kind in the release notes, the editions and platforms in the tags' {
         $manifest = Import-PowerShellDataFile $env:DINTERO_TEST_MODULE
-        foreach ($kind in [Dintero.Connections.Models.ConnectionType]::All) { $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b" }
+        $script = 'Get-DinteroConnection -Type '
+        $kinds = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
+        $kinds.Count | Should -Be 7
+        foreach ($kind in $kinds) { $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b" }
         foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') { $manifest.PrivateData.PSData.Tags | Should -Contain $tag }
         Test-ModuleManifest $env:DINTERO_TEST_MODULE | Should -Not -BeNullOrEmpty
     }

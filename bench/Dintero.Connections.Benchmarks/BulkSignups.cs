@@ -3,6 +3,7 @@ using Dintero.Connections.Auth;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Models;
 using Dintero.Connections.Validation;
@@ -40,14 +41,13 @@ public static class BulkSignups
         var throttledWatch = Stopwatch.StartNew();
         await Task.Run(() =>
         {
-            var work = new OrderedWork<CommonConnection>(throttleLimit, output, CancellationToken.None);
+            var work = new OrderedWork<int, CommonConnection>(throttleLimit, output, CancellationToken.None);
             for (var i = 0; i < count; i++)
             {
                 var bound = InputBinder.BindInput<CommonConnectionSignup>(Samples.Row(i), "The Common signup", SignupValidator.Root, Samples.ParameterKeys);
-                SignupValidator.ThrowIfInvalid(SignupValidator.Validate(bound.Model), "The Common signup");
                 var accountId = (string)bound.ParameterValues["AccountId"]!;
-                var signup = bound.Model;
-                work.Add(token => client.CreateCommonConnectionAsync(accountId, signup, token), i);
+                var signup = ConnectionKinds.Common.Check(bound.Model);
+                work.Add(token => client.CreateConnectionAsync(signup, accountId, token), i);
             }
             work.Drain();
         });
@@ -62,7 +62,7 @@ public static class BulkSignups
     }
 
     /// <summary>Checks that outcomes arrive in the order the rows were added.</summary>
-    private sealed class OrderCheck : IWorkOutput<CommonConnection>
+    private sealed class OrderCheck : IWorkOutput<int, CommonConnection>
     {
         public int Count { get; private set; }
         public int Failures { get; private set; }
@@ -72,9 +72,9 @@ public static class BulkSignups
         public void WriteLog(DinteroLogEntry entry) { }
         public void WriteProgress(WorkProgress progress) { }
 
-        public void WriteOutcome(WorkOutcome<CommonConnection> outcome)
+        public void WriteOutcome(WorkOutcome<int, CommonConnection> outcome)
         {
-            InOrder &= (int)outcome.State! == Count;
+            InOrder &= outcome.Item == Count;
             Count++;
             if (outcome.Failure != null) Failures++;
         }

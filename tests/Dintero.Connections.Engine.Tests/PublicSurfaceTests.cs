@@ -1,7 +1,7 @@
 using System.Reflection;
 using Dintero.Connections.Http;
 
-namespace Dintero.Connections.Tests;
+namespace Dintero.Connections.Engine.Tests;
 
 /// <summary>
 /// The engine's public surface uses plain .NET types only, so the module can load System.Text.Json and

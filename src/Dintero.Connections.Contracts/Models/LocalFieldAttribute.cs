@@ -10,5 +10,7 @@ namespace Dintero.Connections.Models
     [AttributeUsage(AttributeTargets.Property, Inherited = true)]
     public sealed class LocalFieldAttribute : Attribute
     {
+        /// <summary>Whether <paramref name="member"/> is one the module adds: the one rule the serializer and the binder ask.</summary>
+        public static bool IsOn(System.Reflection.ICustomAttributeProvider? member) => member != null && member.IsDefined(typeof(LocalFieldAttribute), inherit: true);
     }
 }

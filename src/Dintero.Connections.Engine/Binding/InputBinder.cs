@@ -319,7 +319,7 @@ namespace Dintero.Connections.Binding
                 if (!ModelFields.IsModel(type)) continue;
                 var names = ModelFields.Of(type).Names.ToList();
                 var closest = Suggestions.Closest(key, names);
-                if (closest != null && Suggestions.Normalize(closest) != Suggestions.Normalize(key)) return property.Name + "." + closest;
+                if (closest != null && !FieldNameComparer.Instance.Equals(closest, key)) return property.Name + "." + closest;
             }
             return null;
         }

@@ -20,7 +20,7 @@ namespace Dintero.Connections.Binding
         private ModelFields(Type type)
         {
             Properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0 && !IsLocal(property))
+                .Where(property => property.CanWrite && property.GetIndexParameters().Length == 0 && !LocalFieldAttribute.IsOn(property))
                 .ToList();
             byKey = Properties.ToDictionary(property => property.Name, FieldNameComparer.Instance);
         }
@@ -34,8 +34,5 @@ namespace Dintero.Connections.Binding
         public PropertyInfo? Find(string key) => byKey.TryGetValue(key, out var property) ? property : null;
 
         public static bool IsModel(Type type) => typeof(DinteroModel).IsAssignableFrom(type);
-
-        /// <summary>Whether a property is one the module adds (<see cref="LocalFieldAttribute"/>): neither Dintero's JSON nor input.</summary>
-        public static bool IsLocal(ICustomAttributeProvider? member) => member != null && member.IsDefined(typeof(LocalFieldAttribute), inherit: true);
     }
 }

@@ -9,7 +9,8 @@ using Dintero.Connections.Logging;
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>
-    /// Runs the engine calls of one cmdlet invocation: up to <see cref="ThrottleLimit"/> running at once on the
+    /// Runs the engine calls of one cmdlet invocation, each for an item of type <typeparamref name="TItem"/> (in a cmdlet:
+    /// the pipeline record and its account): up to <see cref="ThrottleLimit"/> running at once on the
     /// thread pool, while the owner's thread (the only one that may write to PowerShell's streams) writes their log
     /// lines as they come, their outcomes in the order the items were added, and progress. The owner calls
     /// <see cref="Add"/> once per item (it returns once the item has started, writing what is ready meanwhile), or
@@ -17,7 +18,7 @@ namespace Dintero.Connections.Concurrency
     /// holds back the writing of those after it, not their running. Cancelling the token stops the waiting at once
     /// with an <see cref="OperationCanceledException"/>; the calls in flight see the same token.
     /// </summary>
-    public sealed class OrderedWork<TResult>
+    public sealed class OrderedWork<TItem, TResult>
     {
         /// <summary>The least time between two progress reports.</summary>
         public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -25,10 +26,10 @@ namespace Dintero.Connections.Concurrency
         /// <summary>How often progress is reported while nothing finishes (long waits still show the clock moving).</summary>
         public static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
 
-        private readonly IWorkOutput<TResult> output;
+        private readonly IWorkOutput<TItem, TResult> output;
         private readonly CancellationToken cancellation;
         // Started or refused items whose outcome is not written yet, in input order; a finished one waits for those before it.
-        private readonly Queue<Item> unwritten = new Queue<Item>();
+        private readonly Queue<Entry> unwritten = new Queue<Entry>();
         private readonly ConcurrentQueue<DinteroLogEntry> logs = new ConcurrentQueue<DinteroLogEntry>();
         // Released once per log line and once per finished call: the owner's thread sleeps on it. No wait handle is
         // ever taken from it, so it holds nothing that needs disposing.
@@ -47,7 +48,7 @@ namespace Dintero.Connections.Concurrency
         /// <param name="output">Where log lines, outcomes and progress are written, on the owner's thread.</param>
         /// <param name="cancellation">Stops the waiting and the calls.</param>
         /// <param name="inInputOrder">False to write each outcome as soon as it is known (Wait-DinteroConnection).</param>
-        public OrderedWork(int throttleLimit, IWorkOutput<TResult> output, CancellationToken cancellation, bool inInputOrder = true)
+        public OrderedWork(int throttleLimit, IWorkOutput<TItem, TResult> output, CancellationToken cancellation, bool inInputOrder = true)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit is at least 1.");
             ThrottleLimit = throttleLimit;
@@ -68,8 +69,8 @@ namespace Dintero.Connections.Concurrency
 
         /// <summary>Starts an item once fewer than <see cref="ThrottleLimit"/> are in flight, writing what is ready meanwhile.</summary>
         /// <param name="work">The call; it gets the cancellation token.</param>
-        /// <param name="state">Given back with the item's outcome.</param>
-        public void Add(Func<CancellationToken, Task<TResult>> work, object? state)
+        /// <param name="item">Given back with the call's outcome.</param>
+        public void Add(Func<CancellationToken, Task<TResult>> work, TItem item)
         {
             WriteReady();
             while (Volatile.Read(ref running) >= ThrottleLimit || unwritten.Count >= MaxWaitingToBeWritten) WaitAndWrite();
@@ -79,14 +80,14 @@ namespace Dintero.Connections.Concurrency
             // The call's log lines follow the async flow that starts here (see LogScope) into this queue.
             using (LogScope.Begin(sink)) task = Task.Run(() => work(cancellation), cancellation);
             task.ContinueWith(Finished, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            unwritten.Enqueue(new Item(nextIndex++, state, task));
+            unwritten.Enqueue(new Entry(nextIndex++, item, task));
         }
 
         /// <summary>An item that failed before any call (bad input): its error is written in its place in the order.</summary>
-        public void AddFailure(Exception failure, object? state)
+        public void AddFailure(Exception failure, TItem item)
         {
             Interlocked.Increment(ref failed);
-            unwritten.Enqueue(new Item(nextIndex++, state, Task.FromException<TResult>(failure)));
+            unwritten.Enqueue(new Entry(nextIndex++, item, Task.FromException<TResult>(failure)));
             WriteReady();
         }
 
@@ -96,17 +97,6 @@ namespace Dintero.Connections.Concurrency
             WriteReady();
             while (unwritten.Count > 0) WaitAndWrite();
             WriteLogs();
-        }
-
-        /// <summary>Runs one call to completion on the owner's thread, its log lines written while it runs.</summary>
-        public static TResult Run(Func<CancellationToken, Task<TResult>> work, ILogOutput output, CancellationToken cancellation)
-        {
-            var single = new SingleOutcome(output);
-            var runner = new OrderedWork<TResult>(1, single, cancellation);
-            runner.Add(work, null);
-            runner.Drain();
-            if (single.Outcome!.Failure != null) throw single.Outcome.Failure;
-            return single.Outcome.Result;
         }
 
         private void Finished(Task<TResult> task)
@@ -150,7 +140,7 @@ namespace Dintero.Connections.Concurrency
             }
         }
 
-        private void WriteOutcome(Item item)
+        private void WriteOutcome(Entry item)
         {
             output.WriteOutcome(OutcomeOf(item));
             WriteLogs();
@@ -161,28 +151,28 @@ namespace Dintero.Connections.Concurrency
             while (logs.TryDequeue(out var entry)) output.WriteLog(entry);
         }
 
-        private WorkOutcome<TResult> OutcomeOf(Item item)
+        private WorkOutcome<TItem, TResult> OutcomeOf(Entry item)
         {
             var task = item.Task;
-            if (task.Status == TaskStatus.RanToCompletion) return new WorkOutcome<TResult>(item.Index, item.State, task.Result, null);
+            if (task.Status == TaskStatus.RanToCompletion) return new WorkOutcome<TItem, TResult>(item.Index, item.Item, task.Result, null);
             var failure = task.IsCanceled ? new OperationCanceledException(cancellation) : task.Exception!.GetBaseException();
             // A call cut short because the owner was stopped is not one of its outcomes: the owner stops too.
             if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
-            return new WorkOutcome<TResult>(item.Index, item.State, default!, failure);
+            return new WorkOutcome<TItem, TResult>(item.Index, item.Item, default!, failure);
         }
 
-        private readonly struct Item
+        private readonly struct Entry
         {
-            public Item(int index, object? state, Task<TResult> task)
+            public Entry(int index, TItem item, Task<TResult> task)
             {
                 Index = index;
-                State = state;
+                Item = item;
                 Task = task;
             }
 
             public int Index { get; }
 
-            public object? State { get; }
+            public TItem Item { get; }
 
             public Task<TResult> Task { get; }
         }
@@ -190,9 +180,9 @@ namespace Dintero.Connections.Concurrency
         /// <summary>Collects the log lines of the calls in flight for the owner's thread.</summary>
         private sealed class QueueSink : ILogSink
         {
-            private readonly OrderedWork<TResult> work;
+            private readonly OrderedWork<TItem, TResult> work;
 
-            public QueueSink(OrderedWork<TResult> work) => this.work = work;
+            public QueueSink(OrderedWork<TItem, TResult> work) => this.work = work;
 
             public bool IsEnabled(DinteroLogLevel level) => work.output.IsLogEnabled(level);
 
@@ -202,21 +192,38 @@ namespace Dintero.Connections.Concurrency
                 work.signal.Release();
             }
         }
+    }
+}
+
+namespace Dintero.Connections.Concurrency
+{
+    /// <summary>One engine call run to completion on the owner's thread, its log lines written while it runs.</summary>
+    public static class OrderedWork
+    {
+        public static TResult Run<TResult>(Func<CancellationToken, Task<TResult>> work, ILogOutput output, CancellationToken cancellation)
+        {
+            var single = new SingleOutcome<TResult>(output);
+            var runner = new OrderedWork<object?, TResult>(1, single, cancellation);
+            runner.Add(work, null);
+            runner.Drain();
+            if (single.Outcome!.Failure != null) throw single.Outcome.Failure;
+            return single.Outcome.Result;
+        }
 
         /// <summary>Keeps the one outcome of <see cref="Run"/>; progress of a single call is not worth showing.</summary>
-        private sealed class SingleOutcome : IWorkOutput<TResult>
+        private sealed class SingleOutcome<TResult> : IWorkOutput<object?, TResult>
         {
             private readonly ILogOutput inner;
 
             public SingleOutcome(ILogOutput inner) => this.inner = inner;
 
-            public WorkOutcome<TResult>? Outcome { get; private set; }
+            public WorkOutcome<object?, TResult>? Outcome { get; private set; }
 
             public bool IsLogEnabled(DinteroLogLevel level) => inner.IsLogEnabled(level);
 
             public void WriteLog(DinteroLogEntry entry) => inner.WriteLog(entry);
 
-            public void WriteOutcome(WorkOutcome<TResult> outcome) => Outcome = outcome;
+            public void WriteOutcome(WorkOutcome<object?, TResult> outcome) => Outcome = outcome;
 
             public void WriteProgress(WorkProgress progress)
             {

@@ -2,13 +2,13 @@ using System;
 
 namespace Dintero.Connections.Concurrency
 {
-    /// <summary>How one item of an <see cref="OrderedWork{TResult}"/> ended: a result or a failure.</summary>
-    public sealed class WorkOutcome<TResult>
+    /// <summary>How one call of an <see cref="OrderedWork{TItem, TResult}"/> ended: a result or a failure.</summary>
+    public sealed class WorkOutcome<TItem, TResult>
     {
-        internal WorkOutcome(int index, object? state, TResult result, Exception? failure)
+        internal WorkOutcome(int index, TItem item, TResult result, Exception? failure)
         {
             Index = index;
-            State = state;
+            Item = item;
             Result = result;
             Failure = failure;
         }
@@ -16,8 +16,8 @@ namespace Dintero.Connections.Concurrency
         /// <summary>The item's position in the order items were added, from 0.</summary>
         public int Index { get; }
 
-        /// <summary>What the owner passed with the item (in a cmdlet: the input object and its account).</summary>
-        public object? State { get; }
+        /// <summary>What the owner passed with the call (in a cmdlet: the pipeline record and its account).</summary>
+        public TItem Item { get; }
 
         /// <summary>The result; the type's default when <see cref="Failure"/> is set.</summary>
         public TResult Result { get; }

@@ -2,7 +2,7 @@ using System;
 
 namespace Dintero.Connections.Concurrency
 {
-    /// <summary>A snapshot of an <see cref="OrderedWork{TResult}"/>: what is done, what failed, what is in flight.</summary>
+    /// <summary>A snapshot of an <see cref="OrderedWork{TItem, TResult}"/>: what is done, what failed, what is in flight.</summary>
     public sealed class WorkProgress
     {
         public WorkProgress(int succeeded, int failed, int inFlight, TimeSpan elapsed)

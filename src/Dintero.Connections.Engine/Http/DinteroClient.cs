@@ -5,7 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Auth;
-using Dintero.Connections.Connections;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Json;
 using Dintero.Connections.Logging;
@@ -17,13 +17,13 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Http
 {
     /// <summary>
-    /// Dintero's Management API for connections and account settings. Input is validated before anything is
-    /// sent; errors come as <see cref="DinteroValidationException"/>, <see cref="DinteroApiException"/> or
-    /// <see cref="DinteroTransportException"/>. Thread-safe: one client serves concurrent calls.
+    /// Dintero's Management API: one client per connected context, thread-safe, serving concurrent calls. This file
+    /// holds what every call shares (the handler chain, sending, reading answers and errors); the calls are grouped by
+    /// area in DinteroClient.*.cs. Errors come as <see cref="DinteroValidationException"/>, <see cref="DinteroApiException"/>
+    /// or <see cref="DinteroTransportException"/>.
     /// </summary>
-    public sealed class DinteroClient : IDisposable
+    public sealed partial class DinteroClient : IDisposable
     {
-        private const string ConnectionsPath = "management/settings/connections/";
         private static readonly System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         private readonly HandlerChain handlers;
         private readonly Redactor redactor;
@@ -64,97 +64,6 @@ namespace Dintero.Connections.Http
             return new TokenInfo(accountId, Credential.ClientId, token.ExpiresAt);
         }
 
-        /// <summary>Creates a connection of a signup kind (<see cref="ConnectionKinds"/>); the signup is checked first.</summary>
-        public Task<TConnection> CreateConnectionAsync<TSignup, TConnection>(SignupKind<TSignup, TConnection> kind, string accountId, TSignup signup, CancellationToken cancellationToken = default)
-            where TSignup : DinteroModel
-            where TConnection : Connection
-        {
-            if (kind == null) throw new ArgumentNullException(nameof(kind));
-            CheckAccount(accountId);
-            if (signup == null) throw new ArgumentNullException(nameof(signup));
-            SignupValidator.ThrowIfInvalid(kind.Validate(signup), kind.What);
-            var body = new SignupRequest<TSignup> { signup = signup };
-            return SendAsync<TConnection>(HttpMethod.Post, accountId, ConnectionsPath + kind.Path, body, RepeatPolicy.NotIdempotent, kind.SensitiveValues(signup), cancellationToken);
-        }
-
-        /// <summary>Reads the account's connection of a kind; a 404 means the account has none.</summary>
-        public Task<TConnection> GetConnectionAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, CancellationToken cancellationToken = default)
-            where TConnection : Connection
-        {
-            if (kind == null) throw new ArgumentNullException(nameof(kind));
-            CheckAccount(accountId);
-            return SendAsync<TConnection>(HttpMethod.Get, accountId, ConnectionsPath + kind.Path, null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
-        }
-
-        /// <summary>Gets the connection of the kind named <paramref name="connectionType"/> (<see cref="ConnectionType"/>).</summary>
-        public Task<Connection> GetConnectionAsync(string accountId, string connectionType, CancellationToken cancellationToken = default) =>
-            ConnectionKinds.Named(connectionType).GetAsync(this, accountId, cancellationToken);
-
-        /// <summary>
-        /// Every connection the account has, from one read of its settings (<c>connections</c>), in the order of
-        /// <see cref="ConnectionKinds.All"/>. Kinds the module does not know are left out.
-        /// </summary>
-        public async Task<IReadOnlyList<Connection>> GetConnectionsAsync(string accountId, CancellationToken cancellationToken = default)
-        {
-            var settings = await GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
-            var found = new List<Connection>();
-            foreach (var kind in ConnectionKinds.All)
-            {
-                object? node = settings.connections;
-                foreach (var key in kind.SettingsPath) node = node is IDictionary<string, object?> map && map.TryGetValue(key, out var inner) ? inner : null;
-                if (!(node is IDictionary<string, object?>)) continue;
-                var connection = kind.Read(node);
-                connection.account_id = accountId;
-                found.Add(connection);
-            }
-            return found;
-        }
-
-        /// <summary>Starts the Vipps signup (POST), or restarts one that is not enabled (PUT); neither takes a body.</summary>
-        public Task<VippsConnection> StartVippsConnectionAsync(string accountId, bool restart = false, CancellationToken cancellationToken = default)
-        {
-            CheckAccount(accountId);
-            return SendAsync<VippsConnection>(restart ? HttpMethod.Put : HttpMethod.Post, accountId, ConnectionsPath + ConnectionKinds.Vipps.Path, null, RepeatPolicy.NotIdempotent, Array.Empty<string>(), cancellationToken);
-        }
-
-        /// <summary>Asks for a temporary link to the account's Common signup object (<c>POST .../connections/common/signup</c>).</summary>
-        public async Task<CommonSignupLink> CreateCommonSignupLinkAsync(string accountId, CancellationToken cancellationToken = default)
-        {
-            CheckAccount(accountId);
-            var link = await SendAsync<CommonSignupLink>(HttpMethod.Post, accountId, ConnectionsPath + ConnectionKinds.Common.Path + "/signup", null, RepeatPolicy.NotIdempotent, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
-            link.account_id = accountId;
-            return link;
-        }
-
-        public Task<CommonConnection> CreateCommonConnectionAsync(string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default) =>
-            CreateConnectionAsync(ConnectionKinds.Common, accountId, signup, cancellationToken);
-
-        public Task<CommonConnection> GetCommonConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
-            GetConnectionAsync(ConnectionKinds.Common, accountId, cancellationToken);
-
-        public Task<BamboraConnection> CreateBamboraConnectionAsync(string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default) =>
-            CreateConnectionAsync(ConnectionKinds.Bambora, accountId, signup, cancellationToken);
-
-        public Task<BamboraConnection> GetBamboraConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
-            GetConnectionAsync(ConnectionKinds.Bambora, accountId, cancellationToken);
-
-        public Task<AccountSettings> GetAccountSettingsAsync(string accountId, CancellationToken cancellationToken = default)
-        {
-            CheckAccount(accountId);
-            return SendAsync<AccountSettings>(HttpMethod.Get, accountId, "management/settings", null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
-        }
-
-        /// <summary>Replaces the account's company, e.g. to set the <c>organization_number</c> the Common signup needs.</summary>
-        public Task<AccountSettings> UpdateAccountSettingsAsync(string accountId, AccountCompany company, CancellationToken cancellationToken = default)
-        {
-            CheckAccount(accountId);
-            if (company == null) throw new ArgumentNullException(nameof(company));
-            SignupValidator.ThrowIfInvalid(SignupValidator.Validate(company), "The account company");
-            // PUT replaces the company with the same body each time: safe to repeat.
-            var body = new AccountSettingsUpdate { company = company };
-            return SendAsync<AccountSettings>(HttpMethod.Put, accountId, "management/settings", body, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
-        }
-
         /// <summary>Forgets the tokens this client was issued (other clients of the session keep theirs) and closes its connections.</summary>
         public void Dispose()
         {
@@ -168,8 +77,11 @@ namespace Dintero.Connections.Http
             if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
         }
 
-        private async Task<T> SendAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken)
+        /// <summary>Sends one request for an account and reads the answer as <typeparamref name="T"/> (or as <paramref name="answer"/>, a subtype).</summary>
+        private async Task<T> SendAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken, Type? answer = null)
+            where T : class
         {
+            CheckAccount(accountId);
             using var request = new HttpRequestMessage(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"));
             if (body != null)
             {
@@ -192,14 +104,20 @@ namespace Dintero.Connections.Http
             }
             try
             {
-                var result = DinteroJson.Deserialize<T>(bytes);
-                if (result is Connection connection) connection.account_id = accountId;
+                var result = answer == null ? DinteroJson.Deserialize<T>(bytes) : (T)DinteroJson.Deserialize(bytes, answer);
+                // The account is in the URL, not in the answer: filled in so output piped onward binds to -AccountId.
+                switch (result)
+                {
+                    case Connection connection: connection.account_id = accountId; break;
+                    case CommonSignupLink link: link.account_id = accountId; break;
+                    case AccountSettings settings: settings.connection_status = ConnectionKinds.StatusesIn(settings.connections); break;
+                }
                 return result;
             }
             catch (FormatException exception)
             {
                 throw new DinteroTransportException(
-                    redactor.Redact($"{method} {request.RequestUri?.AbsolutePath}: Dintero answered {(int)response.StatusCode} with a body that is not a {typeof(T).Name}: {exception.Message}", sensitiveValues),
+                    redactor.Redact($"{method} {request.RequestUri?.AbsolutePath}: Dintero answered {(int)response.StatusCode} with a body that is not a {(answer ?? typeof(T)).Name}: {exception.Message}", sensitiveValues),
                     method.Method,
                     request.RequestUri?.AbsolutePath ?? path,
                     requestMayHaveReachedServer: true,

@@ -36,6 +36,20 @@ namespace Dintero.Connections.Json
             }
         }
 
+        /// <summary>Reads Dintero JSON from UTF-8 bytes into a model of a type known at run time (a connection kind's).</summary>
+        /// <exception cref="FormatException">The bytes are not JSON of the model's shape.</exception>
+        public static object Deserialize(byte[] utf8Json, Type type)
+        {
+            try
+            {
+                return JsonSerializer.Deserialize(utf8Json, type, Options) ?? throw new FormatException($"The JSON document is null where a {type.Name} was expected.");
+            }
+            catch (JsonException exception)
+            {
+                throw new FormatException($"The JSON document is not a valid {type.Name}: {exception.Message}", exception);
+            }
+        }
+
         /// <summary>Reads Dintero JSON into a model.</summary>
         /// <exception cref="FormatException">The text is not JSON of the model's shape.</exception>
         public static T Deserialize<T>(string json)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Serialization.Metadata;
-using Dintero.Connections.Binding;
 using Dintero.Connections.Models;
 
 namespace Dintero.Connections.Json
@@ -23,7 +22,7 @@ namespace Dintero.Connections.Json
             }
 
             // Fields the module adds (account_id from the URL, signature_link from the events) are not Dintero's.
-            foreach (var local in typeInfo.Properties.Where(property => ModelFields.IsLocal(property.AttributeProvider)).ToList())
+            foreach (var local in typeInfo.Properties.Where(property => LocalFieldAttribute.IsOn(property.AttributeProvider)).ToList())
             {
                 typeInfo.Properties.Remove(local);
             }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Dintero.Connections.Validation
 {
@@ -20,10 +21,22 @@ namespace Dintero.Connections.Validation
             "goods", "services", "subscriptions_or_memberships", "charity", "travel_and_entertainment", "other",
         };
 
-        public static readonly IReadOnlyList<string> ConnectionStatuses = new[] { "pending", "enabled", "failed", "declined" };
+        public const string Pending = "pending";
+        public const string Enabled = "enabled";
+        public const string Failed = "failed";
+        public const string Declined = "declined";
 
-        /// <summary>The statuses a connection does not leave by itself: every one but pending.</summary>
-        public static readonly IReadOnlyList<string> FinalConnectionStatuses = new[] { "enabled", "failed", "declined" };
+        /// <summary>
+        /// A connection's statuses, the one list of them (<c>status</c> is kept as text, so a new one is not lost), in the
+        /// order a progress bar counts them: what a signup aims for first.
+        /// </summary>
+        public static readonly IReadOnlyList<string> ConnectionStatuses = new[] { Enabled, Pending, Failed, Declined };
+
+        /// <summary>The statuses a connection does not leave by itself: every one but pending; what Wait-DinteroConnection waits for.</summary>
+        public static readonly IReadOnlyList<string> FinalConnectionStatuses = ConnectionStatuses.Where(status => status != Pending).ToArray();
+
+        /// <summary>Whether <paramref name="status"/> is final (<see cref="FinalConnectionStatuses"/>).</summary>
+        public static bool IsFinal(string? status) => status != null && FinalConnectionStatuses.Contains(status);
 
         // Each provider's payment option types: closed lists in Dintero's schema (D21; Bambora also 2026). Only the
         // Common signup's list is open (2026 added dintero.zero), so it is not enforced.

@@ -9,12 +9,12 @@ namespace Dintero.Connections.Validation
         /// <summary>The closest candidate within a small edit distance, or null when none is close.</summary>
         public static string? Closest(string input, IEnumerable<string> candidates)
         {
-            var normalizedInput = Normalize(input);
+            var normalizedInput = FieldNameComparer.Normalize(input);
             string? best = null;
             var bestDistance = int.MaxValue;
             foreach (var candidate in candidates)
             {
-                var distance = EditDistance(normalizedInput, Normalize(candidate));
+                var distance = EditDistance(normalizedInput, FieldNameComparer.Normalize(candidate));
                 if (distance < bestDistance)
                 {
                     best = candidate;
@@ -32,9 +32,6 @@ namespace Dintero.Connections.Validation
             var closest = Closest(input, candidates);
             return closest == null ? string.Empty : $" Did you mean '{closest}'?";
         }
-
-        // Case and separators do not count as edits: 'StoreType' and 'store_type' are the same key.
-        internal static string Normalize(string name) => name.Replace("_", string.Empty).Replace("-", string.Empty).ToLowerInvariant();
 
         private static int EditDistance(string a, string b)
         {

@@ -2,12 +2,13 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Dintero.Connections.Connections;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Models;
 using Dintero.Connections.Time;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Waiting
 {
@@ -39,9 +40,6 @@ namespace Dintero.Connections.Waiting
 
         public WaitTally Tally { get; } = new WaitTally();
 
-        /// <summary>The final statuses: once there, a connection does not move by itself.</summary>
-        public static bool IsFinal(string? status) => status != null && Validation.KnownValues.FinalConnectionStatuses.Contains(status);
-
         /// <summary>Reads the connection until it is final; returns it when in the status waited for.</summary>
         /// <exception cref="DinteroWaitException">Another final status, or the time ran out; names the last status.</exception>
         public async Task<Connection> WaitAsync(string accountId, ConnectionKind kind, CancellationToken cancellationToken)
@@ -55,7 +53,7 @@ namespace Dintero.Connections.Waiting
                 await reads.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    last = await client.GetConnectionAsync(accountId, kind.Name, cancellationToken).ConfigureAwait(false);
+                    last = await client.GetConnectionAsync(kind, accountId, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -63,7 +61,7 @@ namespace Dintero.Connections.Waiting
                 }
                 Tally.Seen(item, last.status);
                 if (last.status == options.Status) return last;
-                if (IsFinal(last.status))
+                if (KnownValues.IsFinal(last.status))
                 {
                     throw new DinteroWaitException(
                         $"The {kind.Name} connection of account {accountId} ended {last.status}, not {options.Status}{LastEvent(last)}.",

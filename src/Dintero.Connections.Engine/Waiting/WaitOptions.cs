@@ -5,8 +5,8 @@ namespace Dintero.Connections.Waiting
     /// <summary>How <see cref="ConnectionWaiter"/> waits: for which status, how long, how often it reads.</summary>
     public sealed class WaitOptions
     {
-        /// <summary>The status waited for: <c>enabled</c> (the default), <c>failed</c> or <c>declined</c>.</summary>
-        public string Status { get; set; } = "enabled";
+        /// <summary>The status waited for, one of <see cref="Validation.KnownValues.FinalConnectionStatuses"/>: <c>enabled</c> by default.</summary>
+        public string Status { get; set; } = Validation.KnownValues.Enabled;
 
         /// <summary>How long one connection may take, from the start of its wait.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);

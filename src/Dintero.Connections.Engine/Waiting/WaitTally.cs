@@ -9,7 +9,7 @@ namespace Dintero.Connections.Waiting
         /// <summary>What an item counts as once its time ran out.</summary>
         public const string TimedOutStatus = "timed out";
 
-        private static readonly string[] Order = { "enabled", "pending", "failed", "declined", TimedOutStatus };
+        private static readonly string[] Order = Validation.KnownValues.ConnectionStatuses.Append(TimedOutStatus).ToArray();
         private readonly Dictionary<string, string?> statusByItem = new Dictionary<string, string?>();
 
         /// <summary>Records the status an item was last seen in.</summary>

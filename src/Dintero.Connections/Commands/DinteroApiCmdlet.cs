@@ -1,23 +1,24 @@
 using System;
 using System.Management.Automation;
 using Dintero.Connections.Completion;
-using Dintero.Connections.Errors;
-using Dintero.Connections.Output;
 using Dintero.Connections.Session;
-using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
     /// <summary>
-    /// Base of the cmdlets that call the API: the account (by parameter, by property name from the pipeline, or
-    /// the connected one) and the context (by -Context, or the session's).
+    /// The parameters every cmdlet that calls the API has: the account (by parameter, by property name from the
+    /// pipeline, or the connected one), the context (by -Context, or the session's) and the throttle limit.
     /// </summary>
     public abstract class DinteroApiCmdlet : DinteroCmdlet
     {
         /// <summary>The account to act on; defaults to the connected account.</summary>
+        /// <remarks>
+        /// Checked by the cmdlet (<see cref="Concurrency.BatchItem.ResolveAccount"/>), not by a validation attribute: a row
+        /// whose account_id PowerShell refused at binding would never reach the cmdlet, and every later row's error
+        /// would name the wrong row number.
+        /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("account_id", "aid")]
-        [ValidateAccountId]
         [ArgumentCompleter(typeof(AccountIdCompleter))]
         public string? AccountId { get; set; }
 
@@ -36,8 +37,6 @@ namespace Dintero.Connections.Commands
         /// <summary>More would only earn 429s from Dintero.</summary>
         public const int MaxThrottleLimit = 32;
 
-        private int pipelineIndex;
-
         /// <summary>The context to use; ends the command when there is none.</summary>
         protected DinteroContext RequireContext()
         {
@@ -54,25 +53,6 @@ namespace Dintero.Connections.Commands
                 ThrowTerminatingError(record);
             }
             return context!;
-        }
-
-        /// <summary>
-        /// The item this ProcessRecord works on: its position among the pipeline input (none when given by parameter,
-        /// where there is nothing to tell apart) and the account given by -AccountId, if any.
-        /// </summary>
-        private protected PipelineItem NextItem(object? input = null) =>
-            new PipelineItem(input, MyInvocation.ExpectingInput ? pipelineIndex++ : (int?)null, AccountId);
-
-        /// <summary>The account for this item: the parameter, else <paramref name="fromInput"/>, else the context's.</summary>
-        /// <exception cref="DinteroValidationException">The account id taken from the input is malformed.</exception>
-        protected string ResolveAccountId(DinteroContext context, object? fromInput = null)
-        {
-            if (!string.IsNullOrWhiteSpace(AccountId)) return AccountId!.Trim();
-            var given = Convert.ToString(fromInput, System.Globalization.CultureInfo.InvariantCulture)?.Trim();
-            if (string.IsNullOrEmpty(given)) return context.AccountId;
-            var problem = AccountIdFormat.Check(given, "AccountId");
-            if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
-            return given!;
         }
     }
 }

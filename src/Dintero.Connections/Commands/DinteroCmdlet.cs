@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Concurrency;
-using Dintero.Connections.Output;
+using Dintero.Connections.Errors;
 
 namespace Dintero.Connections.Commands
 {
@@ -38,7 +38,7 @@ namespace Dintero.Connections.Commands
         {
             try
             {
-                return OrderedWork<T>.Run(call, new CmdletStreams<T>(this), Cancellation);
+                return OrderedWork.Run(call, new CmdletStreams<object?, T>(this), Cancellation);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {

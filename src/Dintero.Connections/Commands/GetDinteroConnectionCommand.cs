@@ -2,11 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Dintero.Connections.Completion;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
-using Dintero.Connections.Output;
-using Dintero.Connections.Session;
-using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
@@ -16,41 +17,25 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroConnection")]
     [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
-    public sealed class GetDinteroConnectionCommand : DinteroApiCmdlet
+    public sealed class GetDinteroConnectionCommand : DinteroBatchCmdlet<IReadOnlyList<Connection>>
     {
-        private PipelineBatch<IReadOnlyList<Connection>>? batch;
-
         /// <summary>Common, Bambora, Collector, Instabank, PayEx, Swish or Vipps; default: every kind the account has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("connection_type")]
-        [ValidateConnectionType]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string[]? Type { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            var activity = MyInvocation.ExpectingInput ? "Reading connections" : null;
-            batch = new PipelineBatch<IReadOnlyList<Connection>>(this, ThrottleLimit, activity, Cancellation);
-        }
+        private protected override string Activity => "Reading connections";
 
-        protected override void ProcessRecord()
+        private protected override BatchCall<IReadOnlyList<Connection>>? Plan(BatchItem item)
         {
-            var context = RequireContext();
-            var item = NextItem();
-            var accountId = ResolveAccountId(context);
-            item.AccountId = accountId;
-            if (Type == null || Type.Length == 0)
-            {
-                batch!.Add(token => context.GetClient().GetConnectionsAsync(accountId, token), item);
-                return;
-            }
-            // One read per kind asked for, each its own outcome: a kind the account lacks is an error of its own.
-            foreach (var type in Type.Distinct(StringComparer.OrdinalIgnoreCase))
-            {
-                batch!.Add(async token => (IReadOnlyList<Connection>)new[] { await context.GetClient().GetConnectionAsync(accountId, type, token).ConfigureAwait(false) }, item);
-            }
+            var accountId = item.ResolveAccount();
+            if (Type == null || Type.Length == 0) return BatchCall.Read(token => item.Client.GetConnectionsAsync(accountId, token));
+            // One read per kind asked for, each its own outcome: a kind the account lacks is an error of its own. A
+            // mistyped kind is this record's error (not PowerShell's at binding, which would skip the row's number).
+            var kinds = Type.Select(type => ConnectionKinds.Named(type)).Distinct().ToList();
+            return BatchCall.ReadEach(kinds.Select(kind => (Func<CancellationToken, Task<IReadOnlyList<Connection>>>)(async token =>
+                new[] { await item.Client.GetConnectionAsync(kind, accountId, token).ConfigureAwait(false) })));
         }
-
-        protected override void EndProcessing() => batch!.Drain();
     }
 }

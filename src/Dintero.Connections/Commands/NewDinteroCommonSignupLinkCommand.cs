@@ -1,7 +1,6 @@
 using System.Management.Automation;
+using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
-using Dintero.Connections.Output;
-using Dintero.Connections.Session;
 
 namespace Dintero.Connections.Commands
 {
@@ -11,26 +10,14 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroCommonSignupLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CommonSignupLink))]
-    public sealed class NewDinteroCommonSignupLinkCommand : DinteroApiCmdlet
+    public sealed class NewDinteroCommonSignupLinkCommand : DinteroBatchCmdlet<CommonSignupLink>
     {
-        private PipelineBatch<CommonSignupLink>? batch;
+        private protected override string Activity => "Creating Common signup links";
 
-        protected override void BeginProcessing()
+        private protected override BatchCall<CommonSignupLink>? Plan(BatchItem item)
         {
-            var activity = MyInvocation.ExpectingInput ? "Creating Common signup links" : null;
-            batch = new PipelineBatch<CommonSignupLink>(this, ThrottleLimit, activity, Cancellation);
+            var accountId = item.ResolveAccount();
+            return BatchCall.Change("Create a link to the Common signup", token => item.Client.CreateCommonSignupLinkAsync(accountId, token));
         }
-
-        protected override void ProcessRecord()
-        {
-            var context = RequireContext();
-            var item = NextItem();
-            var accountId = ResolveAccountId(context);
-            item.AccountId = accountId;
-            if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", "Create a link to the Common signup")) return;
-            batch!.Add(token => context.GetClient().CreateCommonSignupLinkAsync(accountId, token), item);
-        }
-
-        protected override void EndProcessing() => batch!.Drain();
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
+using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
-using Dintero.Connections.Output;
-using Dintero.Connections.Session;
 
 namespace Dintero.Connections.Commands
 {
@@ -11,32 +10,20 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroVippsConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VippsConnection))]
-    public sealed class NewDinteroVippsConnectionCommand : DinteroApiCmdlet
+    public sealed class NewDinteroVippsConnectionCommand : DinteroBatchCmdlet<VippsConnection>
     {
-        private PipelineBatch<VippsConnection>? batch;
 
         /// <summary>Start the signup again (PUT): for a Vipps connection that is not enabled, e.g. when the link expired.</summary>
         [Parameter]
         public SwitchParameter Restart { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            var activity = MyInvocation.ExpectingInput ? "Starting Vipps signups" : null;
-            batch = new PipelineBatch<VippsConnection>(this, ThrottleLimit, activity, Cancellation);
-        }
+        private protected override string Activity => "Starting Vipps signups";
 
-        protected override void ProcessRecord()
+        private protected override BatchCall<VippsConnection>? Plan(BatchItem item)
         {
-            var context = RequireContext();
-            var item = NextItem();
-            var accountId = ResolveAccountId(context);
-            item.AccountId = accountId;
-            var action = Restart ? "Restart the Vipps signup" : "Start the Vipps signup";
-            if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", action)) return;
+            var accountId = item.ResolveAccount();
             var restart = Restart.IsPresent;
-            batch!.Add(token => context.GetClient().StartVippsConnectionAsync(accountId, restart, token), item);
+            return BatchCall.Change(restart ? "Restart the Vipps signup" : "Start the Vipps signup", token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
         }
-
-        protected override void EndProcessing() => batch!.Drain();
     }
 }

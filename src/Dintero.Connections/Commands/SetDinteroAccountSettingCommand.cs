@@ -1,22 +1,22 @@
 using System.Management.Automation;
 using Dintero.Connections.Binding;
+using Dintero.Connections.Concurrency;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Http;
 using Dintero.Connections.Models;
-using Dintero.Connections.Output;
-using Dintero.Connections.Session;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
     /// <summary>
     /// Changes fields of an account's company, such as the organization number the Common signup needs.
-    /// Dintero's PUT replaces the whole company, so the current company is read first and only the fields given
-    /// here are changed.
+    /// Dintero's PUT replaces the whole company, so the engine reads the current company first and changes only the
+    /// fields given here.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DinteroAccountSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AccountSettings))]
-    public sealed class SetDinteroAccountSettingCommand : DinteroApiCmdlet
+    public sealed class SetDinteroAccountSettingCommand : DinteroBatchCmdlet<AccountSettings>
     {
-        private PipelineBatch<AccountSettings>? batch;
 
         /// <summary>Company fields as a hashtable or object (business_name, organization_number, address, ...).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -51,48 +51,24 @@ namespace Dintero.Connections.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        protected override void BeginProcessing()
-        {
-            var activity = MyInvocation.ExpectingInput ? "Changing account settings" : null;
-            batch = new PipelineBatch<AccountSettings>(this, ThrottleLimit, activity, Cancellation, writeResults: PassThru);
-        }
+        private protected override string Activity => "Changing account settings";
 
-        protected override void ProcessRecord()
+        private protected override BatchOptions Options => new BatchOptions(ThrottleLimit) { WriteResults = PassThru };
+
+        private protected override BatchCall<AccountSettings>? Plan(BatchItem item)
         {
-            var context = RequireContext();
-            var item = NextItem();
-            var accountId = ResolveAccountId(context);
-            item.AccountId = accountId;
-            AccountCompany changes;
-            string[] fields;
-            try
+            var accountId = item.ResolveAccount();
+            var changes = Changes();
+            var fields = CompanyChanges.FieldsSet(changes);
+            if (fields.Length == 0)
             {
-                changes = Changes();
-                fields = AccountCompanyChanges.FieldsSet(changes);
-                if (fields.Length == 0)
+                throw new DinteroValidationException("The account settings", new[]
                 {
-                    throw new DinteroValidationException("The account settings", new[]
-                    {
-                        new Validation.ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
-                    });
-                }
+                    new ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
+                });
             }
-            catch (DinteroValidationException exception)
-            {
-                batch!.AddFailure(exception, item);
-                return;
-            }
-            if (!ShouldProcess($"Dintero account {accountId} ({context.Environment})", $"Set the company's {string.Join(", ", fields)}")) return;
-
-            batch!.Add(async token =>
-            {
-                var client = context.GetClient();
-                var current = await client.GetAccountSettingsAsync(accountId, token).ConfigureAwait(false);
-                return await client.UpdateAccountSettingsAsync(accountId, AccountCompanyChanges.Apply(current.company, changes), token).ConfigureAwait(false);
-            }, item);
+            return BatchCall.Change($"Set the company's {string.Join(", ", fields)}", token => item.Client.ChangeCompanyAsync(accountId, changes, token));
         }
-
-        protected override void EndProcessing() => batch!.Drain();
 
         private AccountCompany Changes()
         {

@@ -1,9 +1,9 @@
 using System;
 using System.Management.Automation;
 using Dintero.Connections.Completion;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
-using Dintero.Connections.Output;
-using Dintero.Connections.Session;
 using Dintero.Connections.Validation;
 using Dintero.Connections.Waiting;
 
@@ -17,21 +17,21 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "DinteroConnection")]
     [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
-    public sealed class WaitDinteroConnectionCommand : DinteroApiCmdlet
+    public sealed class WaitDinteroConnectionCommand : DinteroBatchCmdlet<Connection>
     {
         private ConnectionWatch? watch;
 
         /// <summary>The kind of connection; from the piped connection's connection_type; Common when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("connection_type")]
-        [ValidateConnectionType]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
         public string? Type { get; set; }
 
-        /// <summary>The status to wait for.</summary>
+        /// <summary>The status to wait for: enabled (the default), failed or declined.</summary>
         [Parameter]
-        [ValidateSet("enabled", "failed", "declined")]
-        public string Status { get; set; } = "enabled";
+        [ValidateFinalStatus]
+        [ArgumentCompleter(typeof(ConnectionStatusCompleter))]
+        public string Status { get; set; } = KnownValues.Enabled;
 
         /// <summary>How long each connection may take.</summary>
         [Parameter]
@@ -43,18 +43,20 @@ namespace Dintero.Connections.Commands
         [ValidateDuration("00:00:00.100", "01:00:00")]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-        // Every connection waits at once (each is mostly asleep); -ThrottleLimit bounds the reads in flight instead.
-        protected override void BeginProcessing() =>
-            watch = new ConnectionWatch(this, new WaitOptions { Status = Status, Timeout = Timeout, PollInterval = PollInterval }, ThrottleLimit, Cancellation);
+        private protected override string Activity => $"Waiting for connections to be {Status}";
 
-        protected override void ProcessRecord()
+        // Every connection waits at once, written as soon as it is final; -ThrottleLimit bounds the reads in flight instead.
+        private protected override BatchOptions Options =>
+            new BatchOptions(int.MaxValue) { InInputOrder = false, ProgressStatus = () => Watch.Status };
+
+        private ConnectionWatch Watch => watch ??= new ConnectionWatch(
+            new WaitOptions { Status = Status.ToLowerInvariant(), Timeout = Timeout, PollInterval = PollInterval }, ThrottleLimit);
+
+        private protected override BatchCall<Connection>? Plan(BatchItem item)
         {
-            var context = RequireContext();
-            var item = NextItem();
-            item.AccountId = ResolveAccountId(context);
-            watch!.Add(context, Type ?? ConnectionType.Common, item);
+            var accountId = item.ResolveAccount();
+            var kind = Type == null ? ConnectionKinds.Common : ConnectionKinds.Named(Type);
+            return BatchCall.Read(Watch.WaitFor(item, kind, accountId));
         }
-
-        protected override void EndProcessing() => watch!.Drain();
     }
 }

@@ -1,8 +1,8 @@
 using Dintero.Connections.Auth;
 using Dintero.Connections.Errors;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Auth;
+namespace Dintero.Connections.Engine.Tests.Auth;
 
 /// <summary>The token cache over real HTTP: one token request serves many calls, until shortly before expiry.</summary>
 public sealed class TokenCacheTests

@@ -4,9 +4,9 @@ using Dintero.Connections.Binding;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Json;
 using Dintero.Connections.Models;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Binding;
+namespace Dintero.Connections.Engine.Tests.Binding;
 
 /// <summary>What PowerShell users hand the cmdlets, bound onto the typed signups.</summary>
 public sealed class InputBinderTests

@@ -1,7 +1,7 @@
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Logging;
 
-namespace Dintero.Connections.Tests.Concurrency;
+namespace Dintero.Connections.Engine.Tests.Concurrency;
 
 /// <summary>
 /// The pump every cmdlet runs its engine calls through: a throttle, outcomes in input order, log lines while the
@@ -10,19 +10,19 @@ namespace Dintero.Connections.Tests.Concurrency;
 public sealed class OrderedWorkTests
 {
     /// <summary>Records what the owner's thread was given, and on which thread.</summary>
-    private sealed class Recorder : IWorkOutput<int>
+    private sealed class Recorder : IWorkOutput<string?, int>
     {
         public int OwnerThread { get; } = Environment.CurrentManagedThreadId;
         public List<string> Written { get; } = new();
         public List<WorkProgress> Progress { get; } = new();
         public bool WrittenOffOwnerThread { get; private set; }
-        public Action<WorkOutcome<int>>? OnOutcome { get; set; }
+        public Action<WorkOutcome<string?, int>>? OnOutcome { get; set; }
 
         public bool IsLogEnabled(DinteroLogLevel level) => level >= DinteroLogLevel.Verbose;
 
         public void WriteLog(DinteroLogEntry entry) => Record("log " + entry.Message);
 
-        public void WriteOutcome(WorkOutcome<int> outcome)
+        public void WriteOutcome(WorkOutcome<string?, int> outcome)
         {
             Record(outcome.Failure == null ? $"result {outcome.Result}" : $"error {outcome.Index} {outcome.Failure.Message}");
             OnOutcome?.Invoke(outcome);
@@ -45,7 +45,7 @@ public sealed class OrderedWorkTests
     public void With_a_limit_of_one_each_item_completes_before_the_next_starts()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(1, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
         var running = 0;
         var most = 0;
 
@@ -71,7 +71,7 @@ public sealed class OrderedWorkTests
     public void With_a_higher_limit_items_overlap_and_outcomes_keep_input_order()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(3, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(3, output, CancellationToken.None);
         var gate = new SemaphoreSlim(0);
 
         // The first item waits until the third has started: only possible when three are in flight at once.
@@ -89,7 +89,7 @@ public sealed class OrderedWorkTests
     public void A_failed_item_is_an_outcome_in_its_place_and_the_others_go_on()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(4, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(4, output, CancellationToken.None);
 
         work.Add(_ => Task.FromResult(0), "first");
         work.Add(_ => Task.FromException<int>(new InvalidOperationException("boom")), "second");
@@ -103,7 +103,7 @@ public sealed class OrderedWorkTests
     public void An_item_refused_before_any_call_is_written_in_its_place()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(4, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(4, output, CancellationToken.None);
         var release = new SemaphoreSlim(0);
 
         work.Add(async _ => { await release.WaitAsync(TimeSpan.FromSeconds(10)); return 0; }, null);
@@ -121,7 +121,7 @@ public sealed class OrderedWorkTests
     public void A_slow_item_holds_back_the_writing_of_later_ones_not_their_running()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(2, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(2, output, CancellationToken.None);
         var fifthStarted = new SemaphoreSlim(0);
 
         // With a limit of 2, the fifth item starts while the first still runs only if finished items free their slot.
@@ -141,7 +141,7 @@ public sealed class OrderedWorkTests
     public void Log_lines_are_written_while_the_call_is_still_running()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(1, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
         bool Written() { lock (output.Written) return output.Written.Contains("log trying again in 30 s"); }
 
         // The call logs, then waits until the owner's thread has written the line: it ends with 1 only if the line
@@ -162,7 +162,7 @@ public sealed class OrderedWorkTests
     public void Lines_below_the_wanted_level_are_not_built()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(1, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
         var askedForDebug = true;
 
         work.Add(_ =>
@@ -180,7 +180,7 @@ public sealed class OrderedWorkTests
     {
         var output = new Recorder();
         using var stop = new CancellationTokenSource();
-        var work = new OrderedWork<int>(2, output, stop.Token);
+        var work = new OrderedWork<string?, int>(2, output, stop.Token);
         var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawCancellation = new TaskCompletionSource<bool>();
         work.Add(async token =>
@@ -213,7 +213,7 @@ public sealed class OrderedWorkTests
     public void Progress_counts_done_failed_and_in_flight()
     {
         var output = new Recorder();
-        var work = new OrderedWork<int>(2, output, CancellationToken.None);
+        var work = new OrderedWork<string?, int>(2, output, CancellationToken.None);
 
         work.Add(_ => Task.FromResult(0), null);
         work.Add(_ => Task.FromException<int>(new InvalidOperationException("no")), null);
@@ -230,8 +230,24 @@ public sealed class OrderedWorkTests
     {
         var output = new Recorder();
 
-        Assert.Equal(7, OrderedWork<int>.Run(_ => Task.FromResult(7), output, CancellationToken.None));
-        var error = Assert.Throws<InvalidOperationException>(() => OrderedWork<int>.Run(_ => Task.FromException<int>(new InvalidOperationException("nope")), output, CancellationToken.None));
+        Assert.Equal(7, OrderedWork.Run(_ => Task.FromResult(7), output, CancellationToken.None));
+        var error = Assert.Throws<InvalidOperationException>(() => OrderedWork.Run(_ => Task.FromException<int>(new InvalidOperationException("nope")), output, CancellationToken.None));
         Assert.Equal("nope", error.Message);
+    }
+
+    [Fact]
+    public void Each_outcome_carries_the_item_it_was_added_with_in_input_order()
+    {
+        var output = new Recorder();
+        var items = new List<string?>();
+        output.OnOutcome = outcome => items.Add(outcome.Item);
+        var work = new OrderedWork<string?, int>(3, output, CancellationToken.None);
+
+        work.Add(async _ => { await Task.Delay(50); return 0; }, "row a");
+        work.AddFailure(new InvalidOperationException("refused"), "row b");
+        work.Add(_ => Task.FromResult(2), "row c");
+        work.Drain();
+
+        Assert.Equal(new[] { "row a", "row b", "row c" }, items);
     }
 }

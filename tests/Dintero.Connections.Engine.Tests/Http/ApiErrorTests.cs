@@ -1,8 +1,8 @@
 using Dintero.Connections.Errors;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Emulator.Faults;
 
-namespace Dintero.Connections.Tests.Http;
+namespace Dintero.Connections.Engine.Tests.Http;
 
 /// <summary>Dintero's error answers become <see cref="DinteroApiException"/> with its code, message and field errors.</summary>
 public sealed class ApiErrorTests

@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Http;
+namespace Dintero.Connections.Engine.Tests.Http;
 
 /// <summary>
 /// Retry timing, with a fake network: backoff grows exponentially with jitter and stays under its cap, and a

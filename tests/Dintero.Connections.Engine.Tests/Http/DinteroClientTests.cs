@@ -1,9 +1,10 @@
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Http;
 using Dintero.Connections.Models;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Http;
+namespace Dintero.Connections.Engine.Tests.Http;
 
 /// <summary>The client's calls against the emulator: what is sent and what comes back.</summary>
 public sealed class DinteroClientTests
@@ -36,7 +37,7 @@ public sealed class DinteroClientTests
         var client = env.Client();
 
         var created = await client.CreateBamboraConnectionAsync(TestData.AccountId, TestData.BamboraSignup());
-        var read = await client.GetConnectionAsync(TestData.AccountId, "bambora");
+        var read = await client.GetConnectionAsync(ConnectionKinds.Named("bambora"), TestData.AccountId);
 
         Assert.Equal("pending", created.status);
         Assert.Equal("bambora.creditcard", created.configuration!.payment_options![0].type);

@@ -1,9 +1,9 @@
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Emulator.Faults;
 
-namespace Dintero.Connections.Tests.Http;
+namespace Dintero.Connections.Engine.Tests.Http;
 
 /// <summary>What is retried, what is not, and how long the client waits, over real HTTP against the emulator.</summary>
 public sealed class RetryTests

@@ -1,8 +1,8 @@
 using Dintero.Connections.Errors;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Emulator.Faults;
 
-namespace Dintero.Connections.Tests.Redaction;
+namespace Dintero.Connections.Engine.Tests.Redaction;
 
 /// <summary>
 /// Drives every path that writes logs or exceptions, at Debug, with secrets and personal numbers as input, then

@@ -1,6 +1,6 @@
 using Dintero.Connections.Redaction;
 
-namespace Dintero.Connections.Tests.Redaction;
+namespace Dintero.Connections.Engine.Tests.Redaction;
 
 public sealed class RedactorTests
 {

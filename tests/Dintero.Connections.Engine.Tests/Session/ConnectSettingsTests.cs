@@ -1,8 +1,8 @@
 using Dintero.Connections.Errors;
 using Dintero.Connections.Session;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Session;
+namespace Dintero.Connections.Engine.Tests.Session;
 
 public sealed class ConnectSettingsTests
 {

@@ -1,9 +1,9 @@
 using Dintero.Connections.Errors;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Session;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Session;
+namespace Dintero.Connections.Engine.Tests.Session;
 
 /// <summary>The per-runspace session over real HTTP: connect fetches a token at once; log lines reach the caller's scope.</summary>
 public sealed class DinteroSessionTests

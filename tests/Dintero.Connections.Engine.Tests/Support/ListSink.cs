@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Dintero.Connections.Logging;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>A log sink that keeps the lines of the levels it wants.</summary>
 public sealed class ListSink(DinteroLogLevel minimum) : ILogSink

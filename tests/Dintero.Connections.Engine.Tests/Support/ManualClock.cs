@@ -1,7 +1,7 @@
 using Dintero.Connections.Time;
 using Dintero.Emulator;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
 /// One notion of now for the client and the emulator, moved by the test; delays are recorded and return at

@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using YamlDotNet.Serialization;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
 /// Dintero's OpenAPI document (../shared/dintero-api/openapi), read for its operations' JSON schemas, so bodies can be

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>The JSON bodies of the reference pages in ../shared/dintero-api/seeds.</summary>
 public static class Seeds

@@ -1,6 +1,6 @@
 using Dintero.Connections.Models;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
 /// Inputs used across the suite. The secret and personal values here are what the leak scan looks for in every

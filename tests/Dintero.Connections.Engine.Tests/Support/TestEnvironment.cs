@@ -3,7 +3,7 @@ using Dintero.Connections.Http;
 using Dintero.Connections.Logging;
 using Dintero.Emulator;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
 /// One emulator on a free loopback port and a client pointed at it, logging at Debug into a transcript that is

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Dintero.Connections.Logging;
 
-namespace Dintero.Connections.Tests.Support;
+namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
 /// Every log line and exception message the suite produces, checked as it arrives against the secrets and
@@ -36,7 +36,7 @@ public sealed class Transcript : ILogSink
     {
         Add(exception.Message);
         Add(exception.ToString());
-        if (exception is Errors.DinteroApiException api)
+        if (exception is Dintero.Connections.Errors.DinteroApiException api)
         {
             Add(api.DinteroMessage);
             foreach (var field in api.AllFieldErrors()) Add(field.ToString());

@@ -1,8 +1,8 @@
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
-using Dintero.Connections.Tests.Support;
+using Dintero.Connections.Engine.Tests.Support;
 
-namespace Dintero.Connections.Tests.Validation;
+namespace Dintero.Connections.Engine.Tests.Validation;
 
 /// <summary>
 /// Each bad input gets its own message under its own JSON path, and nothing is sent: the emulator sees no

@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using Dintero.Connections.HelpCompiler;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 
-namespace Dintero.Connections.ModuleTests.Help;
+namespace Dintero.Connections.Tests.Help;
 
 /// <summary>Every cmdlet has a help page that matches its parameters, and the module ships it as MAML.</summary>
 public sealed class HelpTests
@@ -22,7 +22,7 @@ public sealed class HelpTests
 
     [Theory]
     [MemberData(nameof(CmdletNames))]
-    public void The_page_has_a_synopsis_a_description_and_examples_with_a_hashtable_and_Import_Csv(string name)
+    public void The_page_has_a_synopsis_a_description_and_examples_that_use_the_cmdlet(string name)
     {
         var page = Page(name);
 
@@ -31,9 +31,30 @@ public sealed class HelpTests
         Assert.False(string.IsNullOrWhiteSpace(page.Description));
         Assert.True(page.Examples.Count >= 2);
         Assert.All(page.Examples, example => Assert.False(string.IsNullOrWhiteSpace(example.Code), example.Title));
-        Assert.Contains(page.Examples, example => example.Code.Contains("@{"));
-        Assert.Contains(page.Examples, example => example.Code.Contains("Import-Csv"));
+        Assert.All(page.Examples, example => Assert.Contains(name, example.Code));
         Assert.NotEmpty(page.Outputs);
+    }
+
+    /// <summary>
+    /// What a page shows follows what the cmdlet takes: a cmdlet that takes input objects shows one from a hashtable and
+    /// one from an Import-Csv sheet; one that takes pipeline input by property name shows it piped.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(CmdletNames))]
+    public void The_examples_show_the_input_the_cmdlet_takes(string name)
+    {
+        var cmdlet = StagedModule.Cmdlets.Single(c => c.Name == name);
+        var examples = Page(name).Examples;
+
+        if (cmdlet.Parameters.Any(p => p.ValueFromPipeline && p.Property.PropertyType == typeof(object)))
+        {
+            Assert.Contains(examples, example => example.Code.Contains("@{"));
+            Assert.Contains(examples, example => example.Code.Contains("Import-Csv"));
+        }
+        if (cmdlet.Parameters.Any(p => p.ValueFromPipeline || p.ValueFromPipelineByPropertyName))
+        {
+            Assert.Contains(examples, example => System.Text.RegularExpressions.Regex.IsMatch(example.Code, $@"\|\s*{name}\b"));
+        }
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 
-namespace Dintero.Connections.ModuleTests.Help;
+namespace Dintero.Connections.Tests.Help;
 
 /// <summary>
 /// The PowerShell examples of the README (which the Pester suite runs against the emulator) and of the help

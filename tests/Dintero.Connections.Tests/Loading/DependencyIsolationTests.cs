@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 
-namespace Dintero.Connections.ModuleTests.Loading;
+namespace Dintero.Connections.Tests.Loading;
 
 /// <summary>
 /// The staged module, loaded as PowerShell 7 loads a binary module, finds its engine through its own loader:
@@ -26,18 +26,17 @@ public sealed class DependencyIsolationTests
         register.Invoke(null, null);
         register.Invoke(null, null); // idempotent
 
-        var probe = module.GetType("Dintero.Connections.Loading.DependencyProbe", throwOnError: true)!;
-        var report = (IReadOnlyDictionary<string, string>)probe.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
+        var report = EngineProbe.Run(host, module);
 
         var dependencies = Path.Combine(Repository.StagedModule, "Dependencies");
-        Assert.Equal(Path.Combine(dependencies, "Dintero.Connections.Engine.dll"), report["engine"]);
-        Assert.Equal("{\"currencies\":[\"NOK\"],\"type\":\"dintero.zero\"} https://api.dintero.com/v1/", report["result"]);
-        Assert.Equal("Dintero.Connections", report["engineContext"]);
-        Assert.Equal("PowerShell stand-in", report["contractsContext"]);
-        Assert.Equal("True", report["sameModelType"]);
+        Assert.Equal(Path.Combine(dependencies, "Dintero.Connections.Engine.dll"), report.EngineLocation);
+        Assert.Equal("{\"currencies\":[\"NOK\"],\"type\":\"dintero.zero\"} https://api.dintero.com/v1/", report.Result);
+        Assert.Equal("Dintero.Connections", report.EngineContext);
+        Assert.Equal("PowerShell stand-in", report.ContractsContext);
+        Assert.True(report.SameModelType);
         // The serializer comes from the host when it has the same or a newer version, else from Dependencies.
         var runtime = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-        Assert.True(report["serializer"].StartsWith(dependencies) || report["serializer"].StartsWith(runtime), report["serializer"]);
+        Assert.True(report.SerializerLocation.StartsWith(dependencies) || report.SerializerLocation.StartsWith(runtime), report.SerializerLocation);
     }
 
     [Fact]

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.Loader;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 
-namespace Dintero.Connections.ModuleTests.Loading;
+namespace Dintero.Connections.Tests.Loading;
 
 /// <summary>
 /// Import-Module, in PowerShell's order: PowerShell loads the module assembly from the module folder, lists its
@@ -56,12 +56,11 @@ public sealed class LoadOrderTests
         var initializer = exported.Single(type => type.GetInterfaces().Any(i => i.Name == "IModuleAssemblyInitializer"));
         initializer.GetMethod("OnImport")!.Invoke(Activator.CreateInstance(initializer), null);
 
-        // 4. A cmdlet's code path into the engine: serialize a model, build a client, bind input.
-        var probe = module.GetType("Dintero.Connections.Loading.DependencyProbe", throwOnError: true)!;
-        var report = (IReadOnlyDictionary<string, string>)probe.GetMethod("Run", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null)!;
-        Assert.Equal("{\"currencies\":[\"NOK\"],\"type\":\"dintero.zero\"} https://api.dintero.com/v1/", report["result"]);
-        Assert.Equal("Dintero.Connections", report["engineContext"]);
-        Assert.Equal("PowerShell before OnImport", report["contractsContext"]);
+        // 4. A cmdlet's code path into the engine: serialize a model, build a client.
+        var report = EngineProbe.Run(host, module);
+        Assert.Equal("{\"currencies\":[\"NOK\"],\"type\":\"dintero.zero\"} https://api.dintero.com/v1/", report.Result);
+        Assert.Equal("Dintero.Connections", report.EngineContext);
+        Assert.Equal("PowerShell before OnImport", report.ContractsContext);
     }
 
     /// <summary>

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 using Dintero.Emulator;
 using Xunit.Abstractions;
 
-namespace Dintero.Connections.ModuleTests.Pester;
+namespace Dintero.Connections.Tests.Pester;
 
 /// <summary>
 /// Runs each tests/*.Tests.ps1 in pwsh against the staged module and a fresh emulator. These show what only a

@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Dintero.Connections.ModuleTests.Support;
+using Dintero.Connections.Tests.Support;
 
-namespace Dintero.Connections.ModuleTests.Pester;
+namespace Dintero.Connections.Tests.Pester;
 
 /// <summary>
 /// The pwsh the Pester suites run in, found once: the one named by <c>DINTERO_TEST_PWSH</c> (a path, or <c>tool</c>

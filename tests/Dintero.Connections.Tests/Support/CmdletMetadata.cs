@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Dintero.Connections.ModuleTests.Support;
+namespace Dintero.Connections.Tests.Support;
 
 /// <summary>What a cmdlet class declares, read from attribute metadata (no attribute is instantiated).</summary>
 public sealed class CmdletMetadata

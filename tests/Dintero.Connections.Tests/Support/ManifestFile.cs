@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Dintero.Connections.ModuleTests.Support;
+namespace Dintero.Connections.Tests.Support;
 
 /// <summary>
 /// Reads the values this suite checks from the module manifest (a PowerShell data file) without PowerShell:

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Dintero.Connections.ModuleTests.Support;
+namespace Dintero.Connections.Tests.Support;
 
 /// <summary>Paths in the repository and in the staged module.</summary>
 public static class Repository

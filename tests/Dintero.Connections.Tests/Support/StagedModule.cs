@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace Dintero.Connections.ModuleTests.Support;
+namespace Dintero.Connections.Tests.Support;
 
 /// <summary>
 /// The staged module assembly, loaded for inspection into a context that finds PowerShell's stub and the

@@ -17,5 +17,13 @@ namespace Dintero.Connections.Models
 
         /// <summary>By connection kind (<c>common</c>, <c>bambora</c>, ...): its status and signup, as Dintero gives them.</summary>
         public Dictionary<string, object?>? connections { get; set; }
+
+        /// <summary>
+        /// Each connection's status by kind, as <c>-Type</c> names it (<c>Common</c>, <c>PayEx</c>, ...), wherever
+        /// <see cref="connections"/> holds it (PayEx's is nested under <c>payex.creditcard</c>). The client fills it in
+        /// from the one list of kinds; not part of Dintero's answer.
+        /// </summary>
+        [LocalField]
+        public IDictionary<string, string?>? connection_status { get; set; }
     }
 }

@@ -14,6 +14,6 @@ namespace Dintero.Connections.Models
         public List<BamboraSubmerchantSignup>? submerchant_signups { get; set; }
 
         [LocalField]
-        public override string connection_type => ConnectionType.Bambora;
+        public override string connection_type => "Bambora";
     }
 }

@@ -6,7 +6,7 @@ namespace Dintero.Connections.Models
     public sealed class CollectorConnection : Connection
     {
         [LocalField]
-        public override string connection_type => ConnectionType.Collector;
+        public override string connection_type => "Collector";
 
         public CollectorConnectionSignup? signup { get; set; }
         public CollectorConfiguration? configuration { get; set; }

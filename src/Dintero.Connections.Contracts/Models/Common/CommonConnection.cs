@@ -6,6 +6,6 @@ namespace Dintero.Connections.Models
         public CommonConnectionSignup? signup { get; set; }
 
         [LocalField]
-        public override string connection_type => ConnectionType.Common;
+        public override string connection_type => "Common";
     }
 }

@@ -4,7 +4,7 @@ namespace Dintero.Connections.Models
     public sealed class InstabankConnection : Connection
     {
         [LocalField]
-        public override string connection_type => ConnectionType.Instabank;
+        public override string connection_type => "Instabank";
 
         public InstabankConnectionSignup? signup { get; set; }
     }

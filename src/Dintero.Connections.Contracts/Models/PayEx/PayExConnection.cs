@@ -4,7 +4,7 @@ namespace Dintero.Connections.Models
     public sealed class PayExConnection : Connection
     {
         [LocalField]
-        public override string connection_type => ConnectionType.PayEx;
+        public override string connection_type => "PayEx";
 
         public PayExConnectionSignup? signup { get; set; }
     }

@@ -4,7 +4,7 @@ namespace Dintero.Connections.Models
     public sealed class SwishConnection : Connection
     {
         [LocalField]
-        public override string connection_type => ConnectionType.Swish;
+        public override string connection_type => "Swish";
 
         public SwishConnectionSignup? signup { get; set; }
     }

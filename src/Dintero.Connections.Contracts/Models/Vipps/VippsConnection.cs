@@ -11,7 +11,7 @@ namespace Dintero.Connections.Models
     public sealed class VippsConnection : Connection
     {
         [LocalField]
-        public override string connection_type => ConnectionType.Vipps;
+        public override string connection_type => "Vipps";
 
         public VippsSignup? signup { get; set; }
 

@@ -1,0 +1,65 @@
+using System.Management.Automation;
+using Dintero.Connections.Binding;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Errors;
+
+namespace Dintero.Connections.Commands
+{
+    /// <summary>
+    /// How every API cmdlet runs, in one place. For each pipeline record (or the one set of parameters), the base finds
+    /// the context, numbers the record, asks the cmdlet to <see cref="Plan"/> its call, asks ShouldProcess when the call
+    /// changes something, and hands it to the batch; at the end it drains the batch. The batch (<see cref="PipelineBatch{TResult}"/>)
+    /// runs up to -ThrottleLimit calls at once and writes results and errors in input order, with progress. A cmdlet
+    /// supplies its progress title and <see cref="Plan"/>; a record it refuses (bad input) is an error of its own, under
+    /// its number, and the others go on.
+    /// </summary>
+    /// <typeparam name="TResult">What one call returns; a collection is written item by item.</typeparam>
+    public abstract class DinteroBatchCmdlet<TResult> : DinteroApiCmdlet
+    {
+        private PipelineBatch<TResult>? batch;
+        private CmdletInput? input;
+        private int records;
+
+        /// <summary>The progress bar's title while pipeline input runs, e.g. "Creating Common connections".</summary>
+        private protected abstract string Activity { get; }
+
+        /// <summary>The pipeline object this record is (kept whole as its errors' TargetObject); null when all comes by parameter.</summary>
+        private protected virtual object? PipelineInput => null;
+
+        /// <summary>How the batch runs and writes; by default -ThrottleLimit calls in flight, outcomes in input order.</summary>
+        private protected virtual BatchOptions Options => new BatchOptions(ThrottleLimit);
+
+        /// <summary>Binds input objects onto models, with the keys that name this cmdlet's parameters set apart.</summary>
+        private protected CmdletInput Input => input ??= new CmdletInput(this);
+
+        /// <summary>
+        /// Checks the record and plans its call, resolving its account (<see cref="BatchItem.ResolveAccount"/>); null to
+        /// skip it. Throws <see cref="DinteroValidationException"/> for bad input: nothing is sent for the record.
+        /// </summary>
+        private protected abstract BatchCall<TResult>? Plan(BatchItem item);
+
+        protected sealed override void BeginProcessing() =>
+            batch = new PipelineBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, Cancellation);
+
+        protected sealed override void ProcessRecord()
+        {
+            var context = RequireContext();
+            // Every record is numbered, whatever becomes of it, so each error names its own row.
+            var item = new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId);
+            BatchCall<TResult>? call;
+            try
+            {
+                call = Plan(item);
+            }
+            catch (DinteroValidationException exception)
+            {
+                batch!.AddFailure(exception, item);
+                return;
+            }
+            if (call == null || (call.Action != null && !ShouldProcess(item.Target, call.Action))) return;
+            batch!.Add(call, item);
+        }
+
+        protected sealed override void EndProcessing() => batch!.Drain();
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Dintero.Connections.Concurrency
+{
+    /// <summary>
+    /// What an API cmdlet plans for one record (<see cref="Commands.DinteroBatchCmdlet{TResult}.Plan"/>): one engine call,
+    /// or several each with its own outcome, and for a change, the action that -WhatIf and -Confirm describe.
+    /// </summary>
+    internal sealed class BatchCall<TResult>
+    {
+        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs)
+        {
+            Action = action;
+            Runs = runs;
+        }
+
+        /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero"; null for a read.</summary>
+        public string? Action { get; }
+
+        public IReadOnlyList<Func<CancellationToken, Task<TResult>>> Runs { get; }
+    }
+
+    /// <summary>Plans calls: <c>BatchCall.Read(token => ...)</c>, <c>BatchCall.Change("Start the Vipps signup", token => ...)</c>.</summary>
+    internal static class BatchCall
+    {
+        /// <summary>A call that changes nothing: it runs without ShouldProcess.</summary>
+        public static BatchCall<TResult> Read<TResult>(Func<CancellationToken, Task<TResult>> run) => new BatchCall<TResult>(null, new[] { run });
+
+        /// <summary>Several reads for one record, each an outcome of its own (one per connection kind asked for).</summary>
+        public static BatchCall<TResult> ReadEach<TResult>(IEnumerable<Func<CancellationToken, Task<TResult>>> runs) => new BatchCall<TResult>(null, runs.ToList());
+
+        /// <summary>A call that changes something at Dintero: it runs only when ShouldProcess agrees to <paramref name="action"/>.</summary>
+        public static BatchCall<TResult> Change<TResult>(string action, Func<CancellationToken, Task<TResult>> run) => new BatchCall<TResult>(action, new[] { run });
+    }
+}

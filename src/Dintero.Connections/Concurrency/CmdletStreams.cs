@@ -1,0 +1,43 @@
+using System;
+using System.Management.Automation;
+using Dintero.Connections.Logging;
+
+namespace Dintero.Connections.Concurrency
+{
+    /// <summary>
+    /// Writes an <see cref="OrderedWork{TItem, TResult}"/>'s log lines, outcomes and progress to a cmdlet's streams, on its
+    /// pipeline thread. Every log line is offered to PowerShell: WriteVerbose and WriteDebug alone know the caller's
+    /// -Verbose, -Debug and the preference variables of the caller's own scope (a binary cmdlet reading
+    /// $VerbosePreference itself sees the module's scope, not a function's or a runbook's local one).
+    /// </summary>
+    internal sealed class CmdletStreams<TItem, TResult> : IWorkOutput<TItem, TResult>
+    {
+        private readonly Cmdlet cmdlet;
+        private readonly Action<WorkOutcome<TItem, TResult>>? outcome;
+        private readonly Action<WorkProgress>? progress;
+
+        public CmdletStreams(Cmdlet cmdlet, Action<WorkOutcome<TItem, TResult>>? outcome = null, Action<WorkProgress>? progress = null)
+        {
+            this.cmdlet = cmdlet;
+            this.outcome = outcome;
+            this.progress = progress;
+        }
+
+        // Debug lines cost a read of each body, small next to a network round trip; PowerShell drops them when unwanted.
+        public bool IsLogEnabled(DinteroLogLevel level) => true;
+
+        public void WriteLog(DinteroLogEntry entry)
+        {
+            switch (entry.Level)
+            {
+                case DinteroLogLevel.Debug: cmdlet.WriteDebug(entry.Message); break;
+                case DinteroLogLevel.Verbose: cmdlet.WriteVerbose(entry.Message); break;
+                default: cmdlet.WriteWarning(entry.Message); break;
+            }
+        }
+
+        public void WriteOutcome(WorkOutcome<TItem, TResult> done) => outcome?.Invoke(done);
+
+        public void WriteProgress(WorkProgress snapshot) => progress?.Invoke(snapshot);
+    }
+}

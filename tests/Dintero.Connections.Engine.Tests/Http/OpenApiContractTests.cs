@@ -1,0 +1,134 @@
+using System.Collections.Concurrent;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using Dintero.Connections.Auth;
+using Dintero.Connections.Http;
+using Dintero.Connections.Json;
+using Dintero.Connections.Models;
+using Dintero.Connections.Engine.Tests.Support;
+using Dintero.Connections.Time;
+
+namespace Dintero.Connections.Engine.Tests.Http;
+
+/// <summary>
+/// The engine's requests and the emulator's answers against Dintero's own OpenAPI document: what the module sends is
+/// what Dintero publishes it takes, and the emulator the tests rely on answers in Dintero's published shapes.
+/// </summary>
+public sealed class OpenApiContractTests
+{
+    private const string Common = "/accounts/{aid}/management/settings/connections/common";
+    private const string Bambora = "/accounts/{aid}/management/settings/connections/bambora";
+
+    [Fact]
+    public void The_bodies_the_engine_writes_for_the_seed_signups_match_Dintero_s_schema()
+    {
+        var common = Seeds.Requests(Seeds.CommonPage).ToList();
+        var bambora = Seeds.Requests(Seeds.BamboraPage).ToList();
+        Assert.NotEmpty(common);
+        Assert.NotEmpty(bambora);
+
+        foreach (var seed in common)
+        {
+            var body = DinteroJson.Serialize(DinteroJson.Deserialize<SignupRequest<CommonConnectionSignup>>(seed));
+            Assert.Empty(OpenApiDocument.Violations(OpenApiDocument.Dintero.Request("post", Common), body));
+        }
+        foreach (var seed in bambora)
+        {
+            var body = DinteroJson.Serialize(DinteroJson.Deserialize<SignupRequest<BamboraConnectionSignup>>(seed));
+            Assert.Empty(OpenApiDocument.Violations(OpenApiDocument.Dintero.Request("post", Bambora), body));
+        }
+    }
+
+    [Fact]
+    public async Task What_the_engine_sends_and_the_emulator_answers_match_Dintero_s_schema()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var wire = new RecordingHandler();
+        using var client = new DinteroClient(
+            new DinteroClientOptions { BaseUri = env.Emulator.BaseUri, Credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret), Log = env.Transcript },
+            wire, SystemClock.Instance);
+
+        await client.AuthenticateAsync(TestData.AccountId);
+        var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
+        settings.company!.organization_number = "912345678";
+        await client.UpdateAccountSettingsAsync(TestData.AccountId, settings.company);
+        await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
+        await client.GetCommonConnectionAsync(TestData.AccountId);
+        await client.CreateBamboraConnectionAsync(TestData.AccountId, TestData.BamboraSignup());
+        await client.GetBamboraConnectionAsync(TestData.AccountId);
+        await client.CreateCommonSignupLinkAsync(TestData.AccountId);
+        await client.GetAccountSettingsAsync(TestData.AccountId);
+
+        var checkedBodies = 0;
+        var violations = new List<string>();
+        foreach (var exchange in wire.Exchanges)
+        {
+            var template = OpenApiDocument.Dintero.TemplateOf(exchange.Method, exchange.Path);
+            Assert.True(template != null, $"{exchange.Method} {exchange.Path} is not an operation of Dintero's document.");
+            var method = exchange.Method.ToLowerInvariant();
+            if (exchange.RequestBody.Length > 0)
+            {
+                violations.AddRange(OpenApiDocument.Violations(OpenApiDocument.Dintero.Request(method, template!), exchange.RequestBody).Select(v => $"{exchange.Method} {template} request: {v}"));
+                checkedBodies++;
+            }
+            Assert.Equal(200, exchange.Status);
+            violations.AddRange(OpenApiDocument.Violations(OpenApiDocument.Dintero.Answer(method, template!), exchange.ResponseBody).Select(v => $"{exchange.Method} {template} answer: {v}"));
+            checkedBodies++;
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Equal(9, wire.Exchanges.Count);
+        Assert.Equal(13, checkedBodies); // 4 requests with a body (token, PUT, two signups) and 9 answers
+    }
+
+    [Theory]
+    [InlineData("store_type", "\"online\"")]                                       // a list written as one value
+    [InlineData("bank_accounts", "[{\"account_number_type\":\"bban\"}]")]          // outside the enum
+    [InlineData("payment_options", "null")]                                         // the required list missing
+    [InlineData("revenue", "{\"accept_prepaid\":\"yes\"}")]                         // text for a boolean
+    public void The_check_sees_a_body_that_breaks_the_schema(string field, string value)
+    {
+        var body = JsonNode.Parse(DinteroJson.Serialize(new SignupRequest<CommonConnectionSignup> { signup = TestData.CommonSignup() }))!;
+        body["signup"]![field] = JsonNode.Parse(value);
+        if (value == "null") body["signup"]!.AsObject().Remove(field);
+
+        var violations = OpenApiDocument.Violations(OpenApiDocument.Dintero.Request("post", Common), body.ToJsonString());
+
+        Assert.NotEmpty(violations);
+        Assert.Contains(violations, v => v.Contains(field));
+    }
+
+    [Fact]
+    public void Our_validator_accepts_Dintero_s_own_example_signups()
+    {
+        var problems = Seeds.Requests(Seeds.CommonPage)
+            .SelectMany(seed => Dintero.Connections.Validation.SignupValidator.Validate(DinteroJson.Deserialize<SignupRequest<CommonConnectionSignup>>(seed).signup!))
+            .Concat(Seeds.Requests(Seeds.BamboraPage).SelectMany(seed => Dintero.Connections.Validation.SignupValidator.Validate(DinteroJson.Deserialize<SignupRequest<BamboraConnectionSignup>>(seed).signup!)))
+            .Select(problem => problem.ToString())
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>Sends to the real network and keeps each exchange's method, path, bodies and status.</summary>
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        public RecordingHandler() : base(new SocketsHttpHandler()) { }
+
+        public sealed record Exchange(string Method, string Path, string RequestBody, int Status, string ResponseBody);
+
+        private readonly ConcurrentQueue<Exchange> exchanges = new();
+
+        public IReadOnlyList<Exchange> Exchanges => exchanges.ToArray();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var requestBody = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            var response = await base.SendAsync(request, cancellationToken);
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
+            exchanges.Enqueue(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, requestBody, (int)response.StatusCode, responseBody));
+            return response;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using System.Reflection;
+using System.Xml.Linq;
+using Dintero.Connections.Tests.Support;
+
+namespace Dintero.Connections.Tests;
+
+/// <summary>The format file names real types and real properties, and never shows a Bambora secret.</summary>
+public sealed class FormatViewTests
+{
+    private static readonly XDocument Format = XDocument.Load(Path.Combine(Repository.StagedModule, "Dintero.Connections.format.ps1xml"));
+
+    private static Type TypeNamed(string name)
+    {
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!;
+        return StagedModule.Assembly.GetReferencedAssemblies()
+            .Where(reference => reference.Name!.StartsWith("Dintero.Connections", StringComparison.Ordinal))
+            .Select(reference => context.LoadFromAssemblyName(reference).GetType(name))
+            .FirstOrDefault(type => type != null)
+            ?? throw new Xunit.Sdk.XunitException($"The format file names {name}, which does not exist.");
+    }
+
+    [Fact]
+    public void Every_view_selects_existing_types_and_shows_existing_properties()
+    {
+        var sets = Format.Descendants("SelectionSet").ToDictionary(s => (string)s.Element("Name")!, s => s.Descendants("TypeName").Select(t => t.Value).ToList());
+        var views = Format.Descendants("View").ToList();
+        Assert.NotEmpty(views);
+        foreach (var view in views)
+        {
+            var selected = view.Element("ViewSelectedBy")!;
+            var typeNames = selected.Elements("TypeName").Select(t => t.Value)
+                .Concat(selected.Elements("SelectionSetName").SelectMany(s => sets[s.Value]))
+                .ToList();
+            Assert.NotEmpty(typeNames);
+            foreach (var type in typeNames.Select(TypeNamed))
+            {
+                foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))
+                {
+                    Assert.True(type.GetProperty(property, BindingFlags.Public | BindingFlags.Instance) != null, $"{view.Element("Name")!.Value}: {type.Name} has no property {property}.");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void There_are_table_and_list_views_for_connections_and_a_view_for_the_context()
+    {
+        var selected = Format.Descendants("View").Select(v => (Name: v.Element("Name")!.Value, Table: v.Element("TableControl") != null, List: v.Element("ListControl") != null)).ToList();
+
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.Connection.Table" && v.Table);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.SignupConnection.List" && v.List);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.VippsConnection.List" && v.List);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.BamboraConnection.List" && v.List);
+        Assert.Contains(selected, v => v.Name == "Dintero.Connections.DinteroContext.Table" && v.Table);
+        var table = Format.Descendants("View").Single(v => v.Element("Name")!.Value == "Dintero.Connections.Connection.Table");
+        Assert.Equal(new[] { "account_id", "connection_type", "status", "created_at", "updated_at", "last_event" }, table.Descendants("Label").Select(l => l.Value));
+    }
+
+    [Fact]
+    public void Bambora_secrets_are_masked_in_every_view()
+    {
+        var secrets = new[] { "md5_key", "secret_token", "access_token" };
+
+        Assert.Empty(Format.Descendants("PropertyName").Select(p => p.Value).Intersect(secrets));
+        foreach (var script in Format.Descendants("ScriptBlock").Select(s => s.Value).Where(s => secrets.Any(s.Contains)))
+        {
+            Assert.Contains("'***'", script);
+        }
+        Assert.Contains(Format.Descendants("ScriptBlock"), s => s.Value.Contains("md5_key") && s.Value.Contains("'***'"));
+    }
+
+    [Fact]
+    public void The_list_views_show_the_signature_link()
+    {
+        var lists = Format.Descendants("ListControl").ToList();
+
+        Assert.Equal(2, lists.Count(l => l.Descendants("PropertyName").Any(p => p.Value == "signature_link")));
+    }
+
+    [Fact]
+    public void Every_label_is_a_property_a_user_can_type_back_into_Select_Object()
+    {
+        var sets = Format.Descendants("SelectionSet").ToDictionary(s => (string)s.Element("Name")!, s => s.Descendants("TypeName").Select(t => t.Value).ToList());
+        foreach (var view in Format.Descendants("View"))
+        {
+            var selected = view.Element("ViewSelectedBy")!;
+            var types = selected.Elements("TypeName").Select(t => t.Value).Concat(selected.Elements("SelectionSetName").SelectMany(s => sets[s.Value])).Select(TypeNamed).ToList();
+            foreach (var label in view.Descendants("Label").Select(l => l.Value))
+            {
+                Assert.All(types, type => Assert.True(type.GetProperty(label, BindingFlags.Public | BindingFlags.Instance) != null, $"{view.Element("Name")!.Value}: the label {label} is not a property of {type.Name}."));
+            }
+        }
+    }
+
+    [Fact]
+    public void Script_blocks_only_lay_out_nested_objects()
+    {
+        // Computed values are model members (connection_type, signature_link, last_event), not view code.
+        var scripts = Format.Descendants("ScriptBlock").Select(s => s.Value).ToList();
+
+        Assert.True(scripts.Count <= 12, $"{scripts.Count} script blocks");
+        Assert.DoesNotContain(scripts, s => s.Contains("signature_link") || s.Contains("GetConnectionType") || s.Contains(".Value."));
+    }
+}
