@@ -25,6 +25,9 @@
         'Get-DinteroConnection'
         'Get-DinteroAccountSetting'
         'Set-DinteroAccountSetting'
+        'Get-DinteroAccount'
+        'New-DinteroMerchantInvite'
+        'Get-DinteroOnboardingLink'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -37,6 +40,7 @@
             ReleaseNotes = @'
 0.1.0
 - Connect-Dintero with an API client's credentials (parameters, a PSCredential or DINTERO_* environment variables); one token per account, cached per session and renewed early.
+- Partner mode: connected with a partner account (an id ending in 00000), every cmdlet reaches the partner's merchants through Dintero's token exchange; Get-DinteroAccount lists them, New-DinteroMerchantInvite invites new ones, Get-DinteroOnboardingLink gives onboarding links with the partner's own signup references.
 - New-Dintero*Connection for every connection kind: Common (and its signup link), Bambora (deprecated by Dintero), Collector, Instabank, PayEx, Swish and Vipps; Get-DinteroConnection and Wait-DinteroConnection to read them and follow signups until enabled.
 - Get-/Set-DinteroAccountSetting for the account's company (the organization number the Common signup needs).
 - Input from hashtables, Import-Csv sheets, ConvertFrom-Json objects or typed models, checked before anything is sent, with every problem under its field path.

@@ -13,7 +13,8 @@ Package  builds, then makes what users install, in out/ (or -OutputPath):
          - Dintero.Connections.<version>.nupkg, the package Publish-PSResource puts in a gallery (made by
            Compress-PSResource, which checks the manifest as publishing does), for a private gallery or feed.
 Try      builds, starts the local Dintero emulator on a free port, runs a short tour (the merchants of
-         docs/examples/merchants.csv onboarded and shown in a table), then opens pwsh with the module imported and
+         docs/examples/merchants.csv invited, accepted and onboarded as the emulator's demo partner, and shown in
+         tables), then opens pwsh with the module imported and
          connected to the emulator (unless -NoShell, or when there is no one at the keyboard). The emulator is
          stopped when the tour or the shell ends, and never outlives this script.
 
@@ -97,23 +98,35 @@ function Invoke-PackageTask {
 function Invoke-TryTask {
     $emulator = Start-DinteroEmulator -Configuration $Configuration
     try {
-        # The emulator's demo client: a local test double, so its secret is no secret.
-        $env:DINTERO_ACCOUNT_ID = 'T00000001'
-        $env:DINTERO_CLIENT_ID = 'demo-client'
-        $env:DINTERO_CLIENT_SECRET = 'demo-secret-change-me'
+        # The emulator's demo partner: a local test double, so its secret is no secret.
+        $env:DINTERO_ACCOUNT_ID = 'T11200000'
+        $env:DINTERO_CLIENT_ID = 'demo-partner'
+        $env:DINTERO_CLIENT_SECRET = 'demo-partner-secret-change-me'
         $env:DINTERO_BASE_URI = $emulator.BaseUri
         $module = Join-Path $stage 'Dintero.Connections.psd1'
         $sheet = Join-Path $root 'docs/examples/merchants.csv'
-        Write-Host "Dintero emulator at $($emulator.BaseUri); the tour onboards $sheet."
+        Write-Host "Dintero emulator at $($emulator.BaseUri); the tour onboards $sheet as partner T11200000."
+        # A partner's day: invite from the sheet, the merchants accept, their accounts are matched to the sheet's
+        # rows by signup_reference, then organization numbers, Common signups and the result.
         $tour = @"
+`$ErrorActionPreference = 'Stop'
 Import-Module '$module'
 Connect-Dintero
-Write-Host 'Import-Csv merchants.csv | Set-DinteroAccountSetting        # each company gets its organization number'
-Import-Csv '$sheet' | Set-DinteroAccountSetting
-Write-Host 'Import-Csv merchants.csv | New-DinteroCommonConnection | Format-Table'
-Import-Csv '$sheet' | New-DinteroCommonConnection -WarningAction SilentlyContinue | Format-Table | Out-Host
-Write-Host 'Get-DinteroConnection -AccountId T00000002 | Format-List'
-Get-DinteroConnection -AccountId T00000002 | Format-List | Out-Host
+Write-Host 'Import-Csv merchants.csv | New-DinteroMerchantInvite | Format-Table          # Dintero e-mails each applicant'
+Import-Csv '$sheet' | New-DinteroMerchantInvite -WarningAction SilentlyContinue | Format-Table | Out-Host
+Write-Host '(the applicants accept the terms; the emulator does it for them)'
+`$null = Invoke-RestMethod -Method Post '$($emulator.RootUri)/_emulator/partners/T11200000/invitations/accept'
+Write-Host 'Get-DinteroAccount | Format-Table                                             # the merchants that accepted'
+`$accounts = @{}
+Get-DinteroAccount | Where-Object signup_reference | ForEach-Object { `$accounts[`$_.signup_reference] = `$_ } | Out-Null
+`$accounts.Values | Sort-Object account_id | Format-Table | Out-Host
+`$rows = Import-Csv '$sheet' | Select-Object @{ n = 'account_id'; e = { `$accounts[`$_.'applicant.signup_reference'].account_id } }, * -ExcludeProperty 'applicant.signup_reference'
+Write-Host '`$rows | Set-DinteroAccountSetting                                          # each company gets its organization number'
+`$rows | Set-DinteroAccountSetting
+Write-Host '`$rows | New-DinteroCommonConnection | Format-Table'
+`$rows | New-DinteroCommonConnection -WarningAction SilentlyContinue | Format-Table | Out-Host
+Write-Host "Get-DinteroConnection -AccountId `$(`$rows[1].account_id) | Format-List"
+Get-DinteroConnection -AccountId `$rows[1].account_id | Format-List | Out-Host
 "@
         Invoke-ChildPwsh -NoProfile -NoLogo -Command $tour
         if ($LASTEXITCODE -ne 0) { throw "The tour failed with exit code $LASTEXITCODE." }

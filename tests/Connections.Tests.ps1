@@ -10,7 +10,12 @@ BeforeAll {
     $script:emulator = $env:DINTERO_TEST_EMULATOR
     $script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
     $script:secret = ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+    # Both of Dintero's paths: a merchant's own client reaches its own account only (T00000001); the partner's client
+    # reaches every merchant of partner T00000000 (T00000001 to T00000400) through the token exchange.
     $script:connect = @{ AccountId = $accountId; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = $secret; BaseUri = $env:DINTERO_TEST_BASE_URI }
+    $script:partnerId = $env:DINTERO_TEST_PARTNER_ID
+    $script:partner = @{ AccountId = $partnerId; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
+    $script:partnerContext = Connect-Dintero @partner -PassThru
     $script:ssn = '01019012345'
     $script:bankAccount = '15036012345'
 
@@ -116,7 +121,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
     }
 
     It 'numbers every row, also one whose account_id is malformed, so each error names its own row' {
-        Set-DinteroAccountSetting -AccountId T00000051 -OrganizationNumber 912345678
+        Set-DinteroAccountSetting -Context $partnerContext -AccountId T00000051 -OrganizationNumber 912345678
         # Row 1's account id is malformed; row 2's account has no organization number, so Dintero refuses it (400).
         $rows = @(
             [pscustomobject]@{ account_id = 'T00000051'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
@@ -126,7 +131,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         )
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
 
-        $created = $rows | New-DinteroCommonConnection -ErrorVariable failures -ErrorAction SilentlyContinue
+        $created = $rows | New-DinteroCommonConnection -Context $partnerContext -ErrorVariable failures -ErrorAction SilentlyContinue
 
         @($created).account_id | Should -Be @('T00000051', 'T00000051')
         @($failures).Count | Should -Be 2
@@ -141,9 +146,9 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
     }
 
     It 'binds an account_id column or property to -AccountId' {
-        Set-DinteroAccountSetting -AccountId T00000031 -OrganizationNumber 912345678
+        Set-DinteroAccountSetting -Context $partnerContext -AccountId T00000031 -OrganizationNumber 912345678
         $row = [pscustomobject]@{ account_id = 'T00000031'; 'payment_options[0].type' = 'dintero.zero'; 'payment_options[0].currencies' = 'NOK'; store_type = 'online' }
-        ($row | New-DinteroCommonConnection).account_id | Should -Be 'T00000031'
+        ($row | New-DinteroCommonConnection -Context $partnerContext).account_id | Should -Be 'T00000031'
     }
 
     It 'names the account, the connection type and the payment options with -WhatIf, and sends nothing' {
@@ -171,7 +176,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
     }
 
     It "turns Dintero's 400 into an error record with Dintero's message and field errors" {
-        New-DinteroCommonConnection -AccountId T00000002 -Signup (New-Signup) -ErrorVariable failure -ErrorAction SilentlyContinue
+        New-DinteroCommonConnection -Context $partnerContext -AccountId T00000002 -Signup (New-Signup) -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.400.ORGANIZATION_NUMBER_REQUIRED*'
         $failure[0].ErrorDetails.Message | Should -Match 'organization_number'
@@ -181,7 +186,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
 
     It "lets scripts catch the module's exceptions by type" {
         $caught = $null
-        try { New-DinteroCommonConnection -AccountId T00000002 -Signup (New-Signup) -ErrorAction Stop }
+        try { New-DinteroCommonConnection -Context $partnerContext -AccountId T00000002 -Signup (New-Signup) -ErrorAction Stop }
         catch [Dintero.Connections.Errors.DinteroApiException] { $caught = $_.Exception }
         $caught.StatusCode | Should -Be 400
         $caught.Code | Should -Be 'ORGANIZATION_NUMBER_REQUIRED'
@@ -289,10 +294,10 @@ Describe 'New-DinteroBamboraConnection and the views' {
 }
 
 Describe 'Get-DinteroConnection and account settings' {
-    BeforeAll { Connect-Dintero @connect }
+    BeforeAll { Connect-Dintero @partner }
 
     It 'returns every kind the account has, and takes accounts by property name' {
-        @(Get-DinteroConnection).Count | Should -BeGreaterOrEqual 1
+        @(Get-DinteroConnection -AccountId $accountId).Count | Should -BeGreaterOrEqual 1
         ([pscustomobject]@{ account_id = $accountId } | Get-DinteroConnection -Type Common).account_id | Should -Be $accountId
     }
 
@@ -422,7 +427,7 @@ $accountId,dintero.zero,NOK,onlin,$ssn,$bankAccount
     It "never prints JSON text that Dintero refused, in <_>" -ForEach @('NormalView', 'ConciseView') {
         $ErrorView = $_
         $json = @{ payment_options = @(@{ type = 'dintero.zero'; currencies = @('NOK') }); store_type = 'online'; applicant = @{ social_security_number = $ssn }; bank_accounts = @(@{ account_number = $bankAccount }) } | ConvertTo-Json -Depth 5
-        New-DinteroCommonConnection -AccountId T00000002 -Signup $json -ErrorVariable failure -ErrorAction SilentlyContinue
+        New-DinteroCommonConnection -Context $partnerContext -AccountId T00000002 -Signup $json -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.400.*'
         $text = $failure[0] | Out-String -Width 300
         $text | Should -Not -Match $ssn
@@ -432,7 +437,7 @@ $accountId,dintero.zero,NOK,onlin,$ssn,$bankAccount
 }
 
 Describe 'A master sheet piped into several cmdlets' {
-    BeforeAll { Connect-Dintero @connect }
+    BeforeAll { Connect-Dintero @partner }
 
     It 'binds each cmdlet its own columns, ignores the others with one warning, and refuses typos' {
         $csv = Join-Path $TestDrive 'master.csv'
@@ -459,7 +464,7 @@ T00000052,923456789,second,dintero.zero,NOK,instore
 
 Describe 'Bulk onboarding: several requests in flight' {
     BeforeAll {
-        $script:context = Connect-Dintero @connect -PassThru
+        $script:context = Connect-Dintero @partner -PassThru
         $script:bulkAccounts = 1..12 | ForEach-Object { 'T{0:D8}' -f (200 + $_) }
         $bulkAccounts | ForEach-Object { [pscustomobject]@{ account_id = $_; organization_number = '912345678' } } | Set-DinteroAccountSetting -ThrottleLimit 8
         function script:New-Sheet([string[]] $Accounts, [int[]] $BadRows) {
@@ -611,7 +616,7 @@ Describe 'Every connection kind' {
     }
 
     It 'gives a Common signup link per account from the pipeline' {
-        $links = @([pscustomobject]@{ account_id = $accountId }, [pscustomobject]@{ account_id = 'T00000031' }) | New-DinteroCommonSignupLink
+        $links = @([pscustomobject]@{ account_id = $accountId }, [pscustomobject]@{ account_id = 'T00000031' }) | New-DinteroCommonSignupLink -Context $partnerContext
         $links.account_id | Should -Be @($accountId, 'T00000031')
         $links.ref | ForEach-Object { $_ | Should -Match '^http' }
     }
@@ -652,7 +657,7 @@ Describe 'Every connection kind' {
 
 Describe 'Following signups to the end' {
     BeforeAll {
-        $script:context = Connect-Dintero @connect -PassThru
+        $script:context = Connect-Dintero @partner -PassThru
         $script:waitAccounts = 'T00000301', 'T00000302', 'T00000303'
         $waitAccounts | ForEach-Object { [pscustomobject]@{ account_id = $_; organization_number = '912345678' } } | Set-DinteroAccountSetting
         function script:Set-EmulatorStatus([string] $Account, [string] $Kind, [string] $Status) {

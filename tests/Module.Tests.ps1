@@ -4,8 +4,8 @@
 
 BeforeDiscovery {
     $script:cmdlets = @(
-        'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
-        'Get-DinteroContext', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
+        'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccount', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
+        'Get-DinteroContext', 'Get-DinteroOnboardingLink', 'New-DinteroMerchantInvite', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
         'New-DinteroCommonSignupLink', 'New-DinteroInstabankConnection', 'New-DinteroPayExConnection', 'New-DinteroSwishConnection',
         'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection'
     )

@@ -2,7 +2,7 @@
 # Runs every ```powershell block of README.md, in order, against the emulator: the README's examples are the
 # ones tested. Blocks fenced as ```ps1 are illustrations that need Azure or a prompt, and are not run.
 # Connection settings come from the DINTERO_* environment variables, as the README says; the emulator's
-# standalone URL in the README is replaced by the URL of the emulator the test started.
+# standalone URL in the README (API and /_emulator alike) is replaced by the URL of the emulator the test started.
 
 BeforeDiscovery {
     $readme = Get-Content $env:DINTERO_TEST_README -Raw
@@ -14,9 +14,10 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $env:DINTERO_ACCOUNT_ID = $env:DINTERO_TEST_ACCOUNT_ID
-    $env:DINTERO_CLIENT_ID = 'demo-client'
-    $env:DINTERO_CLIENT_SECRET = 'demo-secret-change-me'
+    # The emulator's demo partner, as the README says.
+    $env:DINTERO_ACCOUNT_ID = 'T11200000'
+    $env:DINTERO_CLIENT_ID = 'demo-partner'
+    $env:DINTERO_CLIENT_SECRET = 'demo-partner-secret-change-me'
     $env:DINTERO_BASE_URI = $env:DINTERO_TEST_BASE_URI
     Import-Module $env:DINTERO_TEST_MODULE -Force
     Push-Location $TestDrive
@@ -33,10 +34,11 @@ Describe 'README examples' {
     }
 
     It 'runs example <Number> (<FirstLine>) without errors' -ForEach $examples {
-        $code = $Code.Replace('http://127.0.0.1:5080/v1', $env:DINTERO_TEST_BASE_URI.TrimEnd('/'))
+        $code = $Code.Replace('http://127.0.0.1:5080/v1', $env:DINTERO_TEST_BASE_URI.TrimEnd('/')).Replace('http://127.0.0.1:5080/', $env:DINTERO_TEST_EMULATOR)
         $ErrorActionPreference = 'Stop'
         $records = & ([scriptblock]::Create($code)) *>&1
         @($records | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }) | Should -BeNullOrEmpty
         ($records | Out-String) | Should -Not -Match 'demo-secret-change-me'
+        ($records | Out-String) | Should -Not -Match 'demo-partner-secret-change-me'
     }
 }

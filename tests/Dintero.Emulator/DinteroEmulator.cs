@@ -54,6 +54,7 @@ public sealed class DinteroEmulator : IAsyncDisposable
         TokenEndpoint.Map(api);
         ConnectionEndpoints.Map(api);
         SettingsEndpoints.Map(api);
+        PartnerEndpoints.Map(api);
         AdminEndpoints.Map(app);
 
         var store = app.Services.GetRequiredService<AccountStore>();

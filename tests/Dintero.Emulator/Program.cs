@@ -2,11 +2,12 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
 int? exitWith = null;
 var options = new EmulatorOptions { Port = 5080 };
 string? clientId = null;
 string? clientSecret = null;
+string? clientAccount = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -15,6 +16,8 @@ for (var i = 0; i < args.Length; i++)
         case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         case "--client-id": clientId = Next(); break;
         case "--client-secret": clientSecret = Next(); break;
+        case "--client-account": clientAccount = Next(); break;
+        case "--partner-merchants": options.AddPartner(EmulatorOptions.DemoPartnerId, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -27,17 +30,20 @@ for (var i = 0; i < args.Length; i++)
             return 2;
     }
 }
-if (clientId != null && clientSecret != null) options.Clients[clientId] = clientSecret;
+if (clientId != null && clientSecret != null) options.Clients[clientId] = new ApiClient(clientSecret, clientAccount ?? EmulatorOptions.DemoAccountId);
 
 await using var emulator = await DinteroEmulator.StartAsync(options);
 Console.WriteLine($"Dintero emulator listening on {emulator.BaseUri}");
-foreach (var (id, secret) in options.Clients)
+foreach (var (id, client) in options.Clients)
 {
     // This is a local test double: printing its demo credentials is the point.
-    Console.WriteLine($"  client id:     {id}");
-    Console.WriteLine($"  client secret: {secret}");
+    Console.WriteLine($"  client {id}, secret {client.Secret}, of account {client.AccountId}{(options.Partners.ContainsKey(client.AccountId) ? " (a partner)" : string.Empty)}");
 }
-Console.WriteLine($"  account with an organization number: {EmulatorOptions.DemoAccountId}");
+foreach (var (partner, merchants) in options.Partners)
+{
+    Console.WriteLine($"  partner {partner}: {merchants.Count} merchants, {merchants[0]} to {merchants[^1]}");
+}
+Console.WriteLine($"  account with an organization number: {string.Join(", ", options.AccountsWithOrganizationNumber)}");
 Console.WriteLine("Press Ctrl+C to stop.");
 if (exitWith is { } parent)
 {

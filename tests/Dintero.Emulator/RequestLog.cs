@@ -14,6 +14,9 @@ public sealed record LoggedRequest(
     string Body)
 {
     public int Status { get; set; }
+
+    /// <summary>The query string, from <c>?</c>; empty when there is none.</summary>
+    public string Query { get; init; } = string.Empty;
 }
 
 /// <summary>Every request received, in order, for tests to count and inspect.</summary>

@@ -31,6 +31,15 @@ namespace Dintero.Connections.Session
         /// <summary><c>Test</c> for a T account, <c>Production</c> for a P account.</summary>
         public string Environment => AccountIdFormat.IsTest(AccountId) ? "Test" : "Production";
 
+        /// <summary>
+        /// True when connected to a partner account (its id ends in five zeros): -AccountId then reaches the partner's
+        /// merchants, each through Dintero's token exchange.
+        /// </summary>
+        public bool IsPartner => AccountIdFormat.IsPartner(AccountId);
+
+        /// <summary><c>Partner</c> or <c>Merchant</c>: whose client this is.</summary>
+        public string Role => IsPartner ? "Partner" : "Merchant";
+
         public string ClientId { get; }
 
         public Uri BaseUri { get; }
@@ -46,7 +55,7 @@ namespace Dintero.Connections.Session
         /// <summary>The engine's client; read back by the engine only (its <c>ContextClient</c>).</summary>
         internal IDisposable Client { get; }
 
-        public override string ToString() => $"{AccountId} ({Environment}) as {ClientId} at {BaseUri}";
+        public override string ToString() => $"{(IsPartner ? "partner " : string.Empty)}{AccountId} ({Environment}) as {ClientId} at {BaseUri}";
 
         /// <summary>Closes the connection: the client forgets the tokens it was issued, and refuses further calls.</summary>
         public void Dispose()

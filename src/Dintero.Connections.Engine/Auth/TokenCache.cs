@@ -55,17 +55,43 @@ namespace Dintero.Connections.Auth
             public Entry For(string accountId) =>
                 used.TryGetValue(accountId, out var entry) ? entry : used.GetOrAdd(accountId, cache.entries.GetOrAdd(prefix + accountId, _ => new Entry()));
 
-            /// <summary>Drops the tokens of the accounts this client used; tokens of other accounts and clients stay.</summary>
+            /// <summary>Drops the tokens (and remembered refusals) of the accounts this client used; other accounts' and clients' stay.</summary>
             public void Forget()
             {
-                foreach (var entry in used.Values) entry.Token = null;
+                foreach (var entry in used.Values)
+                {
+                    entry.Token = null;
+                    entry.Refusal = null;
+                }
             }
+        }
+
+        /// <summary>Why no token is to be had for an account, and until when that answer stands without asking Dintero again.</summary>
+        internal sealed class Refused
+        {
+            public Refused(Exception exception, DateTimeOffset until)
+            {
+                Exception = exception;
+                Until = until;
+            }
+
+            public Exception Exception { get; }
+
+            public DateTimeOffset Until { get; }
         }
 
         /// <summary>One key's token, and the gate that lets one caller at a time fetch a new one.</summary>
         internal sealed class Entry
         {
             private AccessToken? token;
+            private Refused? refusal;
+
+            /// <summary>A refusal to remember, so many rows for one account send one token request, not one each.</summary>
+            public Refused? Refusal
+            {
+                get => Volatile.Read(ref refusal);
+                set => Volatile.Write(ref refusal, value);
+            }
 
             public SemaphoreSlim Gate { get; } = new SemaphoreSlim(1, 1);
 

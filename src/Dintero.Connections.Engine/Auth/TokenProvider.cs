@@ -1,61 +1,75 @@
 using System;
-using System.Globalization;
-using System.Net.Http;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
-using Dintero.Connections.Http;
+using Dintero.Connections.Errors;
 using Dintero.Connections.Logging;
-using Dintero.Connections.Redaction;
 using Dintero.Connections.Time;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Auth
 {
     /// <summary>
-    /// Gets client-credentials tokens and caches them: one token request serves every call until shortly before
-    /// the token expires. Concurrent callers wait for the one request under way instead of sending their own.
+    /// Which token serves which account, cached: one token request serves every call for an account until shortly
+    /// before the token expires, and concurrent callers for an account wait for the one request under way.
+    /// <list type="bullet">
+    /// <item>The connected account (a merchant's, or a partner's own): a client-credentials token.</item>
+    /// <item>Connected as a partner (<see cref="AccountIdFormat.IsPartner"/>), any other account is a merchant of the
+    /// partner: the partner's token buys an exchange token for it, which buys the merchant's token. A refused exchange
+    /// token renews the partner's token once; a merchant the partner does not have fails on its own, and is not asked
+    /// for again for a minute.</item>
+    /// <item>Refused credentials fail every later call at once, without a request, until <see cref="Reconnecting"/>.</item>
+    /// </list>
     /// </summary>
     internal sealed class TokenProvider
     {
-        private readonly Func<HttpClient> tokenClient;
-        private readonly Uri apiRoot;
-        private readonly ClientCredential credential;
+        /// <summary>How long a refused merchant is answered from memory, so a sheet of its rows sends one exchange, not one each.</summary>
+        public static readonly TimeSpan RefusalMemory = TimeSpan.FromMinutes(1);
+
+        private readonly TokenEndpoints endpoints;
+        private readonly string? connectedAccount;
         private readonly TokenCache.Partition cache;
         private readonly TimeSpan? renewalMargin;
         private readonly IClock clock;
-        private readonly Redactor redactor;
         private readonly Log log;
 
-        public TokenProvider(Func<HttpClient> tokenClient, Uri apiRoot, ClientCredential credential, TokenCache cache, TimeSpan? renewalMargin, IClock clock, Redactor redactor, Log log)
+        /// <param name="endpoints">The token calls on the wire.</param>
+        /// <param name="connectedAccount">The account the client belongs to; null when unknown (every account is asked for with the client's credentials).</param>
+        /// <param name="cache">This client's part of the session's token cache.</param>
+        /// <param name="renewalMargin">How long before expiry a token is renewed; null for Dintero's own rule.</param>
+        /// <param name="clock">Now, as the client sees it.</param>
+        /// <param name="log">Where the token steps are logged, redacted.</param>
+        public TokenProvider(TokenEndpoints endpoints, string? connectedAccount, TokenCache.Partition cache, TimeSpan? renewalMargin, IClock clock, Log log)
         {
-            this.tokenClient = tokenClient;
-            this.apiRoot = apiRoot;
-            this.credential = credential;
-            this.cache = cache.PartitionFor(apiRoot, credential);
+            this.endpoints = endpoints;
+            this.connectedAccount = connectedAccount;
+            this.cache = cache;
             this.renewalMargin = renewalMargin;
             this.clock = clock;
-            this.redactor = redactor;
             this.log = log;
         }
+
+        private bool AsPartner => AccountIdFormat.IsPartner(connectedAccount);
 
         public async Task<AccessToken> GetTokenAsync(string accountId, CancellationToken cancellationToken)
         {
             var entry = cache.For(accountId);
             var cached = entry.Token;
             if (IsFresh(cached)) return cached!;
+            ThrowIfRefused(entry);
 
             await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                // Whoever held the gate before may have fetched a token meanwhile.
+                // Whoever held the gate before may have fetched a token, or been refused, meanwhile.
                 cached = entry.Token;
                 if (IsFresh(cached)) return cached!;
+                ThrowIfRefused(entry);
                 log.Debug(cached == null
                     ? $"No token cached for account {accountId}; requesting one."
                     : $"The token for account {accountId} expires at {cached.ExpiresAt:u}; requesting a new one.");
-                var token = await RequestTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
+                var token = AsPartner && accountId != connectedAccount
+                    ? await MerchantTokenAsync(accountId, entry, cancellationToken).ConfigureAwait(false)
+                    : await ClientCredentialsAsync(accountId, entry, cancellationToken).ConfigureAwait(false);
                 entry.Token = token;
                 return token;
             }
@@ -76,78 +90,77 @@ namespace Dintero.Connections.Auth
             }
         }
 
+        /// <summary>Connect-Dintero asks again: a refusal remembered from before does not answer for Dintero.</summary>
+        public void Reconnecting(string accountId) => cache.For(accountId).Refusal = null;
+
         /// <summary>Drops every token this client was issued, as <c>Disconnect-Dintero</c> does for its context.</summary>
         public void ForgetAll() => cache.Forget();
 
         private bool IsFresh(AccessToken? token) => token != null && clock.UtcNow < token.RenewAt(renewalMargin);
 
-        private async Task<AccessToken> RequestTokenAsync(string accountId, CancellationToken cancellationToken)
+        private void ThrowIfRefused(TokenCache.Entry entry)
         {
-            var accountUri = new Uri(apiRoot, $"accounts/{accountId}");
-            var body = JsonSerializer.Serialize(new { grant_type = "client_credentials", audience = accountUri.AbsoluteUri });
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiRoot, $"accounts/{accountId}/auth/token"))
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes(credential.ClientId + ":" + credential.Secret));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", basic);
-            new RequestContext(accountId, RepeatPolicy.Safe, authenticate: false, Array.Empty<string>()).AttachTo(request);
-
-            var requestedAt = clock.UtcNow;
-            using var response = await tokenClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var hint = (int)response.StatusCode == 401 || (int)response.StatusCode == 403
-                    ? $"Check the client id '{credential.ClientId}' and its secret, and that the client belongs to account {accountId}."
-                    : null;
-                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), hint);
-            }
-            var token = ParseToken(text, requestedAt, accountId);
-            // From now on the token is masked wherever it might show up.
-            redactor.AddSecret(token.Value);
-            log.Debug($"Got a token for account {accountId}, valid until {token.ExpiresAt:u}.");
-            return token;
+            var refusal = entry.Refusal;
+            if (refusal != null && clock.UtcNow < refusal.Until) throw refusal.Exception;
         }
 
-        private AccessToken ParseToken(string text, DateTimeOffset requestedAt, string accountId)
+        private async Task<AccessToken> ClientCredentialsAsync(string accountId, TokenCache.Entry entry, CancellationToken cancellationToken)
         {
-            string? value = null;
-            double? expiresIn = null;
             try
             {
-                using var document = JsonDocument.Parse(text);
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Object)
+                return await endpoints.ClientCredentialsAsync(accountId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DinteroApiException answer) when (answer.StatusCode == 401 || answer.StatusCode == 403)
+            {
+                DinteroAccessException refused;
+                if (connectedAccount == null || accountId == connectedAccount)
                 {
-                    if (root.TryGetProperty("access_token", out var tokenElement) && tokenElement.ValueKind == JsonValueKind.String) value = tokenElement.GetString();
-                    if (root.TryGetProperty("expires_in", out var expiry)) expiresIn = ReadSeconds(expiry);
+                    refused = new DinteroAccessException(DinteroAccessFailure.CredentialsRefused, accountId, accountId,
+                        $"Dintero refused the credentials of API client '{endpoints.ClientId}' for account {accountId} ({answer.StatusCode}: {answer.DinteroMessage}). Check the client id and secret, and that the client belongs to account {accountId} and has not been deleted.",
+                        answer);
+                    // Until Connect-Dintero asks again: every later call of the batch fails at once, not with a request each.
+                    entry.Refusal = new TokenCache.Refused(refused, DateTimeOffset.MaxValue);
                 }
+                else
+                {
+                    refused = new DinteroAccessException(DinteroAccessFailure.OtherAccount, accountId, connectedAccount,
+                        $"The API client of account {connectedAccount} cannot reach account {accountId} ({answer.StatusCode}: {answer.DinteroMessage}). A client belongs to one account; connect with that account's own client, or with your partner account to reach your merchants.",
+                        answer);
+                    entry.Refusal = new TokenCache.Refused(refused, clock.UtcNow + RefusalMemory);
+                }
+                throw refused;
             }
-            catch (JsonException)
-            {
-                // Reported below without the text, which may hold the token.
-            }
-            if (string.IsNullOrEmpty(value))
-            {
-                throw new Errors.DinteroTransportException(
-                    $"The token answer for account {accountId} held no access_token.", "POST", $"/accounts/{accountId}/auth/token", requestMayHaveReachedServer: true, innerException: null);
-            }
-            if (expiresIn == null || expiresIn <= 0)
-            {
-                // Never assume a lifetime: without one the token serves this call only.
-                log.Warning($"The token answer for account {accountId} gave no expires_in; the token will not be reused.");
-                expiresIn = 0;
-            }
-            // Counted from when the request was sent, so time spent waiting for the answer is not counted twice.
-            return new AccessToken(value!, requestedAt, requestedAt.AddSeconds(expiresIn.Value));
         }
 
-        private static double? ReadSeconds(JsonElement element)
+        private async Task<AccessToken> MerchantTokenAsync(string merchantId, TokenCache.Entry entry, CancellationToken cancellationToken)
         {
-            if (element.ValueKind == JsonValueKind.Number && element.TryGetDouble(out var number)) return number;
-            if (element.ValueKind == JsonValueKind.String && double.TryParse(element.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
-            return null;
+            var partnerId = connectedAccount!;
+            var partnerToken = await GetTokenAsync(partnerId, cancellationToken).ConfigureAwait(false);
+            log.Debug($"Exchanging the partner token of {partnerId} for a token for its merchant {merchantId}.");
+            AccessToken exchange;
+            try
+            {
+                try
+                {
+                    exchange = await endpoints.ExchangeAsync(partnerId, partnerToken, merchantId, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DinteroApiException answer) when (answer.StatusCode == 401)
+                {
+                    // The partner's token is no longer accepted (revoked, or expired early): renew it once, then exchange again.
+                    Invalidate(partnerId, partnerToken);
+                    partnerToken = await GetTokenAsync(partnerId, cancellationToken).ConfigureAwait(false);
+                    exchange = await endpoints.ExchangeAsync(partnerId, partnerToken, merchantId, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (DinteroApiException answer) when (answer.StatusCode == 403 || answer.StatusCode == 404)
+            {
+                var refused = new DinteroAccessException(DinteroAccessFailure.NotPartnerMerchant, merchantId, partnerId,
+                    $"{merchantId} is not a merchant of partner {partnerId}: Dintero refused the token exchange ({answer.StatusCode}: {answer.DinteroMessage}).",
+                    answer);
+                entry.Refusal = new TokenCache.Refused(refused, clock.UtcNow + RefusalMemory);
+                throw refused;
+            }
+            return await endpoints.MerchantTokenAsync(partnerId, merchantId, exchange, cancellationToken).ConfigureAwait(false);
         }
     }
 }

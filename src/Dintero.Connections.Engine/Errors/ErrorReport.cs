@@ -9,12 +9,13 @@ namespace Dintero.Connections.Errors
     /// </summary>
     public sealed class ErrorReport
     {
-        private ErrorReport(RecordCategory category, string errorId, string message, string? recommendedAction)
+        private ErrorReport(RecordCategory category, string errorId, string message, string? recommendedAction, bool endsCommand = false)
         {
             Category = category;
             ErrorId = errorId;
             Message = message;
             RecommendedAction = recommendedAction;
+            EndsCommand = endsCommand;
         }
 
         public RecordCategory Category { get; }
@@ -26,12 +27,28 @@ namespace Dintero.Connections.Errors
 
         public string? RecommendedAction { get; }
 
+        /// <summary>
+        /// True when nothing more of the command can run (the client's credentials were refused): one terminating error,
+        /// not the same error for every row still to come.
+        /// </summary>
+        public bool EndsCommand { get; }
+
         public static ErrorReport From(Exception exception)
         {
             switch (exception)
             {
                 case DinteroApiException api:
                     return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Hint);
+                case DinteroAccessException access:
+                    return access.Failure switch
+                    {
+                        DinteroAccessFailure.CredentialsRefused => new ErrorReport(RecordCategory.AuthenticationError, access.ErrorId, access.Message,
+                            "Check the API client in Dintero's Backoffice (Settings > API clients), then run Connect-Dintero again.", endsCommand: true),
+                        DinteroAccessFailure.NotPartnerMerchant => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
+                            $"Check the account id; Get-DinteroAccount lists the merchants of partner {access.ConnectedAccountId}."),
+                        _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
+                            "Connect-Dintero with the partner account (an id that ends in 00000) to reach its merchants, or with the account's own API client."),
+                    };
                 case DinteroValidationException validation:
                     return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, "Correct the fields named above; nothing was sent to Dintero.");
                 case DinteroTransportException transport:

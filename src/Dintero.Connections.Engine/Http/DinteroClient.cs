@@ -40,6 +40,7 @@ namespace Dintero.Connections.Http
             if (options == null) throw new ArgumentNullException(nameof(options));
             options.Validate();
             Credential = options.Credential!;
+            AccountId = options.AccountId;
             BaseUri = WithTrailingSlash(options.BaseUri);
             this.clock = clock;
             redactor = new Redactor();
@@ -56,10 +57,14 @@ namespace Dintero.Connections.Http
 
         public TokenCache TokenCache { get; }
 
-        /// <summary>Gets a token for the account now (or uses the cached one), so bad credentials show at once.</summary>
+        /// <summary>The account the client belongs to (<see cref="DinteroClientOptions.AccountId"/>), when given.</summary>
+        public string? AccountId { get; }
+
+        /// <summary>Gets a token for the account now (or uses the cached one), so bad credentials show at once; a refusal remembered from before is asked again.</summary>
         public async Task<TokenInfo> AuthenticateAsync(string accountId, CancellationToken cancellationToken = default)
         {
             CheckAccount(accountId);
+            handlers.Tokens.Reconnecting(accountId);
             var token = await handlers.Tokens.GetTokenAsync(accountId, cancellationToken).ConfigureAwait(false);
             return new TokenInfo(accountId, Credential.ClientId, token.ExpiresAt);
         }
@@ -110,7 +115,7 @@ namespace Dintero.Connections.Http
                 {
                     case Connection connection: connection.account_id = accountId; break;
                     case CommonSignupLink link: link.account_id = accountId; break;
-                    case AccountSettings settings: settings.connection_status = ConnectionKinds.StatusesIn(settings.connections); break;
+                    case Account account: account.connection_status = ConnectionKinds.StatusesIn(account.connections); break;
                 }
                 return result;
             }

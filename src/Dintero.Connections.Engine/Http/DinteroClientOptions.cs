@@ -13,6 +13,13 @@ namespace Dintero.Connections.Http
 
         public ClientCredential? Credential { get; set; }
 
+        /// <summary>
+        /// The account the client belongs to (Connect-Dintero's). When it is a partner account, every other account is
+        /// reached as one of the partner's merchants, through Dintero's token exchange. Null: every account is asked for
+        /// with the client's own credentials.
+        /// </summary>
+        public string? AccountId { get; set; }
+
         /// <summary>Sent as <c>Dintero-System-Name</c> (at most 120 characters) to identify the integration.</summary>
         public string SystemName { get; set; } = "Dintero.Connections";
 
@@ -36,6 +43,7 @@ namespace Dintero.Connections.Http
         internal void Validate()
         {
             if (Credential == null) throw new ArgumentException("Client credentials are required.", nameof(Credential));
+            if (AccountId != null && AccountIdFormat.Check(AccountId) is { } accountProblem) throw new ArgumentException(accountProblem.Message, nameof(AccountId));
             var baseUriProblem = BaseUriFormat.Check(BaseUri);
             if (baseUriProblem != null) throw new ArgumentException(baseUriProblem.Message, nameof(BaseUri));
             CheckHeader(SystemName, nameof(SystemName));

@@ -37,7 +37,8 @@ namespace Dintero.Connections.Http
             Configure(collection.AddHttpClient(TokenClient), options, primaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
-            Tokens = new TokenProvider(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, cache, options.TokenRenewalMargin, clock, redactor, log);
+            var endpoints = new TokenEndpoints(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, clock, redactor, log);
+            Tokens = new TokenProvider(endpoints, options.AccountId, cache.PartitionFor(baseUri, options.Credential!), options.TokenRenewalMargin, clock, log);
             Configure(collection.AddHttpClient(ApiClient), options, primaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))

@@ -38,6 +38,8 @@ namespace Dintero.Connections.Session
             {
                 BaseUri = target.BaseUri,
                 Credential = target.Credential,
+                // A partner account's client reaches the partner's merchants through the token exchange.
+                AccountId = target.AccountId,
                 TokenCache = Tokens,
                 // Log lines reach the cmdlet that is running through the ambient scope (see LogScope).
                 Log = LogScope.Ambient,

@@ -78,9 +78,38 @@ namespace Dintero.Connections.Validation
         public static IReadOnlyList<ValidationProblem> Validate(AccountCompany company)
         {
             var check = new ProblemCollector();
-            const string p = "company";
+            Company(check, company, "company");
+            return check.Problems;
+        }
+
+        /// <summary>Checks a prefilled signup for a new merchant (<c>POST /accounts/{partner}/signup/prefill</c>), under <paramref name="root"/>.</summary>
+        public static IReadOnlyList<ValidationProblem> Validate(MerchantInvite invite, string root = "invite")
+        {
+            var check = new ProblemCollector();
+            if (check.Required(invite.applicant, $"{root}.applicant", "The applicant (who is invited)"))
+            {
+                var applicant = invite.applicant!;
+                // Dintero requires it: the invitation is e-mailed there.
+                if (check.Required(applicant.email, $"{root}.applicant.email", "The applicant's e-mail")) check.EmailAddress(applicant.email, $"{root}.applicant.email");
+                check.PhoneE164(applicant.phone_number, $"{root}.applicant.phone_number");
+            }
+            if (check.Required(invite.company, $"{root}.company", "The company")) Company(check, invite.company!, $"{root}.company");
+            if (invite.billing != null)
+            {
+                var billing = invite.billing;
+                check.Required(billing.business_name, $"{root}.billing.business_name", "The billing business name");
+                if (check.Required(billing.address, $"{root}.billing.address", "The billing address")) Address(check, billing.address!, $"{root}.billing.address");
+                check.EmailAddress(billing.email, $"{root}.billing.email");
+                check.MaxLength(billing.reference, 120, $"{root}.billing.reference");
+                check.CompanyPhoneNumber(billing.phone_number, $"{root}.billing.phone_number");
+            }
+            return check.Problems;
+        }
+
+        private static void Company(ProblemCollector check, AccountCompany company, string p)
+        {
             check.Required(company.business_name, $"{p}.business_name", "The business name");
-            check.Required(company.address, $"{p}.address", "The address");
+            if (check.Required(company.address, $"{p}.address", "The address")) Address(check, company.address!, $"{p}.address");
             // Documented lengths (D21): website 120, terms_url 240. Their format is not documented, so not checked.
             check.MaxLength(company.website, 120, $"{p}.website");
             check.MaxLength(company.terms_url, 240, $"{p}.terms_url");
@@ -88,7 +117,14 @@ namespace Dintero.Connections.Validation
             check.EmailAddress(company.email, $"{p}.email");
             check.EmailAddress(company.technical_email, $"{p}.technical_email");
             check.CompanyPhoneNumber(company.phone_number, $"{p}.phone_number");
-            return check.Problems;
+        }
+
+        // Dintero's Address requires these three (D21).
+        private static void Address(ProblemCollector check, Address address, string p)
+        {
+            check.Required(address.address_line, $"{p}.address_line", "The street address");
+            check.Required(address.postal_place, $"{p}.postal_place", "The postal place");
+            check.Required(address.country, $"{p}.country", "The country (ISO 3166-1, e.g. NO)");
         }
 
         /// <summary>Throws <see cref="Errors.DinteroValidationException"/> when there is any problem.</summary>

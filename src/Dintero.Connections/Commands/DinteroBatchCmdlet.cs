@@ -29,6 +29,9 @@ namespace Dintero.Connections.Commands
         /// <summary>How the batch runs and writes; by default -ThrottleLimit calls in flight, outcomes in input order.</summary>
         private protected virtual BatchOptions Options => new BatchOptions(ThrottleLimit);
 
+        /// <summary>True for what only a partner does (its merchants, its invitations): the command ends at once when not connected as one.</summary>
+        private protected virtual bool NeedsPartner => false;
+
         /// <summary>Binds input objects onto models, with the keys that name this cmdlet's parameters set apart.</summary>
         private protected CmdletInput Input => input ??= new CmdletInput(this);
 
@@ -44,6 +47,7 @@ namespace Dintero.Connections.Commands
         protected sealed override void ProcessRecord()
         {
             var context = RequireContext();
+            if (NeedsPartner && !context.IsPartner) ThrowTerminatingError(NotPartner(context));
             // Every record is numbered, whatever becomes of it, so each error names its own row.
             var item = new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId);
             BatchCall<TResult>? call;
@@ -57,9 +61,45 @@ namespace Dintero.Connections.Commands
                 return;
             }
             if (call == null || (call.Action != null && !ShouldProcess(item.Target, call.Action))) return;
-            batch!.Add(call, item);
+            if (call.Pages != null) WritePages(call, item);
+            else batch!.Add(call, item);
         }
 
         protected sealed override void EndProcessing() => batch!.Drain();
+
+        // One page after another on the pipeline thread, each written as it comes: when the pipeline has what it wants,
+        // WriteObject stops this command and no further page is asked for.
+        private void WritePages(BatchCall<TResult> call, BatchItem item)
+        {
+            string? cursor = null;
+            do
+            {
+                Paging.Page<TResult> page;
+                try
+                {
+                    var from = cursor;
+                    page = Run(token => call.Pages!(from, token));
+                }
+                catch (DinteroException failure)
+                {
+                    var record = ErrorRecords.From(failure, item.TargetOf(failure), item.TargetName, item.Label, out var endsCommand);
+                    if (endsCommand) ThrowTerminatingError(record);
+                    WriteError(record);
+                    return;
+                }
+                foreach (var result in page.Items) WriteObject(result);
+                cursor = page.NextCursor;
+            }
+            while (cursor != null);
+        }
+
+        private ErrorRecord NotPartner(Session.DinteroContext context)
+        {
+            var message = $"{MyInvocation.MyCommand.Name} is what a partner does, and the connection is to merchant account {context.AccountId}. Connect-Dintero with your partner account (its id ends in 00000, e.g. T11200000).";
+            return new ErrorRecord(new System.InvalidOperationException(message), "Dintero.NotPartner", ErrorCategory.InvalidOperation, context.AccountId)
+            {
+                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)" },
+            };
+        }
     }
 }

@@ -30,7 +30,7 @@ namespace Dintero.Connections.Commands
         /// <summary>The status to wait for: enabled (the default), failed or declined.</summary>
         [Parameter]
         [ValidateFinalStatus]
-        [ArgumentCompleter(typeof(ConnectionStatusCompleter))]
+        [ArgumentCompleter(typeof(FinalStatusCompleter))]
         public string Status { get; set; } = KnownValues.Enabled;
 
         /// <summary>How long each connection may take.</summary>

@@ -3,11 +3,11 @@ using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Completion
 {
-    /// <summary>Completes Wait-DinteroConnection -Status with the final connection statuses (KnownValues, the one list).</summary>
+    /// <summary>Completes a connection status filter with every status (KnownValues, the one list).</summary>
     public sealed class ConnectionStatusCompleter : ValueListCompleter
     {
-        protected override IEnumerable<string> Values => KnownValues.FinalConnectionStatuses;
+        protected override IEnumerable<string> Values => KnownValues.ConnectionStatuses;
 
-        protected override string Describe(string value) => $"wait until the connection is {value}";
+        protected override string Describe(string value) => $"connections that are {value}";
     }
 }

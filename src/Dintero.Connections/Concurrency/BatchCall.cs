@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Dintero.Connections.Paging;
 
 namespace Dintero.Connections.Concurrency
 {
@@ -12,16 +13,20 @@ namespace Dintero.Connections.Concurrency
     /// </summary>
     internal sealed class BatchCall<TResult>
     {
-        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs)
+        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs, Func<string?, CancellationToken, Task<Page<TResult>>>? pages = null)
         {
             Action = action;
             Runs = runs;
+            Pages = pages;
         }
 
         /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero"; null for a read.</summary>
         public string? Action { get; }
 
         public IReadOnlyList<Func<CancellationToken, Task<TResult>>> Runs { get; }
+
+        /// <summary>A list read page by page instead (from a cursor, null for the first page): streamed as each page comes.</summary>
+        public Func<string?, CancellationToken, Task<Page<TResult>>>? Pages { get; }
     }
 
     /// <summary>Plans calls: <c>BatchCall.Read(token => ...)</c>, <c>BatchCall.Change("Start the Vipps signup", token => ...)</c>.</summary>
@@ -32,6 +37,13 @@ namespace Dintero.Connections.Concurrency
 
         /// <summary>Several reads for one record, each an outcome of its own (one per connection kind asked for).</summary>
         public static BatchCall<TResult> ReadEach<TResult>(IEnumerable<Func<CancellationToken, Task<TResult>>> runs) => new BatchCall<TResult>(null, runs.ToList());
+
+        /// <summary>
+        /// A list read page by page, each page written as it comes, and no page asked for once the pipeline has what it
+        /// wants (Select-Object -First). For a record by parameter: one list is one request after another.
+        /// </summary>
+        public static BatchCall<TResult> Pages<TResult>(Func<string?, CancellationToken, Task<Page<TResult>>> pages) =>
+            new BatchCall<TResult>(null, Array.Empty<Func<CancellationToken, Task<TResult>>>(), pages);
 
         /// <summary>A call that changes something at Dintero: it runs only when ShouldProcess agrees to <paramref name="action"/>.</summary>
         public static BatchCall<TResult> Change<TResult>(string action, Func<CancellationToken, Task<TResult>> run) => new BatchCall<TResult>(action, new[] { run });

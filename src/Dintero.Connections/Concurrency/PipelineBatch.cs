@@ -54,12 +54,21 @@ namespace Dintero.Connections.Concurrency
             }
         }
 
-        // The result to the output, or an error that names the record; in input order.
+        // The result to the output, or an error that names the record; in input order. A failure after which nothing
+        // can run (refused credentials) ends the command with one error instead of one per row still to come.
         private void WriteOutcome(WorkOutcome<BatchItem, TResult> outcome)
         {
             var item = outcome.Item;
-            if (outcome.Failure != null) cmdlet.WriteError(Errors.ErrorRecords.From(outcome.Failure, item.TargetOf(outcome.Failure), item.TargetName, item.Label));
-            else if (outcome.Result != null && options.WriteResults) cmdlet.WriteObject(outcome.Result, enumerateCollection: true);
+            if (outcome.Failure != null)
+            {
+                var record = Errors.ErrorRecords.From(outcome.Failure, item.TargetOf(outcome.Failure), item.TargetName, item.Label, out var endsCommand);
+                if (endsCommand) cmdlet.ThrowTerminatingError(record);
+                cmdlet.WriteError(record);
+            }
+            else if (outcome.Result != null && options.WriteResults)
+            {
+                cmdlet.WriteObject(outcome.Result, enumerateCollection: true);
+            }
         }
 
         // A record per report: hosts that keep the records (jobs, Streams.Progress) keep each one as it was.

@@ -10,9 +10,18 @@ namespace Dintero.Connections.Errors
         /// <param name="target">The caller's input, kept whole as the TargetObject (scripts retry failed rows from it).</param>
         /// <param name="targetName">What the error view prints as the target instead of the input's text (<see cref="ErrorReport.TargetName"/>).</param>
         /// <param name="context">Put before the message, e.g. "Pipeline item 3".</param>
-        public static ErrorRecord From(Exception exception, object? target, string targetName, string? context = null)
+        public static ErrorRecord From(Exception exception, object? target, string targetName, string? context = null) =>
+            From(exception, target, targetName, context, out _);
+
+        /// <param name="exception">What went wrong.</param>
+        /// <param name="target">The caller's input, kept whole as the TargetObject.</param>
+        /// <param name="targetName">What the error view prints as the target.</param>
+        /// <param name="context">Put before the message, e.g. "Pipeline item 3".</param>
+        /// <param name="endsCommand">True when nothing more of the command can run (<see cref="ErrorReport.EndsCommand"/>).</param>
+        public static ErrorRecord From(Exception exception, object? target, string targetName, string? context, out bool endsCommand)
         {
             var report = ErrorReport.From(exception);
+            endsCommand = report.EndsCommand;
             // RecordCategory has PowerShell's ErrorCategory values (checked by a module test).
             var record = new ErrorRecord(exception, report.ErrorId, (ErrorCategory)(int)report.Category, target);
             record.CategoryInfo.TargetName = targetName;

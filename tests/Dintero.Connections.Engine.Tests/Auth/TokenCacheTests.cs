@@ -131,21 +131,22 @@ public sealed class TokenCacheTests
     }
 
     [Fact]
-    public async Task A_second_account_with_the_same_credentials_gets_its_own_token()
+    public async Task A_client_reaches_its_own_account_only()
     {
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
-
         await client.GetAccountSettingsAsync(TestData.AccountId);
-        await client.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
-        await client.GetAccountSettingsAsync(TestData.AccountId);
-        await client.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
 
+        var error = await env.FailsWith<DinteroAccessException>(() => client.GetAccountSettingsAsync(TestData.Merchant));
+
+        Assert.Equal(DinteroAccessFailure.OtherAccount, error.Failure);
+        Assert.Equal(403, error.Answer!.StatusCode);
+        Assert.Contains($"The API client of account {TestData.AccountId} cannot reach account {TestData.Merchant}", error.Message);
+        Assert.False(ErrorReport.From(error).EndsCommand);
+        Assert.Equal(0, env.Requests.Count("GET", $"/accounts/{TestData.Merchant}/management/settings"));
+        // Its own account still works, with the token it had.
+        await client.GetAccountSettingsAsync(TestData.AccountId);
         Assert.Equal(2, env.Requests.TokenRequests);
-        var tokenBodies = env.Requests.Entries.Where(e => e.Path.EndsWith("/auth/token")).Select(e => e.Body).ToList();
-        Assert.Contains(tokenBodies, body => body.Contains($"/accounts/{TestData.AccountId}\""));
-        Assert.Contains(tokenBodies, body => body.Contains($"/accounts/{TestData.AccountWithoutOrganization}\""));
-        Assert.DoesNotContain(env.Requests.Entries, entry => entry.Status == 401);
     }
 
     [Fact]
@@ -167,16 +168,17 @@ public sealed class TokenCacheTests
         await using var env = await TestEnvironment.StartAsync();
         var cache = new TokenCache();
         var closing = env.Client(cache: cache);
-        var staying = env.Client(cache: cache);
+        var staying = env.PartnerClient(cache: cache);
         await closing.GetAccountSettingsAsync(TestData.AccountId);
-        await staying.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
-        Assert.Equal(2, cache.Count);
+        await staying.GetAccountSettingsAsync(TestData.Merchant);
+        Assert.Equal(3, cache.Count); // the merchant client's, the partner's own and its merchant's
 
         closing.Dispose();
 
-        Assert.Equal(1, cache.Count);
-        await staying.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
-        Assert.Equal(2, env.Requests.TokenRequests);
+        Assert.Equal(2, cache.Count);
+        await staying.GetAccountSettingsAsync(TestData.Merchant);
+        Assert.Equal(3, env.Requests.TokenRequests);
+        Assert.Equal(1, env.Requests.Count("POST", "/auth/exchange_token"));
     }
 
     [Fact]
@@ -186,9 +188,9 @@ public sealed class TokenCacheTests
         var cache = new TokenCache();
         await env.Client(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client(cache: cache, secret: "a-wrong-secret-value").GetAccountSettingsAsync(TestData.AccountId));
+        var error = await env.FailsWith<DinteroAccessException>(() => env.Client(cache: cache, secret: "a-wrong-secret-value").GetAccountSettingsAsync(TestData.AccountId));
 
-        Assert.Equal(401, error.StatusCode);
+        Assert.Equal(401, error.Answer!.StatusCode);
         Assert.Equal(2, env.Requests.TokenRequests);
     }
 
@@ -199,12 +201,13 @@ public sealed class TokenCacheTests
         const string wrongSecret = "wrong-secret-4455667788";
         var client = env.Client(secret: wrongSecret);
 
-        var error = await env.FailsWith<DinteroApiException>(() => client.AuthenticateAsync(TestData.AccountId));
+        var error = await env.FailsWith<DinteroAccessException>(() => client.AuthenticateAsync(TestData.AccountId));
 
-        Assert.Equal(401, error.StatusCode);
+        Assert.Equal(DinteroAccessFailure.CredentialsRefused, error.Failure);
+        Assert.Equal(401, error.Answer!.StatusCode);
         Assert.Contains("Invalid client credentials", error.Message);
-        Assert.Contains(TestData.ClientId, error.Hint);
-        Assert.EndsWith("/auth/token", error.RequestPath);
+        Assert.Contains($"API client '{TestData.ClientId}'", error.Message);
+        Assert.EndsWith("/auth/token", error.Answer.RequestPath);
         Transcript.AssertClean(env.Transcript.Lines, new[] { wrongSecret });
         Assert.Equal("Basic", env.Requests.Entries.Single().AuthorizationScheme);
     }

@@ -11,9 +11,9 @@ public sealed class ApiErrorTests
     public async Task A_400_carries_Dintero_s_code_message_and_field_errors()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.PartnerClient();
 
-        var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountWithoutOrganization, TestData.CommonSignup()));
+        var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup()));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("ORGANIZATION_NUMBER_REQUIRED", error.Code);
@@ -23,7 +23,7 @@ public sealed class ApiErrorTests
         Assert.Equal("company.organization_number", field.Path);
         Assert.Equal("is required", field.Message);
         Assert.Equal("POST", error.Method);
-        Assert.Equal($"/v1/accounts/{TestData.AccountWithoutOrganization}/management/settings/connections/common", error.RequestPath);
+        Assert.Equal($"/v1/accounts/{TestData.MerchantWithoutOrganization}/management/settings/connections/common", error.RequestPath);
         Assert.Contains("company.organization_number: is required", error.Message);
     }
 
@@ -106,7 +106,7 @@ public sealed class ApiErrorTests
             Body = """{"error":{"message":"Missing scope admin:accounts"}}""",
         });
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().UpdateAccountSettingsAsync(TestData.AccountId, new Dintero.Connections.Models.AccountCompany { business_name = "X", address = new() }));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Client().UpdateAccountSettingsAsync(TestData.AccountId, new Dintero.Connections.Models.AccountCompany { business_name = "X", address = new() { address_line = "Storgata 1", postal_place = "Oslo", country = "NO" } }));
 
         Assert.Equal(403, error.StatusCode);
         Assert.Null(error.Code);

@@ -92,7 +92,7 @@ public sealed class DinteroClientTests
     public async Task Account_settings_are_read_and_the_organization_number_set()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.PartnerClient();
         var company = new AccountCompany
         {
             business_name = "Fjordkaffe AS",
@@ -101,9 +101,9 @@ public sealed class DinteroClientTests
             phone_number = "+4722334455",
         };
 
-        var updated = await client.UpdateAccountSettingsAsync(TestData.AccountWithoutOrganization, company);
-        var connection = await client.CreateCommonConnectionAsync(TestData.AccountWithoutOrganization, TestData.CommonSignup());
-        var settings = await client.GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
+        var updated = await client.UpdateAccountSettingsAsync(TestData.MerchantWithoutOrganization, company);
+        var connection = await client.CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup());
+        var settings = await client.GetAccountSettingsAsync(TestData.MerchantWithoutOrganization);
 
         Assert.Equal("912345678", updated.company!.organization_number);
         Assert.Equal("Oslo", settings.company!.address!.postal_place);

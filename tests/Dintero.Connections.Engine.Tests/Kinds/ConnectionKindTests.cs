@@ -79,7 +79,7 @@ public sealed class ConnectionKindTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var error = await env.FailsWith<DinteroApiException>(() => kind.Create(env.Client(), TestData.AccountWithoutOrganization));
+        var error = await env.FailsWith<DinteroApiException>(() => kind.Create(env.PartnerClient(), TestData.MerchantWithoutOrganization));
 
         Assert.Equal(("ORGANIZATION_NUMBER_REQUIRED", 400), (error.Code, error.StatusCode));
         Assert.Equal("company.organization_number", Assert.Single(error.AllFieldErrors()).Path);

@@ -23,7 +23,7 @@ public sealed class LeakScanTests
         await client.GetBamboraConnectionAsync(TestData.AccountId);
         env.Emulator.Tokens.RevokeAll();
         await client.GetAccountSettingsAsync(TestData.AccountId);
-        await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountWithoutOrganization, TestData.CommonSignup()));
+        await env.FailsWith<DinteroApiException>(() => env.PartnerClient().CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup()));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "*", Status = 400, Body = $"{{\"error\":{{\"message\":\"bad {TestData.Iban} and {TestData.OwnerSsn}\"}}}}" });
         await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "*", Drop = true, AfterProcessing = true });
@@ -31,7 +31,7 @@ public sealed class LeakScanTests
         var invalid = TestData.CommonSignup();
         invalid.applicant!.email = "not-an-address";
         await env.FailsWith<DinteroValidationException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, invalid));
-        await env.FailsWith<DinteroApiException>(() => env.Client(secret: TestData.ClientSecret + "-rotated").AuthenticateAsync(TestData.AccountId));
+        await env.FailsWith<DinteroAccessException>(() => env.Client(secret: TestData.ClientSecret + "-rotated").AuthenticateAsync(TestData.AccountId));
 
         var lines = env.Transcript.Lines;
         Assert.Contains(lines, line => line.Contains("\"social_security_number\":\"***\""));   // the bodies were logged, masked

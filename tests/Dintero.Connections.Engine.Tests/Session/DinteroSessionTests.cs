@@ -8,8 +8,8 @@ namespace Dintero.Connections.Engine.Tests.Session;
 /// <summary>The per-runspace session over real HTTP: connect fetches a token at once; log lines reach the caller's scope.</summary>
 public sealed class DinteroSessionTests
 {
-    private static ConnectTarget Target(TestEnvironment env, string secret = TestData.ClientSecret, string account = TestData.AccountId) =>
-        new ConnectSettings { AccountId = account, ClientId = TestData.ClientId, ClientSecret = secret, BaseUri = env.Emulator.BaseUri.AbsoluteUri }
+    private static ConnectTarget Target(TestEnvironment env, string secret = TestData.ClientSecret, string account = TestData.AccountId, string client = TestData.ClientId) =>
+        new ConnectSettings { AccountId = account, ClientId = client, ClientSecret = secret, BaseUri = env.Emulator.BaseUri.AbsoluteUri }
             .Resolve(_ => null);
 
     [Fact]
@@ -36,9 +36,12 @@ public sealed class DinteroSessionTests
         await using var env = await TestEnvironment.StartAsync();
         var session = new DinteroSession();
 
-        var error = await env.FailsWith<DinteroApiException>(() => session.ConnectAsync(Target(env, "not-the-secret-1234"), CancellationToken.None));
+        var error = await env.FailsWith<DinteroAccessException>(() => session.ConnectAsync(Target(env, "not-the-secret-1234"), CancellationToken.None));
 
         Assert.Equal(RecordCategory.AuthenticationError, ErrorReport.From(error).Category);
+        Assert.Equal(DinteroAccessFailure.CredentialsRefused, error.Failure);
+        Assert.Equal(401, error.Answer!.StatusCode);
+        Assert.True(ErrorReport.From(error).EndsCommand);
         Assert.Null(session.Context);
     }
 
@@ -65,7 +68,7 @@ public sealed class DinteroSessionTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var session = new DinteroSession();
-        var kept = await session.ConnectAsync(Target(env, account: TestData.AccountWithoutOrganization), CancellationToken.None);
+        var kept = await session.ConnectAsync(Target(env, TestData.PartnerClientSecret, TestData.PartnerId, TestData.PartnerClientId), CancellationToken.None);
         await session.ConnectAsync(Target(env), CancellationToken.None);
         Assert.Equal(2, env.Requests.TokenRequests);
 
@@ -73,7 +76,7 @@ public sealed class DinteroSessionTests
 
         Assert.Equal(1, session.Tokens.Count);
         Assert.True(kept.IsConnected);
-        await kept.GetClient().GetAccountSettingsAsync(TestData.AccountWithoutOrganization);
+        await kept.GetClient().GetAccountSettingsAsync(TestData.PartnerId);
         Assert.Equal(2, env.Requests.TokenRequests);
     }
 

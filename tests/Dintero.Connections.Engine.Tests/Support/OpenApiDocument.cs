@@ -5,21 +5,42 @@ using YamlDotNet.Serialization;
 namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
-/// Dintero's OpenAPI document (../shared/dintero-api/openapi), read for its operations' JSON schemas, so bodies can be
-/// checked against what Dintero publishes. OpenAPI's <c>#/components/schemas/X</c> references are read as JSON Schema
-/// definitions.
+/// Dintero's OpenAPI documents, read as one for their operations' JSON schemas, so bodies can be checked against what
+/// Dintero publishes: the shared subset (../shared/dintero-api/openapi) and the repository's own document of the partner
+/// endpoints (docs/openapi), which names the shared schemas. OpenAPI's <c>#/components/schemas/X</c> references are read
+/// as JSON Schema definitions.
 /// </summary>
 public sealed class OpenApiDocument
 {
-    private static readonly Lazy<OpenApiDocument> Shared = new(() => new OpenApiDocument(Path.Combine(Seeds.Folder, "..", "openapi", "dintero-management-subset.yaml")));
+    private static readonly Lazy<OpenApiDocument> Shared = new(() => new OpenApiDocument(
+        Path.Combine(Seeds.Folder, "..", "openapi", "dintero-management-subset.yaml"),
+        Path.Combine(Seeds.RepositoryRoot, "docs", "openapi", "dintero-partner.yaml")));
     private readonly JObject document;
     private readonly Dictionary<string, JsonSchema> schemas = new();
 
-    private OpenApiDocument(string path)
+    private OpenApiDocument(params string[] paths)
+    {
+        document = Read(paths[0]);
+        foreach (var extension in paths.Skip(1).Select(Read))
+        {
+            // Paths and components of the later documents join the first one's; a name defined twice is a mistake.
+            foreach (var section in new[] { "paths" })
+            {
+                foreach (var property in ((JObject)extension[section]!).Properties()) ((JObject)document[section]!).Add(property.Name, property.Value);
+            }
+            foreach (var kind in ((JObject)extension["components"]!).Properties())
+            {
+                var into = (JObject?)document["components"]![kind.Name] ?? (JObject)(document["components"]![kind.Name] = new JObject());
+                foreach (var property in ((JObject)kind.Value).Properties()) into.Add(property.Name, property.Value);
+            }
+        }
+    }
+
+    private static JObject Read(string path)
     {
         var yaml = new DeserializerBuilder().Build().Deserialize<object>(new StringReader(File.ReadAllText(path)));
         var json = new SerializerBuilder().JsonCompatible().Build().Serialize(yaml!);
-        document = JObject.Parse(json.Replace("#/components/schemas/", "#/definitions/"));
+        return JObject.Parse(json.Replace("#/components/schemas/", "#/definitions/"));
     }
 
     public static OpenApiDocument Dintero => Shared.Value;

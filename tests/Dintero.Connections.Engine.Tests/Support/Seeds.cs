@@ -8,6 +8,19 @@ public static class Seeds
     public const string CommonPage = "000_f87c5ab5a9ad9587.txt";
     public const string BamboraPage = "002_9e34afe659910d7d.txt";
 
+    /// <summary>The repository's root folder (where Dintero.Connections.sln is).</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "Dintero.Connections.sln"))) return dir.FullName;
+            }
+            throw new DirectoryNotFoundException("Cannot find the repository root above " + AppContext.BaseDirectory);
+        }
+    }
+
     public static string Folder
     {
         get

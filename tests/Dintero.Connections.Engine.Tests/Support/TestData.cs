@@ -8,10 +8,24 @@ namespace Dintero.Connections.Engine.Tests.Support;
 /// </summary>
 public static class TestData
 {
-    public const string AccountId = "T00000001";          // has an organization number in the emulator
-    public const string AccountWithoutOrganization = "T00000002";
+    /// <summary>The merchant client's own account; it has an organization number in the emulator.</summary>
+    public const string AccountId = "T00000001";
     public const string ClientId = "suite-client";
     public const string ClientSecret = "Sup3r-Secret-Client-Value-7781";
+
+    /// <summary>A partner of the emulator, with its own client; its merchants are reached through the token exchange.</summary>
+    public const string PartnerId = "T11200000";
+    public const string PartnerClientId = "suite-partner";
+    public const string PartnerClientSecret = "Partner-Secret-Client-Value-4410";
+
+    /// <summary>A merchant of the partner, with an organization number in the emulator.</summary>
+    public const string Merchant = "T11200001";
+
+    /// <summary>A merchant of the partner whose company has no organization number yet.</summary>
+    public const string MerchantWithoutOrganization = "T11200002";
+
+    /// <summary>An account that belongs to no partner and no client of the suite.</summary>
+    public const string ForeignAccount = "T99000001";
     public const string ApplicantSsn = "01019012345";
     public const string OwnerSsn = "24128899876";
     public const string BankAccountNumber = "12345678903";
@@ -19,7 +33,7 @@ public static class TestData
     public const string BamboraAccountNumber = "15036012345";
     public const string ProviderAccountNumber = "98765432109";
 
-    public static readonly string[] Secrets = { ClientSecret, ApplicantSsn, OwnerSsn, BankAccountNumber, Iban, BamboraAccountNumber, ProviderAccountNumber };
+    public static readonly string[] Secrets = { ClientSecret, PartnerClientSecret, ApplicantSsn, OwnerSsn, BankAccountNumber, Iban, BamboraAccountNumber, ProviderAccountNumber };
 
     public static CommonConnectionSignup CommonSignup() => new()
     {

@@ -32,18 +32,29 @@ public sealed class TestEnvironment : IAsyncDisposable
     {
         var clock = manualClock ? new ManualClock() : null;
         var options = new EmulatorOptions();
-        options.Clients[TestData.ClientId] = TestData.ClientSecret;
+        options.Clients[TestData.ClientId] = new ApiClient(TestData.ClientSecret, TestData.AccountId);
+        options.Clients[TestData.PartnerClientId] = new ApiClient(TestData.PartnerClientSecret, TestData.PartnerId);
+        options.AccountsWithOrganizationNumber.Add(TestData.Merchant);
         if (clock != null) options.Clock = clock.Time;
         configure?.Invoke(options);
         return new TestEnvironment(await DinteroEmulator.StartAsync(options), clock);
     }
 
-    public DinteroClient Client(Action<DinteroClientOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null)
+    /// <summary>A client of the merchant account <see cref="TestData.AccountId"/>, connected to it as Connect-Dintero connects.</summary>
+    public DinteroClient Client(Action<DinteroClientOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null) =>
+        NewClient(TestData.ClientId, secret, TestData.AccountId, configure, cache);
+
+    /// <summary>A client of the partner <see cref="TestData.PartnerId"/>: it reaches the partner's merchants through the token exchange.</summary>
+    public DinteroClient PartnerClient(Action<DinteroClientOptions>? configure = null, string secret = TestData.PartnerClientSecret, TokenCache? cache = null) =>
+        NewClient(TestData.PartnerClientId, secret, TestData.PartnerId, configure, cache);
+
+    private DinteroClient NewClient(string clientId, string secret, string accountId, Action<DinteroClientOptions>? configure, TokenCache? cache)
     {
         var options = new DinteroClientOptions
         {
             BaseUri = Emulator.BaseUri,
-            Credential = new ClientCredential(TestData.ClientId, secret),
+            Credential = new ClientCredential(clientId, secret),
+            AccountId = accountId,
             Log = Transcript,
             TokenCache = cache,
             RequestTimeout = TimeSpan.FromSeconds(10),

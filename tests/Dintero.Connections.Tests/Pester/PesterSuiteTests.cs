@@ -14,6 +14,15 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     public const string ClientId = "pester-client";
     public const string ClientSecret = "Pester-Client-Secret-5521";
 
+    /// <summary>The suites' partner: partner 000, whose merchants are T00000001 to T00000400 (T00000001 also has its own client).</summary>
+    public const string PartnerId = "T00000000";
+    public const string PartnerClientId = "pester-partner";
+    public const string PartnerClientSecret = "Pester-Partner-Secret-8830";
+
+    /// <summary>A second client of the partner, for the test that revokes one.</summary>
+    public const string SpareClientId = "pester-partner-spare";
+    public const string SpareClientSecret = "Pester-Spare-Secret-2291";
+
     public static IReadOnlyList<string> SuiteFiles() =>
         Directory.GetFiles(Repository.Tests, "*.Tests.ps1").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
 
@@ -28,9 +37,9 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 
     [Fact]
-    public void There_are_Pester_suites_for_the_module_the_main_flows_and_the_README()
+    public void There_are_Pester_suites_for_the_module_the_main_flows_partner_mode_and_the_README()
     {
-        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Readme.Tests.ps1" }, SuiteFiles());
+        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Partners.Tests.ps1", "Readme.Tests.ps1" }, SuiteFiles());
     }
 
     [PesterTheory]
@@ -39,7 +48,11 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     {
         Assert.True(PowerShellHost.WhyUnavailable == null, $"CI runs every Pester suite, and this one cannot run: {PowerShellHost.WhyUnavailable}");
         var options = new EmulatorOptions();
-        options.Clients[ClientId] = ClientSecret;
+        // Both paths: a merchant's own client for its account, and a partner's client for its merchants.
+        options.Clients[ClientId] = new ApiClient(ClientSecret, EmulatorOptions.DemoAccountId);
+        options.Clients[PartnerClientId] = new ApiClient(PartnerClientSecret, PartnerId);
+        options.Clients[SpareClientId] = new ApiClient(SpareClientSecret, PartnerId);
+        options.AddPartner(PartnerId, merchants: 400);
         // The README follows signups to the end, as a user would against an emulator started with --enable-after.
         if (suite == "Readme.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
         await using var emulator = await DinteroEmulator.StartAsync(options);
@@ -51,6 +64,11 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
             ["DINTERO_TEST_CLIENT_ID"] = ClientId,
             ["DINTERO_TEST_CLIENT_SECRET"] = ClientSecret,
             ["DINTERO_TEST_ACCOUNT_ID"] = EmulatorOptions.DemoAccountId,
+            ["DINTERO_TEST_PARTNER_ID"] = PartnerId,
+            ["DINTERO_TEST_PARTNER_CLIENT_ID"] = PartnerClientId,
+            ["DINTERO_TEST_PARTNER_CLIENT_SECRET"] = PartnerClientSecret,
+            ["DINTERO_TEST_SPARE_CLIENT_ID"] = SpareClientId,
+            ["DINTERO_TEST_SPARE_CLIENT_SECRET"] = SpareClientSecret,
             ["DINTERO_TEST_README"] = Repository.Readme,
         };
         var path = Quoted(Path.Combine(Repository.Tests, suite));
@@ -67,5 +85,7 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {suite} ran no test:\n{output}");
         log.WriteLine($"Pester {suite} in {PowerShellHost.Description}: {summary.Value}");
         Assert.DoesNotContain(ClientSecret, output);
+        Assert.DoesNotContain(PartnerClientSecret, output);
+        Assert.DoesNotContain(SpareClientSecret, output);
     }
 }

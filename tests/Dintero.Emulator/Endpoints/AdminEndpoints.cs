@@ -10,6 +10,19 @@ namespace Dintero.Emulator.Endpoints;
 /// </summary>
 internal static class AdminEndpoints
 {
+    private static object Accept(AccountStore store, AccountStore.Invitation invitation)
+    {
+        var body = invitation.Body;
+        // Accepting is where the applicant accepts Dintero's terms: the account's applicant carries that agreement.
+        var applicant = (body["applicant"] as System.Text.Json.Nodes.JsonObject)?.DeepClone() as System.Text.Json.Nodes.JsonObject ?? new System.Text.Json.Nodes.JsonObject();
+        applicant["agreement"] = Agreement();
+        var merchant = store.Join(invitation.PartnerId, applicant, body["company"] as System.Text.Json.Nodes.JsonObject, body["billing"] as System.Text.Json.Nodes.JsonObject);
+        invitation.AcceptedAs = merchant.Id;
+        return new { prefill_id = invitation.PrefillId, account_id = merchant.Id };
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Agreement() => new() { ["name"] = "terms", ["version"] = "1", ["accepted_at"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'") };
+
     public static void Map(WebApplication app)
     {
         var admin = app.MapGroup("/_emulator");
@@ -36,6 +49,33 @@ internal static class AdminEndpoints
             }
         });
         admin.MapPost("/revoke-tokens", (TokenIssuer tokens) => Results.Json(new { revoked = tokens.RevokeAll() }));
+        // The client is deleted at Dintero: its credentials are refused from now on, and its tokens revoked.
+        admin.MapPost("/clients/{clientId}/revoke", (string clientId, TokenIssuer tokens) => Results.Json(new { revoked = tokens.RevokeClient(clientId) }));
+
+        // What happens at Dintero's onboarding, outside the API: an applicant accepts a prefilled signup, or signs up
+        // through the partner's link; either way a new merchant joins the partner, with the signup_reference given.
+        admin.MapGet("/partners/{pid}/invitations", (string pid, AccountStore store) =>
+            Results.Json(store.InvitationsOf(pid).Select(invitation => new { prefill_id = invitation.PrefillId, accepted_as = invitation.AcceptedAs, email = invitation.Body["applicant"]?["email"]?.ToString() })));
+        admin.MapPost("/partners/{pid}/invitations/accept", (string pid, AccountStore store) =>
+            Results.Json(store.InvitationsOf(pid).Where(invitation => invitation.AcceptedAs == null).Select(invitation => Accept(store, invitation)).ToList()));
+        admin.MapPost("/partners/{pid}/invitations/{prefillId}/accept", (string pid, string prefillId, AccountStore store) =>
+        {
+            var invitation = store.FindInvitation(prefillId);
+            if (invitation == null || invitation.PartnerId != pid) return Results.NotFound(new { error = $"{pid} has no invitation {prefillId}" });
+            if (invitation.AcceptedAs != null) return Results.Conflict(new { error = $"accepted already, as {invitation.AcceptedAs}" });
+            return Results.Json(Accept(store, invitation));
+        });
+        admin.MapPost("/partners/{pid}/merchants", (string pid, SelfSignup signup, AccountStore store) =>
+        {
+            var company = new System.Text.Json.Nodes.JsonObject
+            {
+                ["business_name"] = signup.BusinessName ?? "Self-signed Merchant AS",
+                ["address"] = new System.Text.Json.Nodes.JsonObject { ["address_line"] = "Storgata 1", ["postal_code"] = "0155", ["postal_place"] = "Oslo", ["country"] = "NO" },
+            };
+            var applicant = new System.Text.Json.Nodes.JsonObject { ["email"] = signup.Email ?? "applicant@example.com", ["signup_reference"] = signup.SignupReference, ["agreement"] = Agreement() };
+            var merchant = store.Join(pid, applicant, company, null);
+            return Results.Json(new { account_id = merchant.Id });
+        });
         admin.MapGet("/requests", (RequestLog log) => Results.Json(log.Entries));
         admin.MapDelete("/requests", (RequestLog log) =>
         {
@@ -44,6 +84,12 @@ internal static class AdminEndpoints
         });
     }
 }
+
+/// <summary>The body of /_emulator/partners/{pid}/merchants: a merchant who signed up through the partner's onboarding link.</summary>
+internal sealed record SelfSignup(
+    [property: System.Text.Json.Serialization.JsonPropertyName("signup_reference")] string? SignupReference = null,
+    [property: System.Text.Json.Serialization.JsonPropertyName("business_name")] string? BusinessName = null,
+    [property: System.Text.Json.Serialization.JsonPropertyName("email")] string? Email = null);
 
 /// <summary>The body of /_emulator/accounts/{aid}/connections/{kind}/status.</summary>
 internal sealed record StatusChange(string Status, string? Event = null, string? Description = null);

@@ -3,19 +3,39 @@ using Dintero.Emulator.Auth;
 
 namespace Dintero.Emulator.Endpoints;
 
-/// <summary>What every account route checks first: the account id's shape, then the bearer token.</summary>
+/// <summary>What every account route checks first: the account id's shape, then that the bearer token may call it.</summary>
 internal static partial class Guard
 {
     [GeneratedRegex(@"^[PT]\d{8}$")]
     private static partial Regex AccountIdPattern();
 
+    [GeneratedRegex(@"^[PT]\d{3}00000$")]
+    private static partial Regex PartnerIdPattern();
+
+    public static bool IsPartner(string accountId) => PartnerIdPattern().IsMatch(accountId);
+
+    /// <summary>An account's own API: a client's token for it, or its merchant token from a partner's exchange.</summary>
     public static IResult? Check(HttpContext context, string aid, TokenIssuer tokens)
     {
-        if (!AccountIdPattern().IsMatch(aid))
-        {
-            return ErrorBodies.Error(400, "INVALID_ACCOUNT_ID", $"aid should match pattern ^[PT]\\d{{8}}$", new[] { new FieldError("aid", "should match pattern ^[PT]\\d{8}$", "pattern") });
-        }
-        var refusal = tokens.Refusal(context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, aid);
-        return refusal == null ? null : ErrorBodies.Unauthorized(refusal);
+        if (Malformed(aid) is { } malformed) return malformed;
+        return tokens.RefusalFor(Authorization(context), aid)?.ToResult();
     }
+
+    /// <summary>A partner's own routes (its merchants, its invitations): the partner's own client token.</summary>
+    public static IResult? CheckPartner(HttpContext context, string pid, TokenIssuer tokens)
+    {
+        if (Malformed(pid) is { } malformed) return malformed;
+        if (!IsPartner(pid)) return ErrorBodies.Error(403, "FORBIDDEN", $"{pid} is not a partner account.");
+        var (token, refusal) = tokens.Bearer(Authorization(context));
+        if (refusal != null) return refusal.ToResult();
+        if (token!.Kind != TokenKind.Client || token.AccountId != pid) return ErrorBodies.Error(403, "FORBIDDEN", $"Only partner {pid}'s own token may do this.");
+        return null;
+    }
+
+    public static IResult? Malformed(string aid) =>
+        AccountIdPattern().IsMatch(aid)
+            ? null
+            : ErrorBodies.Error(400, "INVALID_ACCOUNT_ID", "aid should match pattern ^[PT]\\d{8}$", new[] { new FieldError("aid", "should match pattern ^[PT]\\d{8}$", "pattern") });
+
+    public static string? Authorization(HttpContext context) => context.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null;
 }

@@ -52,29 +52,6 @@ internal static partial class SettingsEndpoints
         });
     }
 
-    private static IResult Settings(AccountStore.Account account)
-    {
-        JsonObject settings;
-        lock (account.Gate)
-        {
-            // Each connection whole, as Dintero's Account has them; PayEx's under its product type.
-            var connections = new JsonObject();
-            foreach (var (kind, connection) in account.Connections)
-            {
-                connections[kind] = kind == "payex" ? new JsonObject { ["creditcard"] = connection.DeepClone() } : connection.DeepClone();
-            }
-            // Dintero's Account: id is the account object's UUID, account_id the T/P id; applicant, company and billing are required.
-            settings = new JsonObject
-            {
-                ["id"] = account.Uuid,
-                ["account_id"] = account.Id,
-                ["livemode"] = account.Id.StartsWith('P'),
-                ["applicant"] = new JsonObject { ["email"] = "applicant@example.com", ["agreement"] = new JsonObject { ["name"] = "terms", ["version"] = "1" } },
-                ["company"] = account.Company.DeepClone(),
-                ["billing"] = new JsonObject { ["business_name"] = account.Company["business_name"]?.DeepClone(), ["address"] = account.Company["address"]?.DeepClone() },
-                ["connections"] = connections,
-            };
-        }
-        return Results.Content(settings.ToJsonString(EmulatorJson.Options), "application/json");
-    }
+    private static IResult Settings(AccountStore.Account account) =>
+        Results.Content(AccountJson.Settings(account).ToJsonString(EmulatorJson.Options), "application/json");
 }

@@ -38,7 +38,10 @@ public sealed class FaultMiddleware
             request.Headers.UserAgent.ToString(),
             request.Headers["Dintero-System-Name"].ToString(),
             request.Headers["Dintero-System-Version"].ToString(),
-            body);
+            body)
+        {
+            Query = request.QueryString.Value ?? string.Empty,
+        };
         log.Add(entry);
 
         var fault = faults.Take(request.Method, request.Path.Value ?? "/");

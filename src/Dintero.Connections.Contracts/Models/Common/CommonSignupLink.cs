@@ -12,5 +12,8 @@ namespace Dintero.Connections.Models
 
         /// <summary>The temporary link.</summary>
         public string? @ref { get; set; }
+
+        /// <summary>The link itself, so <c>"Sign here: $link"</c> reads as a link.</summary>
+        public override string ToString() => @ref ?? string.Empty;
     }
 }

@@ -1,0 +1,49 @@
+using System.Management.Automation;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Models;
+using Dintero.Connections.Partners;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Commands
+{
+    /// <summary>
+    /// Invites new merchants to sign up under the connected partner: each invitation is a prefilled signup that Dintero
+    /// e-mails to the applicant, who accepts Dintero's terms and creates the account. From a hashtable, an Import-Csv
+    /// sheet or JSON, checked like a signup before anything is sent.
+    /// </summary>
+    [Cmdlet(VerbsCommon.New, "DinteroMerchantInvite", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MerchantInvite))]
+    public sealed class NewDinteroMerchantInviteCommand : DinteroBatchCmdlet<MerchantInvite>
+    {
+        /// <summary>A hashtable, PSCustomObject (Import-Csv, ConvertFrom-Json), JSON text or typed invitation: applicant, company, billing.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public object? Invite { get; set; }
+
+        private protected override string Activity => "Inviting merchants";
+
+        private protected override object? PipelineInput => Invite;
+
+        private protected override bool NeedsPartner => true;
+
+        private protected override BatchCall<MerchantInvite>? Plan(BatchItem item)
+        {
+            var partnerId = item.Context.AccountId;
+            var bound = Input.Bind<MerchantInvite>(item.Input, "the invitation", MerchantInvites.Root);
+            var named = !string.IsNullOrWhiteSpace(AccountId) ? AccountId : bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput as string : null;
+            if (!string.IsNullOrWhiteSpace(named) && named!.Trim() != partnerId)
+            {
+                // A row that names an account is a merchant that has one already: inviting again would e-mail them again.
+                throw new DinteroValidationException("The invitation", new[]
+                {
+                    new ValidationProblem("account_id", $"names account {named.Trim()}: that merchant has an account already, so no invitation is sent. Invitations are for merchants without one; the partner {partnerId} sends them."),
+                });
+            }
+            item.ResolveAccount();
+            var invite = MerchantInvites.Check(bound.Model);
+            var who = $"{invite.Invite.applicant!.email} ({invite.Invite.company!.business_name})";
+            return BatchCall.Change($"Invite {who} to sign up under partner {partnerId}; Dintero e-mails the invitation", token => item.Client.CreateMerchantInviteAsync(partnerId, invite, token));
+        }
+    }
+}
