@@ -19,9 +19,9 @@ public static class Samples
     };
 
     /// <summary>What Import-Csv gives for one merchant of a sheet: text cells under dotted column names.</summary>
-    public static OrderedDictionary Row(int index) => new()
+    public static OrderedDictionary Row(int index, string accountId = AccountId) => new()
     {
-        ["account_id"] = AccountId,
+        ["account_id"] = accountId,
         ["payment_options[0].type"] = "dintero.zero",
         ["payment_options[0].currencies"] = "NOK",
         ["payment_options[1].type"] = "vipps",

@@ -10,7 +10,7 @@ public static class StreamingMemory
 {
     public static void Run(int count)
     {
-        var rows = Enumerable.Range(0, 1_000).Select(Samples.Row).ToArray();
+        var rows = Enumerable.Range(0, 1_000).Select(index => Samples.Row(index)).ToArray();
         // Let the JIT settle: tiered compilation replaces hot methods only after they have run a while.
         var warmUp = Stopwatch.StartNew();
         for (var i = 0; warmUp.Elapsed < Harness.WarmUp; i++) BindAndValidate(rows[i % rows.Length]);
