@@ -37,7 +37,7 @@ public static class BulkSignups
         sequentialWatch.Stop();
         var sequentialFloor = latency * count;
 
-        var output = new OrderCheck();
+        var output = new OrderCheck<CommonConnection>();
         var throttledWatch = Stopwatch.StartNew();
         await Task.Run(() =>
         {
@@ -59,24 +59,5 @@ public static class BulkSignups
         Console.WriteLine($"  one at a time:                {sequentialWatch.Elapsed.TotalSeconds,6:0.00} s (floor {sequentialFloor.TotalSeconds:0.0} s, {sequentialWatch.Elapsed / sequentialFloor:0.00}x)");
         Console.WriteLine($"  cmdlet path, -ThrottleLimit {throttleLimit}: {throttledWatch.Elapsed.TotalSeconds,6:0.00} s (floor {throttledFloor.TotalSeconds:0.0} s, {throttledRatio:0.00}x; target <= 1.15x) {Harness.Verdict(throttledRatio <= 1.15)}");
         Console.WriteLine($"  outcomes in input order: {output.InOrder} ({output.Count:N0} written, {output.Failures} failed)");
-    }
-
-    /// <summary>Checks that outcomes arrive in the order the rows were added.</summary>
-    private sealed class OrderCheck : IWorkOutput<int, CommonConnection>
-    {
-        public int Count { get; private set; }
-        public int Failures { get; private set; }
-        public bool InOrder { get; private set; } = true;
-
-        public bool IsLogEnabled(DinteroLogLevel level) => level >= DinteroLogLevel.Verbose;
-        public void WriteLog(DinteroLogEntry entry) { }
-        public void WriteProgress(WorkProgress progress) { }
-
-        public void WriteOutcome(WorkOutcome<int, CommonConnection> outcome)
-        {
-            InOrder &= outcome.Item == Count;
-            Count++;
-            if (outcome.Failure != null) Failures++;
-        }
     }
 }

@@ -86,23 +86,4 @@ public static class PartnerBulk
         Console.WriteLine($"  per merchant: exchanges {exchanges.Min()}..{exchanges.Max()}, merchant tokens {merchantTokens.Min()}..{merchantTokens.Max()} (target 1 each) {Harness.Verdict(exchanges.All(n => n == 1) && merchantTokens.All(n => n == 1))}");
         Console.WriteLine($"  outcomes in input order: {signups.InOrder && reads.InOrder} ({signups.Count:N0} signups, {signups.Failures} failed; {reads.Count:N0} reads, {reads.Failures} failed)");
     }
-
-    /// <summary>Checks that outcomes arrive in the order the rows were added.</summary>
-    private sealed class OrderCheck<T> : IWorkOutput<int, T>
-    {
-        public int Count { get; private set; }
-        public int Failures { get; private set; }
-        public bool InOrder { get; private set; } = true;
-
-        public bool IsLogEnabled(DinteroLogLevel level) => level >= DinteroLogLevel.Verbose;
-        public void WriteLog(DinteroLogEntry entry) { }
-        public void WriteProgress(WorkProgress progress) { }
-
-        public void WriteOutcome(WorkOutcome<int, T> outcome)
-        {
-            InOrder &= outcome.Item == Count;
-            Count++;
-            if (outcome.Failure != null) Failures++;
-        }
-    }
 }
