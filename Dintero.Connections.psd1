@@ -28,6 +28,7 @@
         'Get-DinteroAccount'
         'New-DinteroMerchantInvite'
         'Get-DinteroOnboardingLink'
+        'Invoke-DinteroRequest'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
@@ -45,7 +46,10 @@
 - Get-/Set-DinteroAccountSetting for the account's company (the organization number the Common signup needs).
 - Input from hashtables, Import-Csv sheets, ConvertFrom-Json objects or typed models, checked before anything is sent, with every problem under its field path.
 - Up to -ThrottleLimit requests in flight, output in input order, progress, per-row errors; 429 waited out, safe requests retried, a signup never sent twice.
-- Secrets, tokens, social security and bank account numbers masked in every stream.
+- Invoke-DinteroRequest for the endpoints without a cmdlet yet, with the session's tokens (partner mode too), retries, -All paging, -WhatIf and redaction.
+- Proxies: Connect-Dintero -Proxy/-ProxyCredential/-NoProxy, else HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's, for token requests and API calls alike; a proxy's 407 or an unreachable proxy named as such.
+- Errors for support: every API error carries its status, time, request id and the answer's headers; a throttling give-up is Dintero.Throttled; -MaxRetries, -RequestTimeout and -MaxRetryAfter on Connect-Dintero.
+- Secrets, tokens, social security and bank account numbers masked in every stream; credentials Dintero returns are DinteroSecret objects, *** in ConvertTo-Json, Export-Clixml, Export-Csv and Out-String, read with .GetPlainText().
 '@
         }
     }

@@ -5,7 +5,7 @@
 BeforeDiscovery {
     $script:cmdlets = @(
         'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccount', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
-        'Get-DinteroContext', 'Get-DinteroOnboardingLink', 'New-DinteroMerchantInvite', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
+        'Get-DinteroContext', 'Get-DinteroOnboardingLink', 'Invoke-DinteroRequest', 'New-DinteroMerchantInvite', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
         'New-DinteroCommonSignupLink', 'New-DinteroInstabankConnection', 'New-DinteroPayExConnection', 'New-DinteroSwishConnection',
         'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection'
     )

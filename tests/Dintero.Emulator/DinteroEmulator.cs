@@ -55,6 +55,7 @@ public sealed class DinteroEmulator : IAsyncDisposable
         ConnectionEndpoints.Map(api);
         SettingsEndpoints.Map(api);
         PartnerEndpoints.Map(api);
+        ApiClientEndpoints.Map(api);
         AdminEndpoints.Map(app);
 
         var store = app.Services.GetRequiredService<AccountStore>();

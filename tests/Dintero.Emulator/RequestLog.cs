@@ -17,6 +17,12 @@ public sealed record LoggedRequest(
 
     /// <summary>The query string, from <c>?</c>; empty when there is none.</summary>
     public string Query { get; init; } = string.Empty;
+
+    /// <summary>The client's <c>X-Request-Id</c>, the id its error records give.</summary>
+    public string? RequestId { get; init; }
+
+    /// <summary>The <c>Via</c> header a forward proxy adds on its way through (tinyproxy does); null when the request came directly.</summary>
+    public string? Via { get; init; }
 }
 
 /// <summary>Every request received, in order, for tests to count and inspect.</summary>

@@ -15,9 +15,12 @@ namespace Dintero.Connections.Errors
             string dinteroMessage,
             IReadOnlyList<DinteroFieldError> fieldErrors,
             TimeSpan? retryAfter,
-            string? hint)
-            : base(BuildMessage(statusCode, method, requestPath, dinteroMessage, fieldErrors, hint))
+            string? hint,
+            RequestTrace? trace = null,
+            IReadOnlyDictionary<string, string>? responseHeaders = null)
+            : base(BuildMessage(statusCode, method, requestPath, dinteroMessage, fieldErrors, hint), null, trace)
         {
+            ResponseHeaders = responseHeaders ?? new Dictionary<string, string>(0);
             StatusCode = statusCode;
             Method = method;
             RequestPath = requestPath;
@@ -50,7 +53,25 @@ namespace Dintero.Connections.Errors
         /// <summary>What to do about it, when there is advice to give.</summary>
         public string? Hint { get; }
 
-        public override string ErrorId => $"Dintero.Api.{StatusCode}" + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
+        /// <summary>
+        /// The headers of Dintero's answer (redacted), one comma-joined value per name, names compared case-insensitively:
+        /// what support or a script needs beyond the body, such as <c>Retry-After</c> or a gateway's headers.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> ResponseHeaders { get; }
+
+        /// <summary>True when Dintero still limited the rate after the client waited and retried as long as it may: <c>Dintero.Throttled</c>.</summary>
+        public bool IsThrottled => StatusCode == 429;
+
+        /// <summary>
+        /// <c>Dintero.Api.{status}[.{code}]</c>, except a throttling give-up: <c>Dintero.Throttled</c>, so that a script can
+        /// catch it apart from other errors and run the rest later.
+        /// </summary>
+        public override string ErrorId => IsThrottled
+            ? ThrottledErrorId
+            : $"Dintero.Api.{StatusCode}" + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
+
+        /// <summary>The ErrorId of a request Dintero kept answering 429.</summary>
+        public const string ThrottledErrorId = "Dintero.Throttled";
 
         /// <summary>Every field error, depth first, with nested ones flattened.</summary>
         public IEnumerable<DinteroFieldError> AllFieldErrors() => Flatten(FieldErrors);

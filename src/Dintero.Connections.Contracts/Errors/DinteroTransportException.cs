@@ -5,8 +5,8 @@ namespace Dintero.Connections.Errors
     /// <summary>No answer came from Dintero: the connection failed, dropped, or the request timed out.</summary>
     public sealed class DinteroTransportException : DinteroException
     {
-        public DinteroTransportException(string message, string method, string requestPath, bool requestMayHaveReachedServer, Exception? innerException)
-            : base(message, innerException)
+        public DinteroTransportException(string message, string method, string requestPath, bool requestMayHaveReachedServer, Exception? innerException, RequestTrace? trace = null)
+            : base(message, innerException, trace)
         {
             Method = method;
             RequestPath = requestPath;

@@ -49,6 +49,18 @@ namespace Dintero.Connections.Session
 
         public DateTimeOffset ConnectedAt { get; }
 
+        /// <summary>Which way requests leave: a proxy's address and where it came from (given, the environment), <c>system</c>, or <c>none (direct)</c>.</summary>
+        public string Proxy { get; internal set; } = "system";
+
+        /// <summary>Retries after a first attempt that Dintero answered 429, 502, 503 or 504, or that got no answer (a POST that may have arrived is never sent again).</summary>
+        public int MaxRetries { get; internal set; }
+
+        /// <summary>How long one attempt may take before it is abandoned.</summary>
+        public TimeSpan RequestTimeout { get; internal set; }
+
+        /// <summary>The longest Retry-After the client waits out by itself; a longer one fails the call as Dintero.Throttled.</summary>
+        public TimeSpan MaxRetryAfter { get; internal set; }
+
         /// <summary>False once disconnected.</summary>
         public bool IsConnected { get; private set; } = true;
 

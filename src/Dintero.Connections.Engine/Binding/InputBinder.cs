@@ -129,6 +129,7 @@ namespace Dintero.Connections.Binding
             var type = Nullable.GetUnderlyingType(target) ?? target;
 
             if (type == typeof(string)) return ToText(value, path, problems, out result);
+            if (type == typeof(DinteroSecret)) return ToSecret(value, path, problems, out result);
             if (type == typeof(bool)) return ToBoolean(value, path, problems, out result);
             if (type == typeof(decimal) || type == typeof(long)) return ToNumber(type, value, path, problems, out result);
             if (type == typeof(DateTimeOffset)) return ToMoment(value, path, problems, out result);
@@ -156,6 +157,20 @@ namespace Dintero.Connections.Binding
             }
             problems.Add(path, $"cannot be set from {Describe(value)}.");
             return false;
+        }
+
+        // A secret given as text (or a SecureString's plain text, already unwrapped) is held masked from here on.
+        private static bool ToSecret(object value, string path, ProblemCollector problems, out object? result)
+        {
+            if (value is DinteroSecret secret)
+            {
+                result = secret;
+                return true;
+            }
+            result = null;
+            if (!ToText(value, path, problems, out var text)) return false;
+            result = new DinteroSecret((string)text!);
+            return true;
         }
 
         private static bool ToText(object value, string path, ProblemCollector problems, out object? result)

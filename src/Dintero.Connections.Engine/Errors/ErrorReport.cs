@@ -38,7 +38,7 @@ namespace Dintero.Connections.Errors
             switch (exception)
             {
                 case DinteroApiException api:
-                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Hint);
+                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Hint ?? SupportAdvice(api));
                 case DinteroAccessException access:
                     return access.Failure switch
                     {
@@ -49,11 +49,18 @@ namespace Dintero.Connections.Errors
                         _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             "Connect-Dintero with the partner account (an id that ends in 00000) to reach its merchants, or with the account's own API client."),
                     };
+                case DinteroProxyException proxy:
+                    // The proxy stops every request alike: one error ends the command instead of one per row.
+                    return proxy.Failure == DinteroProxyFailure.AuthenticationRequired
+                        ? new ErrorReport(RecordCategory.AuthenticationError, proxy.ErrorId, proxy.Message,
+                            "Connect-Dintero again with -ProxyCredential (or -ProxyUseDefaultCredentials on Windows), or check the user name and password in the proxy's address.", endsCommand: true)
+                        : new ErrorReport(RecordCategory.ConnectionError, proxy.ErrorId, proxy.Message,
+                            "Check the proxy's address (Get-DinteroContext shows it, from -Proxy, $env:HTTPS_PROXY or the system), or Connect-Dintero -NoProxy to go directly.", endsCommand: true);
                 case DinteroValidationException validation:
                     return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, "Correct the fields named above; nothing was sent to Dintero.");
                 case DinteroTransportException transport:
                     return transport.RequestMayHaveReachedServer
-                        ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, "Read the connection back with Get-DinteroConnection before sending it again.")
+                        ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, "Read back what the request creates or changes (for a signup, Get-DinteroConnection) before sending it again.")
                         : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, "Check the network and the base URI, then try again.");
                 case DinteroWaitException wait:
                     return wait.TimedOut
@@ -65,6 +72,12 @@ namespace Dintero.Connections.Errors
                     return new ErrorReport(RecordCategory.NotSpecified, "Dintero.Unexpected", Redactor.Shapes.Redact(exception.Message), null);
             }
         }
+
+        // Dintero asks for the request, the error code and the answer on a 5xx (docs.dintero.com/docs/errors).
+        private static string? SupportAdvice(DinteroApiException api) =>
+            api.StatusCode >= 500 && api.Trace != null
+                ? $"Dintero's side failed. If it lasts, give Dintero's support the request id {api.Trace.RequestId}, the time and this message."
+                : null;
 
         /// <summary>The category for an HTTP status.</summary>
         public static RecordCategory CategoryOf(int status) => status switch

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Json;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Models;
@@ -45,10 +46,28 @@ namespace Dintero.Connections.Http
             this.clock = clock;
             redactor = new Redactor();
             redactor.AddSecret(Credential.Secret);
+            var route = ProxyRoute.Resolve(options.Proxy, options.Environment);
+            foreach (var secret in route.Secrets) redactor.AddSecret(secret);
+            Proxy = route.Description;
+            MaxRetries = options.Retry.MaxRetries;
+            MaxRetryAfter = options.Retry.MaxRetryAfter;
+            RequestTimeout = options.RequestTimeout;
             var log = new Log(options.Log, redactor);
             TokenCache = options.TokenCache ?? new TokenCache();
-            handlers = new HandlerChain(options, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
+            handlers = new HandlerChain(options, route, BaseUri, TokenCache, primaryHandler, clock, redactor, log);
         }
+
+        /// <summary>Which way requests leave, e.g. <c>http://proxy.example:3128/ (given)</c>, <c>system</c>; never a password.</summary>
+        public string Proxy { get; }
+
+        /// <summary>Retries after a first attempt (<see cref="RetryOptions.MaxRetries"/>).</summary>
+        public int MaxRetries { get; }
+
+        /// <summary>The longest Retry-After waited out (<see cref="RetryOptions.MaxRetryAfter"/>).</summary>
+        public TimeSpan MaxRetryAfter { get; }
+
+        /// <summary>How long one attempt may take.</summary>
+        public TimeSpan RequestTimeout { get; }
 
         /// <summary>The API root, ending in a slash.</summary>
         public Uri BaseUri { get; }
@@ -103,7 +122,7 @@ namespace Dintero.Connections.Http
                 string? hint = null;
                 if (repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500)
                 {
-                    hint = "The request may have been processed although Dintero answered with an error; it was not sent again. Read the connection back (Get-DinteroConnection) before sending it again.";
+                    hint = MayHaveBeenProcessed;
                 }
                 throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, sensitiveValues, hint);
             }

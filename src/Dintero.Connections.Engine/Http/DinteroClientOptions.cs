@@ -1,5 +1,6 @@
 using System;
 using Dintero.Connections.Auth;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Validation;
 
@@ -26,10 +27,18 @@ namespace Dintero.Connections.Http
         /// <summary>Sent as <c>Dintero-System-Version</c> (at most 120 characters).</summary>
         public string SystemVersion { get; set; } = ClientVersion.Current;
 
-        /// <summary>How long one attempt may take before it is abandoned.</summary>
-        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+        /// <summary>How long one attempt may take before it is abandoned (<see cref="RetryOptions.RequestTimeoutMinimum"/> to <see cref="RetryOptions.RequestTimeoutMaximum"/>).</summary>
+        public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
+
+        public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(100);
 
         public RetryOptions Retry { get; set; } = new RetryOptions();
+
+        /// <summary>The proxy to go through; null for the environment's or the system's (see <see cref="ProxyRoute"/>).</summary>
+        public ProxySettings? Proxy { get; set; }
+
+        /// <summary>Where HTTPS_PROXY and its kin are read; the process's environment unless a test says otherwise.</summary>
+        public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
 
         /// <summary>How long before expiry a cached token is replaced; null for Dintero's own rule (see <see cref="AccessToken"/>).</summary>
         public TimeSpan? TokenRenewalMargin { get; set; }
@@ -48,8 +57,13 @@ namespace Dintero.Connections.Http
             if (baseUriProblem != null) throw new ArgumentException(baseUriProblem.Message, nameof(BaseUri));
             CheckHeader(SystemName, nameof(SystemName));
             CheckHeader(SystemVersion, nameof(SystemVersion));
-            if (RequestTimeout <= TimeSpan.Zero) throw new ArgumentException("The request timeout must be positive.", nameof(RequestTimeout));
-            if (Retry == null || Retry.MaxRetries < 0) throw new ArgumentException("Retries cannot be negative.", nameof(Retry));
+            if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.Parse(RetryOptions.RequestTimeoutMaximum, System.Globalization.CultureInfo.InvariantCulture))
+            {
+                throw new ArgumentException($"RequestTimeout is {RequestTimeout}; accepted: {RetryOptions.RequestTimeoutMinimum} to {RetryOptions.RequestTimeoutMaximum}.", nameof(RequestTimeout));
+            }
+            if (Retry == null) throw new ArgumentNullException(nameof(Retry));
+            if (Retry.Problem() is { } retryProblem) throw new ArgumentException(retryProblem, nameof(Retry));
+            Proxy?.Validate();
         }
 
         private static void CheckHeader(string value, string name)

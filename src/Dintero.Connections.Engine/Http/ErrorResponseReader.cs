@@ -28,23 +28,28 @@ namespace Dintero.Connections.Http
             var method = request?.Method.Method ?? "?";
             var path = request?.RequestUri?.AbsolutePath ?? "?";
             var retryAfter = RetryAfter.Of(response, now);
+            var trace = RequestIds.Of(response, now);
+            var headers = AnswerHeaders.Of(response, redactor);
             string Clean(string? text) => redactor.Redact(text, sensitiveValues);
+            // A throttling give-up says so whoever asked; the token calls' own hint would hide it.
+            var advice = status == 429 ? HintFor(status, retryAfter) : hint ?? HintFor(status, retryAfter);
 
             if (TryReadDinteroError(body, out var code, out var message, out var fieldErrors))
             {
                 var redactedErrors = fieldErrors.Select(error => RedactField(error, Clean)).ToList();
-                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, hint ?? HintFor(status, retryAfter));
+                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, advice, trace, headers);
             }
 
             var summary = Summarize(response, body);
-            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, hint ?? HintFor(status, retryAfter));
+            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers);
         }
 
         private static string? HintFor(int status, TimeSpan? retryAfter) => status switch
         {
             401 => "The token was refused; run Connect-Dintero again if the client's secret was changed.",
             403 => "The API client lacks the scope for this call: creating a connection needs admin:accounts or write:accounts, reading needs read:accounts.",
-            429 => retryAfter.HasValue ? $"Dintero limits the request rate; it asked to wait {retryAfter.Value.TotalSeconds:0} s." : "Dintero limits the request rate; wait before sending again.",
+            429 => (retryAfter.HasValue ? $"Dintero still limited the request rate after the client's retries; it asked to wait {retryAfter.Value.TotalSeconds:0} s." : "Dintero still limited the request rate after the client's retries.")
+                + " Nothing was processed: send it again later, with a lower -ThrottleLimit, or connect with a longer -MaxRetryAfter.",
             _ => null,
         };
 

@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Http.Handlers;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Redaction;
 using Dintero.Connections.Time;
@@ -16,7 +17,7 @@ namespace Dintero.Connections.Http
     /// <summary>
     /// The handler chains of the client's two HttpClients, built by Microsoft.Extensions.Http so connections are
     /// pooled and recycled: API calls go Retry → Authentication → Logging → network; token calls go Retry →
-    /// Logging → network.
+    /// Logging → network. Both leave through the same <see cref="ProxyRoute"/>: a token request never goes around the proxy.
     /// </summary>
     internal sealed class HandlerChain : IDisposable
     {
@@ -28,19 +29,19 @@ namespace Dintero.Connections.Http
         private static readonly long ClientLifetimeTicks = 2 * 60 * Stopwatch.Frequency;
         private KeptClient? api;
 
-        public HandlerChain(DinteroClientOptions options, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
+        public HandlerChain(DinteroClientOptions options, ProxyRoute route, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
         {
             var retry = options.Retry.Copy();
             // One pause for both chains: a 429 on the token endpoint holds the API calls too, and the other way round.
             var gate = new RateLimitGate(clock);
             var collection = new ServiceCollection();
-            Configure(collection.AddHttpClient(TokenClient), options, primaryHandler)
-                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
+            Configure(collection.AddHttpClient(TokenClient), options, route, primaryHandler)
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate, route))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
             var endpoints = new TokenEndpoints(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, clock, redactor, log);
             Tokens = new TokenProvider(endpoints, options.AccountId, cache.PartitionFor(baseUri, options.Credential!), options.TokenRenewalMargin, clock, log);
-            Configure(collection.AddHttpClient(ApiClient), options, primaryHandler)
-                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate))
+            Configure(collection.AddHttpClient(ApiClient), options, route, primaryHandler)
+                .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate, route))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
             // Microsoft.Extensions.Http's own logging would log request URIs through ILogger; ours is redacted.
@@ -70,7 +71,7 @@ namespace Dintero.Connections.Http
 
         public void Dispose() => services.Dispose();
 
-        private static IHttpClientBuilder Configure(IHttpClientBuilder builder, DinteroClientOptions options, HttpMessageHandler? primaryHandler)
+        private static IHttpClientBuilder Configure(IHttpClientBuilder builder, DinteroClientOptions options, ProxyRoute route, HttpMessageHandler? primaryHandler)
         {
             builder.ConfigureHttpClient(client =>
             {
@@ -84,6 +85,10 @@ namespace Dintero.Connections.Http
             {
                 builder.ConfigurePrimaryHttpMessageHandler(() => new NonDisposingHandler(primaryHandler))
                     .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            }
+            else
+            {
+                builder.ConfigurePrimaryHttpMessageHandler(route.CreateHandler);
             }
             return builder;
         }

@@ -1,12 +1,13 @@
 using System;
+using System.Globalization;
 
 namespace Dintero.Connections.Http
 {
-    /// <summary>How hard the client tries before giving up on a request.</summary>
+    /// <summary>How hard the client tries before giving up on a request, and the ranges a user may set (Connect-Dintero).</summary>
     public sealed class RetryOptions
     {
         /// <summary>Retries after the first attempt. 0 turns retrying off.</summary>
-        public int MaxRetries { get; set; } = 3;
+        public int MaxRetries { get; set; } = DefaultMaxRetries;
 
         /// <summary>First backoff delay for 502/503/504 and transport failures; doubled each retry, with jitter.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -20,6 +21,29 @@ namespace Dintero.Connections.Http
         /// </summary>
         public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+        public const int DefaultMaxRetries = 3;
+
+        /// <summary>More retries would hold a row for minutes behind a failure that is not passing.</summary>
+        public const int MaxRetriesLimit = 10;
+
+        /// <summary>The accepted range of <see cref="MaxRetryAfter"/>, as TimeSpan text (for attributes): none to an hour.</summary>
+        public const string MaxRetryAfterMinimum = "00:00:00", MaxRetryAfterMaximum = "01:00:00";
+
+        /// <summary>The accepted range of a request's timeout (<see cref="DinteroClientOptions.RequestTimeout"/>): a second to ten minutes.</summary>
+        public const string RequestTimeoutMinimum = "00:00:01", RequestTimeoutMaximum = "00:10:00";
+
         internal RetryOptions Copy() => (RetryOptions)MemberwiseClone();
+
+        /// <summary>Why the options cannot be used, with the accepted range; null when they can.</summary>
+        internal string? Problem()
+        {
+            if (MaxRetries < 0 || MaxRetries > MaxRetriesLimit) return $"MaxRetries is {MaxRetries}; accepted: 0 to {MaxRetriesLimit}.";
+            if (!Within(MaxRetryAfter, MaxRetryAfterMinimum, MaxRetryAfterMaximum)) return $"MaxRetryAfter is {MaxRetryAfter}; accepted: {MaxRetryAfterMinimum} to {MaxRetryAfterMaximum}.";
+            if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay) return "BaseDelay must be positive and at most MaxDelay.";
+            return null;
+        }
+
+        internal static bool Within(TimeSpan value, string minimum, string maximum) =>
+            value >= TimeSpan.Parse(minimum, CultureInfo.InvariantCulture) && value <= TimeSpan.Parse(maximum, CultureInfo.InvariantCulture);
     }
 }

@@ -84,6 +84,7 @@ namespace Dintero.Connections.Json
                 TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ModelContract.AddExtensionData } },
             };
             options.Converters.Add(new PlainValueConverter());
+            options.Converters.Add(new SecretConverter());
             options.Converters.Add(new UtcDateTimeOffsetConverter());
             options.MakeReadOnly();
             return options;

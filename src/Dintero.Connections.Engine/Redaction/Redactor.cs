@@ -74,6 +74,13 @@ namespace Dintero.Connections.Redaction
         /// <summary>Masks every secret and personal value in the text.</summary>
         public string Redact(string? text) => Redact(text, null);
 
+        /// <summary>
+        /// Masks the values of <see cref="SensitiveFields"/> in JSON text, and nothing else: for an answer handed to the user
+        /// as JSON (Invoke-DinteroRequest -Raw), where masking digit runs by shape would change the data.
+        /// </summary>
+        public static string MaskFields(string json) =>
+            string.IsNullOrEmpty(json) ? json : SensitiveJsonField.Replace(json, match => match.Groups[1].Value + "\"" + Mask + "\"");
+
         /// <summary>Masks every secret and personal value in the text, including the extra values given for this one call.</summary>
         public string Redact(string? text, IEnumerable<string>? extraSecrets)
         {

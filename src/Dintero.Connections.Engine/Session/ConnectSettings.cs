@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Http;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Session
@@ -25,6 +27,18 @@ namespace Dintero.Connections.Session
         public string? ClientSecret { get; set; }
 
         public string? BaseUri { get; set; }
+
+        /// <summary>Retries after a first attempt, 0 to <see cref="RetryOptions.MaxRetriesLimit"/>; null for the default (3).</summary>
+        public int? MaxRetries { get; set; }
+
+        /// <summary>How long one attempt may take; null for the default (100 s).</summary>
+        public TimeSpan? RequestTimeout { get; set; }
+
+        /// <summary>The longest Retry-After the client waits out by itself; null for the default (60 s).</summary>
+        public TimeSpan? MaxRetryAfter { get; set; }
+
+        /// <summary>The proxy to go through; null for the environment's or the system's.</summary>
+        public ProxySettings? Proxy { get; set; }
 
         /// <summary>Completes the settings from the environment and checks them; throws with every problem at once.</summary>
         public ConnectTarget Resolve(Func<string, string?> environment)
@@ -54,9 +68,35 @@ namespace Dintero.Connections.Session
                 if (baseUriProblem != null) problems.Add(baseUriProblem);
                 else baseUri = parsed!;
             }
+            var retry = new RetryOptions();
+            if (MaxRetries is int retries)
+            {
+                if (retries < 0 || retries > RetryOptions.MaxRetriesLimit) problems.Add(new ValidationProblem("MaxRetries", $"is {retries}; accepted: 0 to {RetryOptions.MaxRetriesLimit}."));
+                retry.MaxRetries = retries;
+            }
+            if (MaxRetryAfter is TimeSpan longestWait)
+            {
+                if (!RetryOptions.Within(longestWait, RetryOptions.MaxRetryAfterMinimum, RetryOptions.MaxRetryAfterMaximum)) problems.Add(new ValidationProblem("MaxRetryAfter", $"is {longestWait}; accepted: {RetryOptions.MaxRetryAfterMinimum} to {RetryOptions.MaxRetryAfterMaximum}."));
+                retry.MaxRetryAfter = longestWait;
+            }
+            var timeout = RequestTimeout ?? DinteroClientOptions.DefaultRequestTimeout;
+            if (!RetryOptions.Within(timeout, RetryOptions.RequestTimeoutMinimum, RetryOptions.RequestTimeoutMaximum)) problems.Add(new ValidationProblem("RequestTimeout", $"is {timeout}; accepted: {RetryOptions.RequestTimeoutMinimum} to {RetryOptions.RequestTimeoutMaximum}."));
+            if (Proxy?.Problem() is { } proxyProblem) problems.Add(new ValidationProblem("Proxy", "the proxy " + proxyProblem));
+            else if (Proxy?.Address == null && Proxy?.Bypass != true)
+            {
+                // The environment's proxy is read when the client is made; a malformed one is said here, with the rest.
+                try
+                {
+                    EnvironmentProxy.From(environment);
+                }
+                catch (ArgumentException exception)
+                {
+                    problems.Add(new ValidationProblem("Proxy", exception.Message));
+                }
+            }
             if (problems.Count > 0) throw new DinteroValidationException("The connection settings", problems);
 
-            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri);
+            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri) { Retry = retry, RequestTimeout = timeout, Proxy = Proxy };
         }
 
         private static string? Pick(string? given, string? fromEnvironment) =>
@@ -78,5 +118,11 @@ namespace Dintero.Connections.Session
         public ClientCredential Credential { get; }
 
         public Uri BaseUri { get; }
+
+        public RetryOptions Retry { get; internal set; } = new RetryOptions();
+
+        public TimeSpan RequestTimeout { get; internal set; } = DinteroClientOptions.DefaultRequestTimeout;
+
+        public ProxySettings? Proxy { get; internal set; }
     }
 }

@@ -32,7 +32,8 @@ namespace Dintero.Connections.Session
         /// <summary>Connects and fetches a token at once, so wrong credentials fail here; makes the context current.</summary>
         /// <param name="target">Checked settings (<see cref="ConnectSettings.Resolve"/>).</param>
         /// <param name="cancellationToken">Stops the token request.</param>
-        public async Task<DinteroContext> ConnectAsync(ConnectTarget target, CancellationToken cancellationToken)
+        /// <param name="environment">Where HTTPS_PROXY and its kin are read (the settings were resolved from the same).</param>
+        public async Task<DinteroContext> ConnectAsync(ConnectTarget target, CancellationToken cancellationToken, Func<string, string?>? environment = null)
         {
             var options = new DinteroClientOptions
             {
@@ -41,6 +42,10 @@ namespace Dintero.Connections.Session
                 // A partner account's client reaches the partner's merchants through the token exchange.
                 AccountId = target.AccountId,
                 TokenCache = Tokens,
+                Retry = target.Retry,
+                RequestTimeout = target.RequestTimeout,
+                Proxy = target.Proxy,
+                Environment = environment ?? System.Environment.GetEnvironmentVariable,
                 // Log lines reach the cmdlet that is running through the ambient scope (see LogScope).
                 Log = LogScope.Ambient,
             };
@@ -48,7 +53,13 @@ namespace Dintero.Connections.Session
             try
             {
                 var token = await client.AuthenticateAsync(target.AccountId, cancellationToken).ConfigureAwait(false);
-                var connected = new DinteroContext(target.AccountId, client.Credential.ClientId, client.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, client);
+                var connected = new DinteroContext(target.AccountId, client.Credential.ClientId, client.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, client)
+                {
+                    Proxy = client.Proxy,
+                    MaxRetries = client.MaxRetries,
+                    RequestTimeout = client.RequestTimeout,
+                    MaxRetryAfter = client.MaxRetryAfter,
+                };
                 // A previous context stays usable: a script may hold it (Connect-Dintero -PassThru) and pass it with -Context.
                 lock (gate) context = connected;
                 return connected;

@@ -3,6 +3,8 @@ using System.Management.Automation;
 using System.Net;
 using System.Security;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Http;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Session;
 using Dintero.Connections.Validation;
 
@@ -44,12 +46,63 @@ namespace Dintero.Connections.Commands
         [ValidateNotNullOrEmpty]
         public string? BaseUri { get; set; }
 
+        /// <summary>A proxy for this context's requests, token requests included (http://host:port); else $env:HTTPS_PROXY and its kin, else the system's.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public Uri? Proxy { get; set; }
+
+        /// <summary>What to answer the proxy's 407 with (the environment's or the system's proxy, when -Proxy is not given).</summary>
+        [Parameter]
+        [Credential]
+        [ValidateNotNull]
+        public PSCredential? ProxyCredential { get; set; }
+
+        /// <summary>Answers the proxy's 407 with the signed-in user's Windows credentials.</summary>
+        [Parameter]
+        public SwitchParameter ProxyUseDefaultCredentials { get; set; }
+
+        /// <summary>Connects directly, ignoring $env:HTTPS_PROXY and the system's proxy.</summary>
+        [Parameter]
+        public SwitchParameter NoProxy { get; set; }
+
+        /// <summary>Retries after a first attempt that got 429, 502, 503, 504 or no answer (a change that may have arrived is never sent again); 0 to 10, default 3.</summary>
+        [Parameter]
+        [ValidateRange(0, RetryOptions.MaxRetriesLimit)]
+        public int MaxRetries { get; set; } = RetryOptions.DefaultMaxRetries;
+
+        /// <summary>How long one attempt may take, 00:00:01 to 00:10:00; default 00:01:40.</summary>
+        [Parameter]
+        [ValidateDuration(RetryOptions.RequestTimeoutMinimum, RetryOptions.RequestTimeoutMaximum)]
+        public TimeSpan RequestTimeout { get; set; } = DinteroClientOptions.DefaultRequestTimeout;
+
+        /// <summary>The longest Retry-After (429) waited out by the client itself, 00:00:00 to 01:00:00; default 00:01:00. A longer one fails the call as Dintero.Throttled.</summary>
+        [Parameter]
+        [ValidateDuration(RetryOptions.MaxRetryAfterMinimum, RetryOptions.MaxRetryAfterMaximum)]
+        public TimeSpan MaxRetryAfter { get; set; } = new RetryOptions().MaxRetryAfter;
+
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            var settings = new ConnectSettings { AccountId = AccountId, BaseUri = BaseUri };
+            var settings = new ConnectSettings
+            {
+                AccountId = AccountId,
+                BaseUri = BaseUri,
+                MaxRetries = MaxRetries,
+                RequestTimeout = RequestTimeout,
+                MaxRetryAfter = MaxRetryAfter,
+            };
+            if (Proxy != null || ProxyCredential != null || ProxyUseDefaultCredentials || NoProxy)
+            {
+                settings.Proxy = new ProxySettings
+                {
+                    Address = Proxy,
+                    Credential = ProxyCredential?.GetNetworkCredential(),
+                    UseDefaultCredentials = ProxyUseDefaultCredentials,
+                    Bypass = NoProxy,
+                };
+            }
             if (ParameterSetName == SecretSet)
             {
                 settings.ClientId = ClientId;
@@ -74,7 +127,7 @@ namespace Dintero.Connections.Commands
                 Terminate(exception, AccountId, ErrorReport.TargetName(null, AccountId));
                 return;
             }
-            WriteVerbose($"Connected to {context}. The token is valid until {context.TokenExpiresAt:u}.");
+            WriteVerbose($"Connected to {context}. The token is valid until {context.TokenExpiresAt:u}. Proxy: {context.Proxy}.");
             if (PassThru) WriteObject(context);
         }
     }

@@ -41,8 +41,16 @@ namespace Dintero.Connections.Commands
         /// </summary>
         private protected abstract BatchCall<TResult>? Plan(BatchItem item);
 
+        /// <summary>Writes one call's result, on the pipeline thread; by default the result itself, a collection item by item.</summary>
+        private protected virtual void WriteResult(TResult result) => WriteObject(result, enumerateCollection: true);
+
+        /// <summary>Told of a record's failure on the pipeline thread, just before its error is written.</summary>
+        private protected virtual void Failed(System.Exception failure, BatchItem item)
+        {
+        }
+
         protected sealed override void BeginProcessing() =>
-            batch = new PipelineBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, Cancellation);
+            batch = new PipelineBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, WriteResult, Failed, Cancellation);
 
         protected sealed override void ProcessRecord()
         {
@@ -82,12 +90,13 @@ namespace Dintero.Connections.Commands
                 }
                 catch (DinteroException failure)
                 {
+                    Failed(failure, item);
                     var record = ErrorRecords.From(failure, item.TargetOf(failure), item.TargetName, item.Label, out var endsCommand);
                     if (endsCommand) ThrowTerminatingError(record);
                     WriteError(record);
                     return;
                 }
-                foreach (var result in page.Items) WriteObject(result);
+                foreach (var result in page.Items) WriteResult(result);
                 cursor = page.NextCursor;
             }
             while (cursor != null);

@@ -53,7 +53,11 @@ namespace Dintero.Connections.Commands
 
         private protected override string Activity => "Changing account settings";
 
-        private protected override BatchOptions Options => new BatchOptions(ThrottleLimit) { WriteResults = PassThru };
+        // Without -PassThru only errors are written.
+        private protected override void WriteResult(AccountSettings result)
+        {
+            if (PassThru) base.WriteResult(result);
+        }
 
         private protected override BatchCall<AccountSettings>? Plan(BatchItem item)
         {

@@ -56,6 +56,12 @@ namespace Dintero.Connections.Concurrency
             return AccountId = given.Trim();
         }
 
+        /// <summary>
+        /// The account the record turned out to be for once its call was planned, when that is not <see cref="ResolveAccount"/>'s
+        /// (Invoke-DinteroRequest's path names it): its token, and what its errors name.
+        /// </summary>
+        public void UseAccount(string accountId) => AccountId = accountId;
+
         /// <summary>What -WhatIf and -Confirm name: the account and whether it is test or production.</summary>
         public string Target => $"Dintero account {AccountId ?? Context.AccountId} ({Context.Environment})";
 

@@ -13,9 +13,6 @@ namespace Dintero.Connections.Concurrency
         /// <summary>False to write each outcome as soon as it is known, whatever the input order (Wait-DinteroConnection).</summary>
         public bool InInputOrder { get; set; } = true;
 
-        /// <summary>False to write only errors (a Set- cmdlet without -PassThru).</summary>
-        public bool WriteResults { get; set; } = true;
-
         /// <summary>The progress bar's status line, when not the default counts (done, failed, in flight, rate).</summary>
         public Func<string>? ProgressStatus { get; set; }
     }

@@ -19,14 +19,20 @@ namespace Dintero.Connections.Concurrency
         private readonly CancellationToken cancellation;
         private readonly int activityId;
         private readonly string? activity;
+        private readonly Action<TResult> writeResult;
+        private readonly Action<Exception, BatchItem> failed;
 
         /// <param name="cmdlet">Whose streams are written.</param>
         /// <param name="options">How the calls run and are written.</param>
         /// <param name="activity">The progress bar's title, e.g. "Creating Common connections"; null for no progress bar.</param>
+        /// <param name="writeResult">Writes one call's result, on the pipeline thread.</param>
+        /// <param name="failed">Told of a record's failure, on the pipeline thread, before its error is written.</param>
         /// <param name="cancellation">The cmdlet's stop signal.</param>
-        public PipelineBatch(Cmdlet cmdlet, BatchOptions options, string? activity, CancellationToken cancellation)
+        public PipelineBatch(Cmdlet cmdlet, BatchOptions options, string? activity, Action<TResult> writeResult, Action<Exception, BatchItem> failed, CancellationToken cancellation)
         {
             this.cmdlet = cmdlet;
+            this.writeResult = writeResult;
+            this.failed = failed;
             this.options = options;
             this.cancellation = cancellation;
             this.activity = activity;
@@ -61,13 +67,14 @@ namespace Dintero.Connections.Concurrency
             var item = outcome.Item;
             if (outcome.Failure != null)
             {
+                failed(outcome.Failure, item);
                 var record = Errors.ErrorRecords.From(outcome.Failure, item.TargetOf(outcome.Failure), item.TargetName, item.Label, out var endsCommand);
                 if (endsCommand) cmdlet.ThrowTerminatingError(record);
                 cmdlet.WriteError(record);
             }
-            else if (outcome.Result != null && options.WriteResults)
+            else if (outcome.Result != null)
             {
-                cmdlet.WriteObject(outcome.Result, enumerateCollection: true);
+                writeResult(outcome.Result);
             }
         }
 

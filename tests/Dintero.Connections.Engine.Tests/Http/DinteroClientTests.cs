@@ -41,7 +41,9 @@ public sealed class DinteroClientTests
 
         Assert.Equal("pending", created.status);
         Assert.Equal("bambora.creditcard", created.configuration!.payment_options![0].type);
-        Assert.IsType<long>(created.configuration.access_token);
+        // A number, as Dintero documents it, held masked.
+        Assert.True(long.TryParse(created.configuration.access_token!.GetPlainText(), out _));
+        Assert.Equal("***", created.configuration.access_token.ToString());
         Assert.Equal("Bambora", read.connection_type);
         Assert.Equal(TestData.BamboraAccountNumber, ((BamboraConnection)read).signup!.account_number);
     }

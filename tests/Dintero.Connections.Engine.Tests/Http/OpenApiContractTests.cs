@@ -44,9 +44,7 @@ public sealed class OpenApiContractTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var wire = new RecordingHandler();
-        using var client = new DinteroClient(
-            new DinteroClientOptions { BaseUri = env.Emulator.BaseUri, Credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret), Log = env.Transcript },
-            wire, SystemClock.Instance);
+        using var client = RecordingClient(env, wire, TestData.ClientId, TestData.ClientSecret);
 
         await client.AuthenticateAsync(TestData.AccountId);
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
@@ -71,9 +69,7 @@ public sealed class OpenApiContractTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var wire = new RecordingHandler();
-        using var client = new DinteroClient(
-            new DinteroClientOptions { BaseUri = env.Emulator.BaseUri, Credential = new ClientCredential(TestData.PartnerClientId, TestData.PartnerClientSecret), AccountId = TestData.PartnerId, Log = env.Transcript },
-            wire, SystemClock.Instance);
+        using var client = RecordingClient(env, wire, TestData.PartnerClientId, TestData.PartnerClientSecret, TestData.PartnerId);
 
         var invite = await client.CreateMerchantInviteAsync(TestData.PartnerId, Dintero.Connections.Partners.MerchantInvites.Check(new MerchantInvite
         {
@@ -95,6 +91,30 @@ public sealed class OpenApiContractTests
             wire.Exchanges.Select(e => e.Path[(e.Path.IndexOf('/', 13))..]).Select(p => p.StartsWith("/management/settings/connections") ? "/connections/common" : p));
         Assert.Equal(wire.Exchanges.Count + 5, checkedBodies); // five requests with a body: two tokens, exchange, invite, signup
     }
+
+    [Fact]
+    public async Task The_endpoints_reached_with_Invoke_DinteroRequest_are_in_the_repository_s_own_document()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var wire = new RecordingHandler();
+        using var client = RecordingClient(env, wire, TestData.ClientId, TestData.ClientSecret);
+        Dintero.Connections.Requests.DinteroRequest Request(string method, string path, object? body = null) =>
+            Dintero.Connections.Requests.DinteroRequest.Create(method, path, null, body, TestData.AccountId, client.BaseUri);
+
+        await client.SendAsync(Request("POST", "auth/clients", "{\"name\": \"ecom\", \"client_id\": \"ecom-1\"}"));
+        await client.SendPageAsync(Request("GET", "auth/clients"), 10, null);
+        await client.SendAsync(Request("PUT", "management/settings/connections/payex/overrides", "{\"overrides\": [{\"payee_id\": \"p-1\"}]}"));
+
+        var (checkedBodies, violations) = Check(wire);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        Assert.Equal(4, wire.Exchanges.Count); // the token, then the three
+        Assert.Equal(7, checkedBodies); // token, POST and PUT bodies, and four answers
+    }
+
+    // A client whose every exchange the recording handler keeps, for the checks against the documents.
+    private static DinteroClient RecordingClient(TestEnvironment env, RecordingHandler wire, string clientId, string secret, string? accountId = null) =>
+        new(new DinteroClientOptions { BaseUri = env.Emulator.BaseUri, Credential = new ClientCredential(clientId, secret), AccountId = accountId, Log = env.Transcript }, wire, SystemClock.Instance);
 
     private static (int CheckedBodies, List<string> Violations) Check(RecordingHandler wire)
     {

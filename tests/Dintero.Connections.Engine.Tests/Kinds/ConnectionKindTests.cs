@@ -142,7 +142,9 @@ public sealed class ConnectionKindTests
 
         var read = (VippsConnection)await client.GetConnectionAsync(ConnectionKinds.Named("Vipps"), TestData.AccountId);
 
-        Assert.Equal(key, read.configuration!.subscription_keys![0].ocp_apim_subscription_key); // on the object, for scripts
+        Assert.Equal(key, read.configuration!.subscription_keys![0].ocp_apim_subscription_key!.GetPlainText()); // on the object, read deliberately
+        Assert.Equal(clientId, read.configuration.client_id!.GetPlainText());
+        Assert.Equal("***", read.configuration.client_id.ToString());
         Assert.Contains(env.Transcript.Entries, entry => entry.Message.Contains("subscription_keys")); // the body was logged
         Transcript.AssertClean(env.Transcript.Lines, new[] { key, clientId });
         Assert.DoesNotContain(key, read.configuration.ToString());

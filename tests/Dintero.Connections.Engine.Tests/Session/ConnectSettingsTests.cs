@@ -76,4 +76,41 @@ public sealed class ConnectSettingsTests
         if (parsed != null) Assert.Equal(accepted, clientRefusal == null);
         if (!accepted) Assert.Contains("only https is allowed", settingsProblem!.Message);
     }
+
+    [Fact]
+    public void Retries_and_time_limits_default_to_today_s_values_and_are_kept_when_given()
+    {
+        var defaults = new ConnectSettings { AccountId = "T12345678", ClientId = "c", ClientSecret = "s-1234" }.Resolve(Environment());
+        var given = new ConnectSettings { AccountId = "T12345678", ClientId = "c", ClientSecret = "s-1234", MaxRetries = 0, RequestTimeout = TimeSpan.FromSeconds(30), MaxRetryAfter = TimeSpan.FromMinutes(5) }.Resolve(Environment());
+
+        Assert.Equal((3, TimeSpan.FromSeconds(100), TimeSpan.FromSeconds(60)), (defaults.Retry.MaxRetries, defaults.RequestTimeout, defaults.Retry.MaxRetryAfter));
+        Assert.Equal((0, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)), (given.Retry.MaxRetries, given.RequestTimeout, given.Retry.MaxRetryAfter));
+    }
+
+    [Fact]
+    public void Out_of_range_retries_time_limits_and_proxies_are_refused_with_the_range_all_at_once()
+    {
+        var settings = new ConnectSettings
+        {
+            AccountId = "T12345678", ClientId = "c", ClientSecret = "s-1234",
+            MaxRetries = 11, RequestTimeout = TimeSpan.FromHours(1), MaxRetryAfter = TimeSpan.FromHours(2),
+            Proxy = new Dintero.Connections.Http.Proxy.ProxySettings { Address = new Uri("socks5://127.0.0.1:1080") },
+        };
+
+        var error = Assert.Throws<DinteroValidationException>(() => settings.Resolve(Environment()));
+
+        Assert.Equal(new[] { "MaxRetries", "RequestTimeout", "MaxRetryAfter", "Proxy" }.OrderBy(p => p), error.Problems.Select(p => p.Path).OrderBy(p => p));
+        Assert.Contains("accepted: 0 to 10", error.Message);
+        Assert.Contains("accepted: 00:00:01 to 00:10:00", error.Message);
+        Assert.Contains("accepted: 00:00:00 to 01:00:00", error.Message);
+        Assert.Contains("accepted: http, https", error.Message);
+    }
+
+    [Fact]
+    public void A_malformed_proxy_in_the_environment_is_said_with_the_other_settings()
+    {
+        var error = Assert.Throws<DinteroValidationException>(() => new ConnectSettings { AccountId = "T12345678", ClientId = "c", ClientSecret = "s-1234" }.Resolve(Environment(("HTTPS_PROXY", "ftp://proxy:21"))));
+
+        Assert.Contains("$HTTPS_PROXY", error.Message);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Dintero.Connections.Tests.Support;
 using Dintero.Emulator;
+using Dintero.Emulator.Network;
 using Xunit.Abstractions;
 
 namespace Dintero.Connections.Tests.Pester;
@@ -23,6 +24,10 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     public const string SpareClientId = "pester-partner-spare";
     public const string SpareClientSecret = "Pester-Spare-Secret-2291";
 
+    /// <summary>What the proxy that asks for credentials takes (tests/Network.Tests.ps1).</summary>
+    public const string ProxyUser = "pester-ops";
+    public const string ProxyPassword = "Pester-Proxy-Password-3307";
+
     public static IReadOnlyList<string> SuiteFiles() =>
         Directory.GetFiles(Repository.Tests, "*.Tests.ps1").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
 
@@ -37,9 +42,9 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 
     [Fact]
-    public void There_are_Pester_suites_for_the_module_the_main_flows_partner_mode_and_the_README()
+    public void There_are_Pester_suites_for_the_module_the_main_flows_partner_mode_requests_the_network_and_the_README()
     {
-        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Partners.Tests.ps1", "Readme.Tests.ps1" }, SuiteFiles());
+        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Network.Tests.ps1", "Partners.Tests.ps1", "Readme.Tests.ps1", "Requests.Tests.ps1" }, SuiteFiles());
     }
 
     [PesterTheory]
@@ -56,8 +61,18 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         // The README follows signups to the end, as a user would against an emulator started with --enable-after.
         if (suite == "Readme.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
         await using var emulator = await DinteroEmulator.StartAsync(options);
+        // Real forward proxies for the network suite: one open, one that asks for credentials. CI has tinyproxy
+        // (.ci/run installs it); elsewhere, without it, that suite's proxy tests are skipped.
+        var needsProxy = suite == "Network.Tests.ps1";
+        Assert.True(!needsProxy || !PowerShellHost.InCI || ForwardProxy.WhyUnavailable == null, $"CI runs the proxy tests, and they cannot run: {ForwardProxy.WhyUnavailable}");
+        await using var openProxy = needsProxy && ForwardProxy.WhyUnavailable == null ? await ForwardProxy.StartAsync() : null;
+        await using var authProxy = needsProxy && ForwardProxy.WhyUnavailable == null ? await ForwardProxy.StartAsync(ProxyUser, ProxyPassword) : null;
         var environment = new Dictionary<string, string>
         {
+            ["DINTERO_TEST_PROXY"] = openProxy?.Address.AbsoluteUri ?? string.Empty,
+            ["DINTERO_TEST_AUTH_PROXY"] = authProxy?.Address.AbsoluteUri ?? string.Empty,
+            ["DINTERO_TEST_PROXY_USER"] = ProxyUser,
+            ["DINTERO_TEST_PROXY_PASSWORD"] = ProxyPassword,
             ["DINTERO_TEST_MODULE"] = Path.Combine(Repository.StagedModule, "Dintero.Connections.psd1"),
             ["DINTERO_TEST_BASE_URI"] = emulator.BaseUri.AbsoluteUri,
             ["DINTERO_TEST_EMULATOR"] = emulator.RootUri.AbsoluteUri,
@@ -84,8 +99,10 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         var summary = Summary().Match(output);
         Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {suite} ran no test:\n{output}");
         log.WriteLine($"Pester {suite} in {PowerShellHost.Description}: {summary.Value}");
+        if (authProxy != null) log.WriteLine($"Proxies: {openProxy!.RequestLines.Count} requests through the open one, {authProxy.RequestLines.Count} through the one that asks for credentials (407s included).");
         Assert.DoesNotContain(ClientSecret, output);
         Assert.DoesNotContain(PartnerClientSecret, output);
         Assert.DoesNotContain(SpareClientSecret, output);
+        Assert.DoesNotContain(ProxyPassword, output);
     }
 }

@@ -13,6 +13,10 @@ public static class StagedModule
 
     public static Assembly Assembly => Loaded.Value;
 
+    /// <summary>The contracts assembly the module ships beside it: the models and errors users name.</summary>
+    public static Assembly Contracts => Assembly.GetReferencedAssemblies().Where(name => name.Name == "Dintero.Connections.Contracts")
+        .Select(name => AssemblyLoadContext.GetLoadContext(Assembly)!.LoadFromAssemblyName(name)).Single();
+
     /// <summary>The cmdlet classes: concrete types with a [Cmdlet] attribute.</summary>
     public static IReadOnlyList<CmdletMetadata> Cmdlets =>
         Assembly.GetTypes()

@@ -18,11 +18,6 @@ internal static class PartnerEndpoints
         {
             if (Guard.CheckPartner(context, pid, tokens) is { } refused) return refused;
             var query = context.Request.Query;
-            var limit = 10;
-            if (query.TryGetValue("limit", out var limitText) && (!int.TryParse(limitText, out limit) || limit < 1 || limit > 100))
-            {
-                return ErrorBodies.Error(400, "INVALID_REQUEST", "The request is invalid", new[] { new FieldError("limit", "should be from 1 to 100", "range") });
-            }
             var search = query["search"].ToString();
             var connections = query["connections"].Where(value => !string.IsNullOrEmpty(value)).Select(value => value!).ToHashSet(StringComparer.Ordinal);
             var statuses = query["connection_status"].Where(value => !string.IsNullOrEmpty(value)).Select(value => value!).ToHashSet(StringComparer.Ordinal);
@@ -35,14 +30,7 @@ internal static class PartnerEndpoints
                 // The emulator's merchants have no progression: a progression filter matches none of them.
                 .Where(_ => progression.Count == 0)
                 .ToList();
-            var start = 0;
-            if (query.TryGetValue("starting_after", out var after) && after.ToString().Length > 0)
-            {
-                var at = matching.FindIndex(merchant => merchant.Uuid == after || merchant.Id == after);
-                start = at < 0 ? matching.Count : at + 1;
-            }
-            var page = new JsonArray(matching.Skip(start).Take(limit).Select(merchant => (JsonNode)AccountJson.Extended(merchant)).ToArray());
-            return Results.Content(page.ToJsonString(EmulatorJson.Options), "application/json");
+            return CursorPage.Of(query, matching, (merchant, cursor) => merchant.Uuid == cursor || merchant.Id == cursor, merchant => AccountJson.Extended(merchant));
         });
 
         api.MapGet("/accounts/{pid}/management/accounts/{aid}", (HttpContext context, string pid, string aid, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>

@@ -24,6 +24,9 @@ public sealed class Fault
     /// <summary>With a status: this body instead of a Dintero error body.</summary>
     public string? Body { get; set; }
 
+    /// <summary>With a status: more headers for the answer, e.g. a gateway's request id.</summary>
+    public Dictionary<string, string>? Headers { get; set; }
+
     /// <summary>With <see cref="Body"/>: its content type.</summary>
     public string ContentType { get; set; } = "application/json";
 

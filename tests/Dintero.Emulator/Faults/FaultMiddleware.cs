@@ -41,6 +41,8 @@ public sealed class FaultMiddleware
             body)
         {
             Query = request.QueryString.Value ?? string.Empty,
+            RequestId = request.Headers["X-Request-Id"].ToString() is { Length: > 0 } id ? id : null,
+            Via = request.Headers.Via.ToString() is { Length: > 0 } via ? via : null,
         };
         log.Add(entry);
 
@@ -111,6 +113,7 @@ public sealed class FaultMiddleware
         var response = context.Response;
         response.StatusCode = status;
         if (fault.RetryAfterSeconds is int seconds) response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (name, value) in fault.Headers ?? new Dictionary<string, string>()) response.Headers[name] = value;
         if (fault.Body != null)
         {
             response.ContentType = fault.ContentType;

@@ -15,6 +15,7 @@ public sealed class AccountStore
 
     public AccountStore(EmulatorOptions options)
     {
+        foreach (var (clientId, client) in options.Clients) AddApiClient(client.AccountId, clientId, "Configured client");
         foreach (var (partner, merchants) in options.Partners)
         {
             Get(partner);
@@ -49,6 +50,12 @@ public sealed class AccountStore
 
         public ConcurrentDictionary<string, JsonObject> Connections { get; } = new(StringComparer.Ordinal);
 
+        /// <summary>The account's API clients as <c>auth/clients</c> lists them (without secrets), oldest first; guarded by <see cref="Gate"/>.</summary>
+        public List<JsonObject> ApiClients { get; } = new();
+
+        /// <summary>The PayEx overrides last put (<c>payex/overrides</c>), if any.</summary>
+        public JsonObject? PayExOverrides { get; set; }
+
         public object Gate { get; } = new();
     }
 
@@ -59,6 +66,26 @@ public sealed class AccountStore
     }
 
     public Account Get(string accountId) => accounts.GetOrAdd(accountId, id => new Account(id));
+
+    /// <summary>Adds an API client to the account's list, as Dintero's <c>auth/clients</c> shows it; returns it.</summary>
+    public JsonObject AddApiClient(string accountId, string clientId, string name, string? description = null, JsonArray? callbacks = null)
+    {
+        var account = Get(accountId);
+        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var client = new JsonObject
+        {
+            ["id"] = Guid.NewGuid().ToString(),
+            ["created_at"] = now,
+            ["created_by"] = "emulator",
+            ["updated_at"] = now,
+            ["name"] = name,
+            ["client_id"] = clientId,
+        };
+        if (description != null) client["description"] = description;
+        if (callbacks != null) client["callbacks"] = callbacks.DeepClone();
+        lock (account.Gate) account.ApiClients.Add(client);
+        return client;
+    }
 
     public bool IsMerchantOf(string partnerId, string accountId) => accounts.TryGetValue(accountId, out var account) && account.PartnerId == partnerId;
 

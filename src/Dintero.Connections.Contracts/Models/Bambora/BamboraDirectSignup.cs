@@ -8,7 +8,7 @@ namespace Dintero.Connections.Models
     {
         public string? case_id { get; set; }
         public string? merchant_number { get; set; }
-        public string? md5_key { get; set; }
+        public DinteroSecret? md5_key { get; set; }
         public List<PaymentOption>? payment_options { get; set; }
         public string? signup_id { get; set; }
         public DateTimeOffset? created_at { get; set; }

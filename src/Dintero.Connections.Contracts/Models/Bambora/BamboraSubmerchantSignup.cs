@@ -10,7 +10,7 @@ namespace Dintero.Connections.Models
         public List<PaymentOption>? payment_options { get; set; }
         public DateTimeOffset? created_at { get; set; }
         public string? merchant_number { get; set; }
-        public string? md5_key { get; set; }
+        public DinteroSecret? md5_key { get; set; }
 
         /// <summary>A merchant category code; Dintero sends a number here.</summary>
         public long? mcc { get; set; }

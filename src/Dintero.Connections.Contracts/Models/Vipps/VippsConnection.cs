@@ -15,7 +15,7 @@ namespace Dintero.Connections.Models
 
         public VippsSignup? signup { get; set; }
 
-        /// <summary>Holds Vipps API secrets (client id, subscription keys): views mask them.</summary>
+        /// <summary>Holds Vipps API secrets (client id, subscription keys), held as <see cref="DinteroSecret"/>.</summary>
         public VippsConfiguration? configuration { get; set; }
     }
 
@@ -40,15 +40,15 @@ namespace Dintero.Connections.Models
         public string? merchant_name { get; set; }
         public string? created_time { get; set; }
         public string? merchant_serial_number { get; set; }
-        public string? client_id { get; set; }
+        public DinteroSecret? client_id { get; set; }
         public List<VippsSubscriptionKey>? subscription_keys { get; set; }
 
-        /// <summary>A summary with the client id and the subscription keys masked.</summary>
+        /// <summary>A summary; the client id and the subscription keys print as ***.</summary>
         public override string ToString()
         {
             var options = payment_options == null ? string.Empty : string.Join(", ", payment_options.Where(option => option != null).Select(option => option.type));
             var keys = subscription_keys == null ? 0 : subscription_keys.Count;
-            return $"merchant_name: {merchant_name}; merchant_serial_number: {merchant_serial_number}; payment_options: {options}; client_id: {(client_id == null ? string.Empty : "***")}; subscription_keys: {keys} (***)";
+            return $"merchant_name: {merchant_name}; merchant_serial_number: {merchant_serial_number}; payment_options: {options}; client_id: {client_id}; subscription_keys: {keys} (***)";
         }
     }
 
@@ -56,7 +56,7 @@ namespace Dintero.Connections.Models
     public sealed class VippsSubscriptionKey : DinteroModel
     {
         public string? product { get; set; }
-        public string? ocp_apim_subscription_key { get; set; }
+        public DinteroSecret? ocp_apim_subscription_key { get; set; }
 
         public override string ToString() => $"{product}: ***";
     }

@@ -50,7 +50,9 @@ namespace Dintero.Connections.Http.Handlers
                 throw;
             }
             log.Write(DinteroLogLevel.Verbose, $"{describe} -> {(int)response.StatusCode} {response.ReasonPhrase} ({watch.ElapsedMilliseconds} ms)", context.SensitiveValues);
-            if (debug && response.Content != null)
+            // A proxy's 407 page is not Dintero's, and a proxy that refuses a request with a body closes the connection
+            // without reading it, so reading the page may fail: it is not logged.
+            if (debug && response.Content != null && (int)response.StatusCode != 407)
             {
                 await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
                 var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);

@@ -3,6 +3,7 @@ using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Http.Proxy;
 using Dintero.Connections.Logging;
 using Dintero.Connections.Time;
 
@@ -15,6 +16,8 @@ namespace Dintero.Connections.Http.Handlers
     /// pause holds every request of the client (<see cref="RateLimitGate"/>), not only the one that got the 429.</item>
     /// <item>502/503/504 and transport failures are retried, with exponential backoff and jitter, only for
     /// requests that are safe to repeat (GET, token).</item>
+    /// <item>A proxy's 407 is not retried, and a proxy that cannot be reached is named as such
+    /// (<see cref="DinteroProxyException"/>), not taken for Dintero.</item>
     /// <item>A POST that may have reached Dintero is never repeated: there is no idempotency key, and a second
     /// signup may be created. Only a connection that failed before the request was sent is retried.</item>
     /// </list>
@@ -26,10 +29,12 @@ namespace Dintero.Connections.Http.Handlers
         private readonly IClock clock;
         private readonly Log log;
         private readonly RateLimitGate gate;
+        private readonly ProxyRoute route;
         private readonly Random jitter = new Random();
 
-        public RetryHandler(RetryOptions options, TimeSpan attemptTimeout, IClock clock, Log log, RateLimitGate gate)
+        public RetryHandler(RetryOptions options, TimeSpan attemptTimeout, IClock clock, Log log, RateLimitGate gate, ProxyRoute route)
         {
+            this.route = route;
             this.options = options;
             this.attemptTimeout = attemptTimeout;
             this.clock = clock;
@@ -48,10 +53,17 @@ namespace Dintero.Connections.Http.Handlers
                 await WaitAtGateAsync(describe, cancellationToken).ConfigureAwait(false);
                 // Waited before the next attempt; a 429's wait is the gate's, shared with the client's other requests.
                 TimeSpan wait;
+                // Each attempt has an id of its own, for Dintero's support (RequestTrace).
+                RequestIds.Stamp(current);
                 try
                 {
                     var response = await SendOnceAsync(current, cancellationToken).ConfigureAwait(false);
                     var status = (int)response.StatusCode;
+                    if (status == ProxyAuthenticationRequired)
+                    {
+                        response.Dispose();
+                        throw ProxyRefused(describe, current, innerException: null);
+                    }
                     if (lastAttempt || !IsRetryable(status, context.Repeat)) return response;
                     var retry = $"(retry {attempt + 1} of {options.MaxRetries})";
                     if (status == 429)
@@ -75,11 +87,14 @@ namespace Dintero.Connections.Http.Handlers
                 }
                 catch (AttemptFailedException failure)
                 {
+                    if (failure.ProxyRefused) throw ProxyRefused(describe, current, failure.InnerException);
                     var mayHaveReached = failure.RequestMayHaveBeenSent;
                     var canRepeat = !mayHaveReached || context.Repeat == RepeatPolicy.Safe;
                     if (lastAttempt || !canRepeat)
                     {
-                        throw TransportFailure(describe, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt);
+                        var proxy = route.ProxyFor(current.RequestUri);
+                        if (!mayHaveReached && proxy != null) throw ProxyUnreachable(describe, proxy, current, failure, attempt);
+                        throw TransportFailure(describe, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt, RequestIds.Unanswered(current, clock.UtcNow));
                     }
                     wait = Backoff(attempt);
                     log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
@@ -117,9 +132,31 @@ namespace Dintero.Connections.Http.Handlers
             }
             catch (HttpRequestException exception)
             {
+                // An https request through a proxy opens a tunnel first; a 407 to that arrives as an exception, not an answer.
+                if (TransportFailures.ProxyTunnelStatus(exception) == ProxyAuthenticationRequired) throw new AttemptFailedException("the proxy asked for credentials", false, exception) { ProxyRefused = true };
                 var sent = !TransportFailures.FailedBeforeSending(exception);
                 throw new AttemptFailedException(sent ? "the connection failed while the request was under way" : "could not connect", sent, exception);
             }
+        }
+
+        private const int ProxyAuthenticationRequired = 407;
+
+        private DinteroProxyException ProxyRefused(string describe, HttpRequestMessage attempt, Exception? innerException)
+        {
+            var proxy = route.ProxyFor(attempt.RequestUri);
+            var which = proxy == null ? "A proxy on the way" : $"The proxy {ProxyRoute.Display(proxy)}";
+            var given = route.HasCredentials
+                ? "refused the credentials it was given (-ProxyCredential, -ProxyUseDefaultCredentials, or the proxy address's user name and password)"
+                : "asked for credentials, and none were given";
+            return new DinteroProxyException(DinteroProxyFailure.AuthenticationRequired, proxy,
+                $"{describe}: {which} {given} (407 Proxy Authentication Required). Nothing reached Dintero.", innerException, RequestIds.Unanswered(attempt, clock.UtcNow));
+        }
+
+        private DinteroProxyException ProxyUnreachable(string describe, Uri proxy, HttpRequestMessage attempt, AttemptFailedException failure, int retries)
+        {
+            var tries = retries == 0 ? string.Empty : $" ({retries + 1} attempts)";
+            return new DinteroProxyException(DinteroProxyFailure.Unreachable, proxy,
+                $"{describe}: could not connect to the proxy {ProxyRoute.Display(proxy)}{tries}. Nothing reached Dintero.", failure.InnerException, RequestIds.Unanswered(attempt, clock.UtcNow));
         }
 
         private TimeSpan Backoff(int attempt)
@@ -130,13 +167,13 @@ namespace Dintero.Connections.Http.Handlers
             return TimeSpan.FromMilliseconds(Math.Min(options.MaxDelay.TotalMilliseconds, exponential * factor));
         }
 
-        private static DinteroTransportException TransportFailure(string describe, string method, string path, AttemptFailedException failure, bool outcomeUnknown, int retries)
+        private static DinteroTransportException TransportFailure(string describe, string method, string path, AttemptFailedException failure, bool outcomeUnknown, int retries, RequestTrace? trace)
         {
             var tries = retries == 0 ? string.Empty : $" after {retries + 1} attempts";
             var message = outcomeUnknown
-                ? $"{describe}: {failure.Reason}. The request may have reached Dintero, so it was not sent again: creating a connection is not idempotent. Read the connection back (Get-DinteroConnection) before sending it again."
+                ? $"{describe}: {failure.Reason}. The request may have reached Dintero, so it was not sent again: a {method} is never repeated once it may have arrived. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again."
                 : $"{describe}: {failure.Reason}{tries}.";
-            return new DinteroTransportException(message, method, path, outcomeUnknown || failure.RequestMayHaveBeenSent, failure.InnerException);
+            return new DinteroTransportException(message, method, path, outcomeUnknown || failure.RequestMayHaveBeenSent, failure.InnerException, trace);
         }
 
         /// <summary>One attempt ended without an answer.</summary>
@@ -152,6 +189,9 @@ namespace Dintero.Connections.Http.Handlers
             public string Reason { get; }
 
             public bool RequestMayHaveBeenSent { get; }
+
+            /// <summary>The proxy answered the tunnel request with 407.</summary>
+            public bool ProxyRefused { get; set; }
         }
     }
 }

@@ -1,0 +1,78 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Paging;
+using Dintero.Connections.Redaction;
+using Dintero.Connections.Requests;
+
+namespace Dintero.Connections.Http
+{
+    /// <summary>
+    /// Requests to endpoints the module has no call for (Invoke-DinteroRequest), with everything the typed calls have:
+    /// the session's tokens (a merchant's through the partner's exchange), the retries (a change that may have arrived is
+    /// never sent again), the redacted log, and Dintero's errors as <see cref="DinteroApiException"/>.
+    /// </summary>
+    public sealed partial class DinteroClient
+    {
+        /// <summary>Sends the request once (retried as its method allows) and reads the answer.</summary>
+        /// <exception cref="DinteroApiException">Dintero answered with an error status.</exception>
+        public async Task<DinteroResponse> SendAsync(DinteroRequest request, CancellationToken cancellationToken = default)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            var repeat = request.IsChange ? RepeatPolicy.NotIdempotent : RepeatPolicy.Safe;
+            using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(BaseUri, request.RelativeUri));
+            if (request.Body != null)
+            {
+                message.Content = new ByteArrayContent(request.Body);
+                message.Content.Headers.ContentType = JsonContentType;
+            }
+            new RequestContext(request.AccountId, repeat, authenticate: true, Array.Empty<string>()).AttachTo(message);
+
+            using var response = await handlers.Api.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var text = Encoding.UTF8.GetString(bytes);
+            if (!response.IsSuccessStatusCode)
+            {
+                var hint = repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500 ? MayHaveBeenProcessed : null;
+                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), hint);
+            }
+            object? content;
+            try
+            {
+                content = ResponseContent.Read(bytes);
+            }
+            catch (FormatException exception)
+            {
+                throw new DinteroTransportException(
+                    redactor.Redact($"{request}: Dintero answered {(int)response.StatusCode} with a body that is not JSON: {exception.Message}"),
+                    request.Method, "/" + request.Path, requestMayHaveReachedServer: true, innerException: null, RequestIds.Of(response, clock.UtcNow));
+            }
+            return new DinteroResponse((int)response.StatusCode, AnswerHeaders.Of(response, redactor), RequestIds.Of(response, clock.UtcNow), content, Redactor.MaskFields(text));
+        }
+
+        /// <summary>
+        /// One page of a list endpoint (Dintero's <c>limit</c> and <c>starting_after</c>): the answer, and the cursor of the
+        /// next page when this one was full, the id of its last item. An answer that is no list is one page, the last.
+        /// </summary>
+        public async Task<Page<DinteroResponse>> SendPageAsync(DinteroRequest request, int limit, string? startingAfter, CancellationToken cancellationToken = default)
+        {
+            if (request == null) throw new ArgumentNullException(nameof(request));
+            if (limit < 1 || limit > CursorPaging.MaxLimit) throw new ArgumentOutOfRangeException(nameof(limit), $"A page holds 1 to {CursorPaging.MaxLimit} items.");
+            var response = await SendAsync(request.Page(limit, startingAfter), cancellationToken).ConfigureAwait(false);
+            var items = response.Items;
+            string? next = null;
+            if (items != null && items.Count >= limit && items.LastOrDefault() is System.Collections.Generic.IReadOnlyDictionary<string, object?> last && last.TryGetValue("id", out var id) && id is string cursor)
+            {
+                next = cursor;
+            }
+            return new Page<DinteroResponse>(new[] { response }, next);
+        }
+
+        /// <summary>Said of a change Dintero answered with a 5xx: it was not sent again, and may have been done.</summary>
+        internal const string MayHaveBeenProcessed = "The request may have been processed although Dintero answered with an error; it was not sent again. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again.";
+    }
+}
