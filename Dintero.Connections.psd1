@@ -49,6 +49,7 @@
 - Invoke-DinteroRequest for the endpoints without a cmdlet yet, with the session's tokens (partner mode too), retries, -All paging, -WhatIf and redaction.
 - Proxies: Connect-Dintero -Proxy/-ProxyCredential/-NoProxy, else HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's, for token requests and API calls alike; a proxy's 407 or an unreachable proxy named as such.
 - Errors for support: every API error carries its status, time, request id and the answer's headers; a throttling give-up is Dintero.Throttled; -MaxRetries, -RequestTimeout and -MaxRetryAfter on Connect-Dintero.
+- Safe re-runs: a merchant whose connection of the kind is pending or enabled is skipped (-Force sends anyway), a signup whose answer was lost is read back, never sent again; -ReportVariable gives one row per input for Export-Csv, which the next run takes back; repeated warnings summed up; doubtful values (an e-mail without @, a URL that is not http(s)) warned about.
 - Secrets, tokens, social security and bank account numbers masked in every stream; credentials Dintero returns are DinteroSecret objects, *** in ConvertTo-Json, Export-Clixml, Export-Csv and Out-String, read with .GetPlainText().
 '@
         }

@@ -5,6 +5,9 @@
 # DINTERO_TEST_CLIENT_ID, DINTERO_TEST_CLIENT_SECRET and DINTERO_TEST_ACCOUNT_ID.
 
 BeforeAll {
+    # These tests sign the same accounts up again and again, for what each shows; a re-run that skips existing
+    # connections, the default, is tests/Reruns.Tests.ps1's.
+    $PSDefaultParameterValues['New-Dintero*Connection:Force'] = $true
     Import-Module $env:DINTERO_TEST_MODULE -Force
     $script:module = $env:DINTERO_TEST_MODULE
     $script:emulator = $env:DINTERO_TEST_EMULATOR
@@ -509,7 +512,8 @@ Describe 'Bulk onboarding: several requests in flight' {
             param($module, $context, $rows, $preference)
             Import-Module $module
             $ProgressPreference = $preference
-            $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 2
+            # -Force in a runspace of its own, as $PSDefaultParameterValues gives it in this one.
+            $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 2 -Force
         }
         $rows = New-Sheet $bulkAccounts[0..5]
         $shown = [powershell]::Create().AddScript($run).AddArgument($module).AddArgument($context).AddArgument($rows).AddArgument('Continue')
@@ -530,7 +534,7 @@ Describe 'Bulk onboarding: several requests in flight' {
         $before = @(Get-EmulatorRequest POST '/connections/common').Count
         $rows = New-Sheet ($bulkAccounts + $bulkAccounts + $bulkAccounts)
         $shell = [powershell]::Create()
-        $null = $shell.AddScript({ param($module, $context, $rows) Import-Module $module; $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 4 }).AddArgument($module).AddArgument($context).AddArgument($rows)
+        $null = $shell.AddScript({ param($module, $context, $rows) Import-Module $module; $rows | New-DinteroCommonConnection -Context $context -ThrottleLimit 4 -Force }).AddArgument($module).AddArgument($context).AddArgument($rows)
         $handle = $shell.BeginInvoke()
         $wait = [Diagnostics.Stopwatch]::StartNew()
         while (@(Get-EmulatorRequest POST '/connections/common').Count - $before -lt 4 -and $wait.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 100 }
@@ -645,8 +649,8 @@ Describe 'Every connection kind' {
         $null = $shell.AddScript({
             param($module, $context, $signup)
             Import-Module $module
-            New-DinteroBamboraConnection -Context $context -Signup $signup
-            New-DinteroBamboraConnection -Context $context -Signup $signup
+            New-DinteroBamboraConnection -Context $context -Signup $signup -Force
+            New-DinteroBamboraConnection -Context $context -Signup $signup -Force
         }).AddArgument($module).AddArgument((Get-DinteroContext)).AddArgument(@{ payment_options = @{ type = 'bambora.creditcard'; currencies = 'NOK' }; revenue = @{ currency = 'NOK' }; bank_name = 'DNB'; account_number = $bankAccount })
         $created = $shell.Invoke()
         @($created).Count | Should -Be 2

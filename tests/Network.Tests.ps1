@@ -45,7 +45,8 @@ Describe 'Through a real forward proxy' -Skip:(-not $env:DINTERO_TEST_PROXY) {
         $read.status | Should -Be 'pending'
         $context.Proxy | Should -Be "$($env:DINTERO_TEST_AUTH_PROXY) (given)"
         $session = Get-EmulatorRequestSince $start
-        @($session).Count | Should -Be 3
+        # The token, the settings read that finds no Common connection yet, the signup, the read.
+        @($session).Count | Should -Be 4
         @($session | Where-Object { $_.path -like '*/auth/token' }).Count | Should -Be 1
         @($session | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count | Should -Be 1
         $session | ForEach-Object { $_.via | Should -Match 'dintero-test-proxy' -Because "$($_.method) $($_.path) must come through the proxy" }

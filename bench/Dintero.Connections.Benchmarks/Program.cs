@@ -1,6 +1,6 @@
 using Dintero.Connections.Benchmarks;
 
-// dotnet run -c Release --project bench/Dintero.Connections.Benchmarks -- [client|tokens|bulk|partner|memory|all] [--count N] [--latency MS] [--throttle N]
+// dotnet run -c Release --project bench/Dintero.Connections.Benchmarks -- [client|tokens|bulk|partner|reruns|memory|all] [--count N] [--latency MS] [--throttle N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 int Option(string name, int fallback)
 {
@@ -13,9 +13,10 @@ if (what is "tokens" or "all") await TokenReuse.RunAsync();
 if (what is "memory" or "all") StreamingMemory.Run(Option("--count", 10_000));
 if (what is "bulk" or "all") await BulkSignups.RunAsync(Option("--count", 1_000), Option("--latency", 40), Option("--throttle", 8));
 if (what is "partner" or "all") await PartnerBulk.RunAsync(Option("--count", 1_000), Option("--latency", 40), Option("--throttle", 8));
-if (what is not ("client" or "tokens" or "memory" or "bulk" or "partner" or "all"))
+if (what is "reruns" or "all") await Reruns.RunAsync(Option("--count", 1_000), Option("--latency", 40), Option("--throttle", 8));
+if (what is not ("client" or "tokens" or "memory" or "bulk" or "partner" or "reruns" or "all"))
 {
-    Console.Error.WriteLine("Benchmarks: client, tokens, memory, bulk, partner or all (the default).");
+    Console.Error.WriteLine("Benchmarks: client, tokens, memory, bulk, partner, reruns or all (the default). The soak of a faulty day: pwsh bench/Soak.ps1.");
     return 2;
 }
 return 0;

@@ -45,6 +45,9 @@ public sealed class EmulatorOptions
         return added;
     }
 
+    /// <summary>Added to every API request before it is handled, as the network and Dintero would take: the benches' latency.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>What the token endpoint puts in <c>expires_in</c>.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
 

@@ -2,8 +2,9 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
 int? exitWith = null;
+var organizationNumbers = false;
 var options = new EmulatorOptions { Port = 5080 };
 string? clientId = null;
 string? clientSecret = null;
@@ -18,6 +19,9 @@ for (var i = 0; i < args.Length; i++)
         case "--client-secret": clientSecret = Next(); break;
         case "--client-account": clientAccount = Next(); break;
         case "--partner-merchants": options.AddPartner(EmulatorOptions.DemoPartnerId, int.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        // The demo partner's merchants can take a signup at once (Dintero wants the company's organization number first).
+        case "--merchants-have-organization-numbers": organizationNumbers = true; break;
+        case "--latency": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
@@ -31,6 +35,7 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 if (clientId != null && clientSecret != null) options.Clients[clientId] = new ApiClient(clientSecret, clientAccount ?? EmulatorOptions.DemoAccountId);
+if (organizationNumbers) options.AccountsWithOrganizationNumber.AddRange(options.Partners[EmulatorOptions.DemoPartnerId]);
 
 await using var emulator = await DinteroEmulator.StartAsync(options);
 Console.WriteLine($"Dintero emulator listening on {emulator.BaseUri}");

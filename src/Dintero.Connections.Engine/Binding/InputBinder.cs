@@ -103,6 +103,8 @@ namespace Dintero.Connections.Binding
                 {
                     // A key that names a parameter of the cmdlet is the parameter's: no suggestion is looked for.
                     if (topLevel != null && topLevel.ClaimParameter(key, entry.Value)) continue;
+                    // A signup report's own columns (Outcome, ErrorId, ...), when a report is run again: not the signup's.
+                    if (topLevel != null && topLevel.IsReportColumn(key)) continue;
                     // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
                     var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
                     if (topLevel != null && nearest == null) topLevel.IgnoredKeys.Add(key);
@@ -353,6 +355,10 @@ namespace Dintero.Connections.Binding
             public Dictionary<string, object?> ParameterValues { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
 
             public List<string> IgnoredKeys { get; } = new List<string>();
+
+            private static readonly HashSet<string> ReportColumns = new HashSet<string>(Signups.RunReport.Columns, StringComparer.OrdinalIgnoreCase);
+
+            public bool IsReportColumn(string key) => ReportColumns.Contains(key);
 
             /// <summary>Takes the value of a key that names one of the cmdlet's parameters; false for any other key.</summary>
             public bool ClaimParameter(string key, object? value)

@@ -38,7 +38,7 @@ namespace Dintero.Connections.Kinds
         public CheckedSignup<TSignup, TConnection> Check(TSignup signup)
         {
             SignupValidator.ThrowIfInvalid(Validate(signup), What);
-            return new CheckedSignup<TSignup, TConnection>(this, signup, sensitiveValues(signup));
+            return new CheckedSignup<TSignup, TConnection>(this, signup, sensitiveValues(signup), DoubtfulValues.Of(signup, SignupValidator.Root));
         }
 
         /// <summary>The payment option types the signup asks for, for -WhatIf and -Confirm.</summary>
@@ -58,12 +58,16 @@ namespace Dintero.Connections.Kinds
         where TSignup : DinteroModel
         where TConnection : Connection, new()
     {
-        internal CheckedSignup(SignupKind<TSignup, TConnection> kind, TSignup signup, IReadOnlyCollection<string> sensitiveValues)
+        internal CheckedSignup(SignupKind<TSignup, TConnection> kind, TSignup signup, IReadOnlyCollection<string> sensitiveValues, IReadOnlyList<ValidationProblem> doubts)
         {
             Kind = kind;
             Signup = signup;
             SensitiveValues = sensitiveValues;
+            Doubts = doubts;
         }
+
+        /// <summary>Values that pass Dintero's rules but would likely stall onboarding (<see cref="DoubtfulValues"/>): warnings, not errors.</summary>
+        public IReadOnlyList<ValidationProblem> Doubts { get; }
 
         public SignupKind<TSignup, TConnection> Kind { get; }
 

@@ -16,16 +16,24 @@ namespace Dintero.Connections.Logging
     /// <summary>A redacted log line.</summary>
     public sealed class DinteroLogEntry
     {
-        public DinteroLogEntry(DinteroLogLevel level, string message)
+        public DinteroLogEntry(DinteroLogLevel level, string message, string? condition = null)
         {
             Level = level;
             Message = message;
+            Condition = condition;
         }
 
         public DinteroLogLevel Level { get; }
 
         /// <summary>Already redacted.</summary>
         public string Message { get; }
+
+        /// <summary>
+        /// For a warning that may repeat once per row (a 429 waited out, a retry): what it is an instance of, e.g.
+        /// "Dintero limited the request rate (429); the requests waited and were sent again". A batch shows the first
+        /// and sums up the rest (<see cref="RepeatedWarnings"/>). Null for a warning said as it is.
+        /// </summary>
+        public string? Condition { get; }
 
         public override string ToString() => $"{Level}: {Message}";
     }

@@ -18,13 +18,13 @@ namespace Dintero.Connections.Logging
         /// <summary>Whether a line of this level would go anywhere; checked before building costly lines.</summary>
         public bool IsEnabled(DinteroLogLevel level) => sink != null && sink.IsEnabled(level);
 
-        public void Write(DinteroLogLevel level, string message, IEnumerable<string>? extraSecrets = null)
+        public void Write(DinteroLogLevel level, string message, IEnumerable<string>? extraSecrets = null, string? condition = null)
         {
-            if (IsEnabled(level)) sink!.Write(new DinteroLogEntry(level, redactor.Redact(message, extraSecrets)));
+            if (IsEnabled(level)) sink!.Write(new DinteroLogEntry(level, redactor.Redact(message, extraSecrets), condition));
         }
 
         public void Debug(string message) => Write(DinteroLogLevel.Debug, message);
 
-        public void Warning(string message) => Write(DinteroLogLevel.Warning, message);
+        public void Warning(string message, string? condition = null) => Write(DinteroLogLevel.Warning, message, null, condition);
     }
 }

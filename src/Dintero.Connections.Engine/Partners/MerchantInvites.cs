@@ -35,8 +35,15 @@ namespace Dintero.Connections.Partners
     /// <summary>An invitation that passed the rules, ready to send.</summary>
     public sealed class CheckedInvite
     {
-        internal CheckedInvite(MerchantInvite invite) => Invite = invite;
+        internal CheckedInvite(MerchantInvite invite)
+        {
+            Invite = invite;
+            Doubts = DoubtfulValues.Of(invite, MerchantInvites.Root);
+        }
 
         public MerchantInvite Invite { get; }
+
+        /// <summary>Values that pass the rules but would likely stall the invitation, such as an e-mail without '@': warnings.</summary>
+        public IReadOnlyList<ValidationProblem> Doubts { get; }
     }
 }

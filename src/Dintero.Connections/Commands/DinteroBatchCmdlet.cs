@@ -42,15 +42,53 @@ namespace Dintero.Connections.Commands
         private protected abstract BatchCall<TResult>? Plan(BatchItem item);
 
         /// <summary>Writes one call's result, on the pipeline thread; by default the result itself, a collection item by item.</summary>
-        private protected virtual void WriteResult(TResult result) => WriteObject(result, enumerateCollection: true);
+        private protected virtual void WriteResult(TResult result, BatchItem item) => WriteObject(result, enumerateCollection: true);
 
         /// <summary>Told of a record's failure on the pipeline thread, just before its error is written.</summary>
         private protected virtual void Failed(System.Exception failure, BatchItem item)
         {
         }
 
-        protected sealed override void BeginProcessing() =>
+        /// <summary>Told when the command starts, after its batch is made (a report variable is set here).</summary>
+        private protected virtual void Starting()
+        {
+        }
+
+        /// <summary>Told of a record that -WhatIf or a declined -Confirm kept back: nothing was sent for it.</summary>
+        private protected virtual void Declined(BatchItem item)
+        {
+        }
+
+        /// <summary>Told when every record's outcome is written, before the command ends.</summary>
+        private protected virtual void Finished()
+        {
+        }
+
+        /// <summary>Told on the stopping thread when Ctrl+C (or a job's stop) cancels what is in flight.</summary>
+        private protected virtual void Stopped()
+        {
+        }
+
+        /// <summary>Warns about a record's doubtful values (an e-mail without '@', a URL that is not http(s)), naming the row and the field.</summary>
+        private protected void WarnAboutDoubts(BatchItem item, System.Collections.Generic.IReadOnlyList<Validation.ValidationProblem> doubts)
+        {
+            foreach (var doubt in doubts) WriteWarning($"{item.Label ?? "The input"}{(item.AccountId == null ? string.Empty : $" (account {item.AccountId})")}: {doubt} Sent as given.");
+        }
+
+        /// <summary>A warning that would repeat per row: the first of its condition is shown, the rest at Verbose, and one summary line at the end.</summary>
+        private protected void WriteRepeatedWarning(string condition, string message) => batch!.WriteRepeatedWarning(condition, message);
+
+        protected sealed override void BeginProcessing()
+        {
             batch = new PipelineBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, WriteResult, Failed, Cancellation);
+            Starting();
+        }
+
+        protected sealed override void StopProcessing()
+        {
+            base.StopProcessing();
+            Stopped();
+        }
 
         protected sealed override void ProcessRecord()
         {
@@ -68,12 +106,21 @@ namespace Dintero.Connections.Commands
                 batch!.AddFailure(exception, item);
                 return;
             }
-            if (call == null || (call.Action != null && !ShouldProcess(item.Target, call.Action))) return;
+            if (call == null) return;
+            if (call.Action != null && !ShouldProcess(item.Target, call.Action))
+            {
+                Declined(item);
+                return;
+            }
             if (call.Pages != null) WritePages(call, item);
             else batch!.Add(call, item);
         }
 
-        protected sealed override void EndProcessing() => batch!.Drain();
+        protected sealed override void EndProcessing()
+        {
+            batch!.Drain();
+            Finished();
+        }
 
         // One page after another on the pipeline thread, each written as it comes: when the pipeline has what it wants,
         // WriteObject stops this command and no further page is asked for.
@@ -96,7 +143,7 @@ namespace Dintero.Connections.Commands
                     WriteError(record);
                     return;
                 }
-                foreach (var result in page.Items) WriteResult(result);
+                foreach (var result in page.Items) WriteResult(result, item);
                 cursor = page.NextCursor;
             }
             while (cursor != null);

@@ -97,7 +97,7 @@ namespace Dintero.Connections.Commands
             return request.IsChange ? BatchCall.Change($"Send {request}{(request.Body == null ? string.Empty : $" with a {request.Body.Length}-byte JSON body")}", send) : BatchCall.Read(send);
         }
 
-        private protected override void WriteResult(DinteroResponse result)
+        private protected override void WriteResult(DinteroResponse result, BatchItem item)
         {
             SetVariables(result.StatusCode, result.Headers);
             var shape = Raw ? ResponseShape.Json : AsHashtable ? ResponseShape.Hashtables : ResponseShape.Objects;

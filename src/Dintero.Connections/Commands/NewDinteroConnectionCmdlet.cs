@@ -1,4 +1,7 @@
+using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
 using Dintero.Connections.Kinds;
@@ -11,9 +14,10 @@ namespace Dintero.Connections.Commands
     /// <summary>
     /// Creates a connection from a signup given by parameter or by pipeline, for the kind whose signup and answer are
     /// <typeparamref name="TSignup"/> and <typeparamref name="TConnection"/> (the engine's ConnectionKinds hold the rest:
-    /// path, rules, personal values). Each record is bound and checked on the pipeline thread, then sent.
+    /// path, rules, personal values). Each record is bound and checked on the pipeline thread, then sent, once, unless
+    /// the account has the connection already (<see cref="NewDinteroSignupCmdlet{TConnection}"/>).
     /// </summary>
-    public abstract class NewDinteroConnectionCmdlet<TSignup, TConnection> : DinteroBatchCmdlet<TConnection>
+    public abstract class NewDinteroConnectionCmdlet<TSignup, TConnection> : NewDinteroSignupCmdlet<TConnection>
         where TSignup : DinteroModel, new()
         where TConnection : Connection, new()
     {
@@ -22,11 +26,13 @@ namespace Dintero.Connections.Commands
         [ValidateNotNull]
         public object? Signup { get; set; }
 
-        private protected override string Activity => $"Creating {ConnectionKinds.Of<TSignup, TConnection>().Name} connections";
+        private protected override string Activity => $"Creating {KindName} connections";
 
         private protected override object? PipelineInput => Signup;
 
-        private protected override BatchCall<TConnection>? Plan(BatchItem item)
+        private protected override string KindName => ConnectionKinds.Of<TSignup, TConnection>().Name;
+
+        private protected override (string Action, Func<CancellationToken, Task<TConnection>> Send) PlanSignup(BatchItem item)
         {
             var kind = ConnectionKinds.Of<TSignup, TConnection>();
             // Said once per session, not per merchant.
@@ -34,8 +40,8 @@ namespace Dintero.Connections.Commands
             var bound = Input.Bind<TSignup>(item.Input, $"the {kind.Name} signup", SignupValidator.Root);
             var accountId = item.ResolveAccount(bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput : null);
             var signup = kind.Check(bound.Model);
-            return BatchCall.Change(
-                $"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}",
+            WarnAboutDoubts(item, signup.Doubts);
+            return ($"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}",
                 token => item.Client.CreateConnectionAsync(signup, accountId, token));
         }
     }

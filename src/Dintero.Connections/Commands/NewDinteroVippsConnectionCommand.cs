@@ -1,29 +1,39 @@
+using System;
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using Dintero.Connections.Concurrency;
+using Dintero.Connections.Http;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 
 namespace Dintero.Connections.Commands
 {
     /// <summary>
     /// Starts the account's Vipps signup, or with -Restart starts it again when it is not enabled. Vipps takes no
-    /// signup body: the answer's signup.url is where the merchant finishes the signup at Vipps (valid 30 days).
+    /// signup body: the answer's signup.url is where the merchant finishes the signup at Vipps (valid 30 days). An account
+    /// whose Vipps connection is pending or enabled is skipped, unless -Force or -Restart.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroVippsConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VippsConnection))]
-    public sealed class NewDinteroVippsConnectionCommand : DinteroBatchCmdlet<VippsConnection>
+    public sealed class NewDinteroVippsConnectionCommand : NewDinteroSignupCmdlet<VippsConnection>
     {
-
         /// <summary>Start the signup again (PUT): for a Vipps connection that is not enabled, e.g. when the link expired.</summary>
         [Parameter]
         public SwitchParameter Restart { get; set; }
 
         private protected override string Activity => "Starting Vipps signups";
 
-        private protected override BatchCall<VippsConnection>? Plan(BatchItem item)
+        private protected override string KindName => ConnectionKinds.Vipps.Name;
+
+        // A restart is meant for a pending signup: it is never skipped for being one.
+        private protected override bool Forced => Force || Restart;
+
+        private protected override (string Action, Func<CancellationToken, Task<VippsConnection>> Send) PlanSignup(BatchItem item)
         {
             var accountId = item.ResolveAccount();
             var restart = Restart.IsPresent;
-            return BatchCall.Change(restart ? "Restart the Vipps signup" : "Start the Vipps signup", token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
+            return (restart ? "Restart the Vipps signup" : "Start the Vipps signup", token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
         }
     }
 }

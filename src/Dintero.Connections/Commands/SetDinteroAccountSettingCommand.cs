@@ -54,9 +54,9 @@ namespace Dintero.Connections.Commands
         private protected override string Activity => "Changing account settings";
 
         // Without -PassThru only errors are written.
-        private protected override void WriteResult(AccountSettings result)
+        private protected override void WriteResult(AccountSettings result, BatchItem item)
         {
-            if (PassThru) base.WriteResult(result);
+            if (PassThru) base.WriteResult(result, item);
         }
 
         private protected override BatchCall<AccountSettings>? Plan(BatchItem item)

@@ -15,12 +15,18 @@ namespace Dintero.Connections.Concurrency
         private readonly Cmdlet cmdlet;
         private readonly Action<WorkOutcome<TItem, TResult>>? outcome;
         private readonly Action<WorkProgress>? progress;
+        private readonly RepeatedWarnings? repeated;
 
-        public CmdletStreams(Cmdlet cmdlet, Action<WorkOutcome<TItem, TResult>>? outcome = null, Action<WorkProgress>? progress = null)
+        /// <param name="cmdlet">Whose streams are written.</param>
+        /// <param name="outcome">Writes an outcome.</param>
+        /// <param name="progress">Writes a progress snapshot.</param>
+        /// <param name="repeated">For a batch: shows the first warning of each repeating condition, the rest at Verbose.</param>
+        public CmdletStreams(Cmdlet cmdlet, Action<WorkOutcome<TItem, TResult>>? outcome = null, Action<WorkProgress>? progress = null, RepeatedWarnings? repeated = null)
         {
             this.cmdlet = cmdlet;
             this.outcome = outcome;
             this.progress = progress;
+            this.repeated = repeated;
         }
 
         // Debug lines cost a read of each body, small next to a network round trip; PowerShell drops them when unwanted.
@@ -32,7 +38,10 @@ namespace Dintero.Connections.Concurrency
             {
                 case DinteroLogLevel.Debug: cmdlet.WriteDebug(entry.Message); break;
                 case DinteroLogLevel.Verbose: cmdlet.WriteVerbose(entry.Message); break;
-                default: cmdlet.WriteWarning(entry.Message); break;
+                default:
+                    if (repeated == null || repeated.ShowAsWarning(entry.Condition)) cmdlet.WriteWarning(entry.Message);
+                    else cmdlet.WriteVerbose(entry.Message);
+                    break;
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Threading;
+using Dintero.Connections.Logging;
 
 namespace Dintero.Connections.Concurrency
 {
@@ -19,7 +20,7 @@ namespace Dintero.Connections.Concurrency
         private readonly CancellationToken cancellation;
         private readonly int activityId;
         private readonly string? activity;
-        private readonly Action<TResult> writeResult;
+        private readonly Action<TResult, BatchItem> writeResult;
         private readonly Action<Exception, BatchItem> failed;
 
         /// <param name="cmdlet">Whose streams are written.</param>
@@ -28,7 +29,7 @@ namespace Dintero.Connections.Concurrency
         /// <param name="writeResult">Writes one call's result, on the pipeline thread.</param>
         /// <param name="failed">Told of a record's failure, on the pipeline thread, before its error is written.</param>
         /// <param name="cancellation">The cmdlet's stop signal.</param>
-        public PipelineBatch(Cmdlet cmdlet, BatchOptions options, string? activity, Action<TResult> writeResult, Action<Exception, BatchItem> failed, CancellationToken cancellation)
+        public PipelineBatch(Cmdlet cmdlet, BatchOptions options, string? activity, Action<TResult, BatchItem> writeResult, Action<Exception, BatchItem> failed, CancellationToken cancellation)
         {
             this.cmdlet = cmdlet;
             this.writeResult = writeResult;
@@ -37,8 +38,18 @@ namespace Dintero.Connections.Concurrency
             this.cancellation = cancellation;
             this.activity = activity;
             activityId = Interlocked.Increment(ref nextActivityId);
-            var streams = new CmdletStreams<BatchItem, TResult>(cmdlet, WriteOutcome, activity == null ? null : Report);
+            var streams = new CmdletStreams<BatchItem, TResult>(cmdlet, WriteOutcome, activity == null ? null : Report, Repeated);
             work = new OrderedWork<BatchItem, TResult>(options.RunningLimit, streams, cancellation, options.InInputOrder);
+        }
+
+        /// <summary>Warnings that repeat per row (throttling waits, retries, skips): the first shown, the rest summed up by <see cref="Drain"/>.</summary>
+        public RepeatedWarnings Repeated { get; } = new RepeatedWarnings();
+
+        /// <summary>A warning the cmdlet itself repeats per row, under its condition; on the pipeline thread.</summary>
+        public void WriteRepeatedWarning(string condition, string message)
+        {
+            if (Repeated.ShowAsWarning(condition)) cmdlet.WriteWarning(message);
+            else cmdlet.WriteVerbose(message);
         }
 
         /// <summary>Starts each run of a record's call when a slot is free, writing what is ready meanwhile.</summary>
@@ -50,10 +61,11 @@ namespace Dintero.Connections.Concurrency
         /// <summary>A record refused before any call (bad input): its error is written in its place among the others.</summary>
         public void AddFailure(Exception failure, BatchItem item) => Stoppable(() => work.AddFailure(failure, item));
 
-        /// <summary>Writes everything still in flight, in input order, and closes the progress bar.</summary>
+        /// <summary>Writes everything still in flight, in input order, sums up the repeated warnings, and closes the progress bar.</summary>
         public void Drain()
         {
             Stoppable(work.Drain);
+            foreach (var line in Repeated.Summary()) cmdlet.WriteWarning(line);
             if (activity != null && work.Progress.Done > 0)
             {
                 cmdlet.WriteProgress(new ProgressRecord(activityId, activity, Status(work.Progress)) { RecordType = ProgressRecordType.Completed });
@@ -74,7 +86,7 @@ namespace Dintero.Connections.Concurrency
             }
             else if (outcome.Result != null)
             {
-                writeResult(outcome.Result);
+                writeResult(outcome.Result, item);
             }
         }
 

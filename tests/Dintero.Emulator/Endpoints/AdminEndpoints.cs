@@ -31,6 +31,7 @@ internal static class AdminEndpoints
             faults.Add(fault);
             return Results.Json(fault);
         });
+        admin.MapGet("/faults", (FaultInjector faults) => Results.Json(faults.All));
         admin.MapDelete("/faults", (FaultInjector faults) =>
         {
             faults.Clear();

@@ -15,6 +15,20 @@ public sealed class Fault
     /// <summary>How many matching requests it applies to; -1 for all.</summary>
     public int Times { get; set; } = 1;
 
+    /// <summary>
+    /// The share of matching requests it applies to, 0 to 1, drawn from a generator seeded with <see cref="Seed"/>: a
+    /// soak test's mix of faults (5 % 429, 1 % dropped answers, ...). Null: every matching request, up to <see cref="Times"/>.
+    /// </summary>
+    public double? Share { get; set; }
+
+    /// <summary>With <see cref="Share"/>: the seed, so that a run's mix can be had again.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>How many requests it was applied to.</summary>
+    public int Applied { get; internal set; }
+
+    internal Random? Draw;
+
     /// <summary>Answer with this status instead of handling the request (e.g. 429, 500, 502, 503).</summary>
     public int? Status { get; set; }
 

@@ -11,6 +11,7 @@ public sealed class FaultInjector
         lock (gate)
         {
             fault.Remaining = fault.Times;
+            if (fault.Share != null) fault.Draw = new Random(fault.Seed);
             faults.Add(fault);
         }
     }
@@ -20,14 +21,26 @@ public sealed class FaultInjector
         lock (gate) faults.Clear();
     }
 
-    /// <summary>The first fault that matches and is not used up; counts this use.</summary>
+    /// <summary>The faults added so far, with how often each was applied.</summary>
+    public IReadOnlyList<Fault> All
+    {
+        get { lock (gate) return faults.ToList(); }
+    }
+
+    /// <summary>The first fault that matches, is not used up and (for a share) is drawn for this request; counts this use.</summary>
     public Fault? Take(string method, string path)
     {
         lock (gate)
         {
-            var fault = faults.FirstOrDefault(candidate => candidate.Remaining != 0 && candidate.Matches(method, path));
-            if (fault != null && fault.Remaining > 0) fault.Remaining--;
-            return fault;
+            foreach (var fault in faults)
+            {
+                if (fault.Remaining == 0 || !fault.Matches(method, path)) continue;
+                if (fault.Draw != null && fault.Draw.NextDouble() >= fault.Share) continue;
+                if (fault.Remaining > 0) fault.Remaining--;
+                fault.Applied++;
+                return fault;
+            }
+            return null;
         }
     }
 }

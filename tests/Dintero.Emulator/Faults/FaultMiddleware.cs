@@ -46,6 +46,7 @@ public sealed class FaultMiddleware
         };
         log.Add(entry);
 
+        if (options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, context.RequestAborted);
         var fault = faults.Take(request.Method, request.Path.Value ?? "/");
         if (fault == null)
         {

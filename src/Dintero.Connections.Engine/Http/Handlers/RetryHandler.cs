@@ -76,12 +76,12 @@ namespace Dintero.Connections.Http.Handlers
                         }
                         gate.PauseUntil(clock.UtcNow + asked);
                         wait = TimeSpan.Zero;
-                        log.Warning($"{describe}: Dintero answered 429; trying again in {asked.TotalSeconds:0.0} s {retry}; the client's other requests wait too.");
+                        log.Warning($"{describe}: Dintero answered 429; trying again in {asked.TotalSeconds:0.0} s {retry}; the client's other requests wait too.", Throttled);
                     }
                     else
                     {
                         wait = Backoff(attempt);
-                        log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s {retry}.");
+                        log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s {retry}.", Retried);
                     }
                     response.Dispose();
                 }
@@ -97,7 +97,7 @@ namespace Dintero.Connections.Http.Handlers
                         throw TransportFailure(describe, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt, RequestIds.Unanswered(current, clock.UtcNow));
                     }
                     wait = Backoff(attempt);
-                    log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).");
+                    log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).", Retried);
                 }
 
                 if (wait > TimeSpan.Zero) await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
@@ -140,6 +140,10 @@ namespace Dintero.Connections.Http.Handlers
         }
 
         private const int ProxyAuthenticationRequired = 407;
+
+        // What the per-request warnings are instances of: a batch shows the first of each and sums up the rest.
+        internal const string Throttled = "Dintero limited the request rate (429); the requests waited as asked and were sent again";
+        internal const string Retried = "Dintero answered 502, 503 or 504, or the connection failed; reads were sent again";
 
         private DinteroProxyException ProxyRefused(string describe, HttpRequestMessage attempt, Exception? innerException)
         {

@@ -1,0 +1,74 @@
+using System.Collections;
+using System.Collections.Specialized;
+using Dintero.Connections.Binding;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Json;
+using Dintero.Connections.Models;
+using Dintero.Connections.Signups;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Engine.Tests.Signups;
+
+/// <summary>The report's rows: the outcome columns first, then the input flat, as a sheet has it, and bound back without complaint.</summary>
+public sealed class RunReportTests
+{
+    private static OrderedDictionary Input() => new()
+    {
+        ["account_id"] = "T11200004",
+        ["payment_options"] = new List<object?> { new OrderedDictionary { ["type"] = "dintero.zero", ["currencies"] = new List<object?> { "NOK", "SEK" } } },
+        ["store_type"] = new List<object?> { "online", "instore" },
+        ["revenue"] = new OrderedDictionary { ["currency"] = "NOK", ["accept_prepaid"] = false },
+    };
+
+    [Fact]
+    public void A_failure_row_has_its_outcome_ErrorId_message_and_advice_then_the_input_flat()
+    {
+        var failure = new DinteroValidationException("The Common signup", new[] { new ValidationProblem("signup.store_type[0]", "'onlin' is not a store type") });
+
+        var row = RunReport.OfFailure(4, "T11200004", "Common", failure, Input());
+
+        Assert.Equal(RunReport.Columns, row.Take(RunReport.Columns.Count).Select(cell => cell.Key));
+        Assert.Equal(new object?[] { 4, "Failed", "T11200004", "Common", null, null, "Dintero.ValidationFailed" }, row.Take(7).Select(cell => cell.Value));
+        Assert.Contains("store_type", (string)row[7].Value!);
+        Assert.Contains("nothing was sent", (string)row[8].Value!);
+        Assert.Equal(
+            new[] { "payment_options[0].type", "payment_options[0].currencies", "store_type", "revenue.currency", "revenue.accept_prepaid" },
+            row.Skip(RunReport.Columns.Count).Select(cell => cell.Key));
+        Assert.Equal("NOK;SEK", row.Single(cell => cell.Key == "payment_options[0].currencies").Value);
+        Assert.Equal("online;instore", row.Single(cell => cell.Key == "store_type").Value);
+    }
+
+    [Fact]
+    public void A_row_read_back_as_input_binds_the_same_signup_with_no_column_ignored()
+    {
+        var row = RunReport.OfStopped(2, "T11200004", "Common", Input());
+        var sheetRow = new OrderedDictionary();
+        foreach (var cell in row) sheetRow[cell.Key] = cell.Value is null ? string.Empty : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture);
+        var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["account_id"] = "AccountId", ["AccountId"] = "AccountId" };
+
+        var bound = InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, keys);
+
+        Assert.Empty(bound.IgnoredKeys);
+        Assert.Equal("T11200004", bound.ParameterValues["AccountId"]);
+        Assert.Equal(new[] { "NOK", "SEK" }, bound.Model.payment_options![0].currencies);
+        Assert.Equal(new[] { "online", "instore" }, bound.Model.store_type);
+        Assert.False(bound.Model.revenue!.accept_prepaid);
+        Assert.Equal("Unknown", row[1].Value);
+        Assert.Equal("Dintero.Stopped", row[6].Value);
+    }
+
+    [Fact]
+    public void A_typed_or_JSON_input_is_flattened_too_and_its_account_columns_give_way_to_the_report_s()
+    {
+        var json = "{\"account_id\": \"T00000009\", \"store_type\": [\"online\"], \"applicant\": {\"email\": \"a@b.example\"}}";
+
+        var columns = RunReport.InputColumns(json).ToList();
+        var typed = RunReport.InputColumns(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
+        var row = RunReport.OfDeclined(0, "T00000010", "Common", DinteroJson.ParsePlain(json));
+
+        Assert.Equal(new[] { "account_id", "store_type", "applicant.email" }, columns.Select(c => c.Key));
+        Assert.Equal("store_type", Assert.Single(typed).Key);
+        Assert.Equal("T00000010", row.Single(cell => cell.Key == "account_id").Value);
+        Assert.Single(row, cell => cell.Key == "account_id");
+    }
+}

@@ -1,0 +1,221 @@
+#Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
+# A sheet run again: no second signup for a merchant that has one, one report of the run that Export-Csv writes and a
+# later run takes back, nothing lost when a run is stopped, warnings that stay few on a long faulty run, doubtful
+# values said; and the 100-merchant soak of bench/Soak.ps1. Run by `dotnet test` (PesterSuiteTests), against an
+# emulator where partner T00000000 has the merchants T00000001 to T00000400.
+
+BeforeAll {
+    Import-Module $env:DINTERO_TEST_MODULE -Force
+    $script:emulator = $env:DINTERO_TEST_EMULATOR
+    $script:partner = @{ AccountId = $env:DINTERO_TEST_PARTNER_ID; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
+    $script:signupPath = '/v1/accounts/*/management/settings/connections/common'
+
+    function script:Get-Log { $log = Invoke-RestMethod "$($emulator)_emulator/requests"; @($log) }
+
+    # The signups the emulator stored for an account: POSTs it answered 200.
+    function script:Get-StoredCount([string] $AccountId) {
+        @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -eq "/v1/accounts/$AccountId/management/settings/connections/common" -and $_.status -eq 200 }).Count
+    }
+
+    function script:Add-Fault([hashtable] $Fault) {
+        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+    }
+
+    function script:New-Row([int] $Number, [string] $StoreType = 'online') {
+        [pscustomobject]@{
+            account_id                      = 'T{0:D8}' -f $Number
+            'payment_options[0].type'       = 'dintero.zero'
+            'payment_options[0].currencies' = 'NOK'
+            store_type                      = $StoreType
+            'revenue.currency'              = 'NOK'
+        }
+    }
+
+    # The merchants need an organization number before a Common signup; each test uses accounts of its own.
+    function script:Initialize-Merchant([int[]] $Numbers) {
+        $Numbers | ForEach-Object { [pscustomobject]@{ account_id = 'T{0:D8}' -f $_; organization_number = '912345678' } } | Set-DinteroAccountSetting
+    }
+
+    Connect-Dintero @partner
+}
+
+Describe 'Running the same sheet again' {
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+
+    It 'skips the merchants whose connection exists, says which and why, and posts only the missing ones' {
+        Initialize-Merchant (11..16)
+        $created = 11..14 | ForEach-Object { New-Row $_ } | New-DinteroCommonConnection
+        @($created).Count | Should -Be 4
+
+        $again = 11..16 | ForEach-Object { New-Row $_ } | New-DinteroCommonConnection -ReportVariable report -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($again).account_id | Should -Be @('T00000015', 'T00000016')
+        11..16 | ForEach-Object { Get-StoredCount ('T{0:D8}' -f $_) } | Should -Be @(1, 1, 1, 1, 1, 1)
+        @($report.outcome) | Should -Be @('Skipped', 'Skipped', 'Skipped', 'Skipped', 'Created', 'Created')
+        $report[0].status | Should -Be 'pending'
+        $report[0].message | Should -Be 'account T00000011 has a Common connection already (pending); -Force signs it up again'
+        # The first skip as it happened, the others summed up: not a warning per row.
+        $warnings | Should -HaveCount 2
+        $warnings[0].Message | Should -Match 'Skipped: account T00000011 has a Common connection already \(pending\)'
+        $warnings[1].Message | Should -Match 'Rows skipped because .*: 4 times in this command'
+    }
+
+    It 'signs up again a connection that failed, and with -Force one that is pending' {
+        Initialize-Merchant (21, 22)
+        $null = (New-Row 21), (New-Row 22) | New-DinteroCommonConnection
+        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/T00000021/connections/common/status" -ContentType 'application/json' -Body '{"status": "failed"}'
+
+        $again = (New-Row 21), (New-Row 22) | New-DinteroCommonConnection -WarningAction SilentlyContinue
+        $forced = New-Row 22 | New-DinteroCommonConnection -Force
+
+        @($again).account_id | Should -Be 'T00000021'
+        $forced.account_id | Should -Be 'T00000022'
+        Get-StoredCount T00000021 | Should -Be 2
+        Get-StoredCount T00000022 | Should -Be 2
+    }
+
+    It 'sends a merchant named twice in one sheet once' {
+        Initialize-Merchant 25
+        $created = (New-Row 25), (New-Row 25) | New-DinteroCommonConnection -ReportVariable report -WarningAction SilentlyContinue
+
+        @($created).Count | Should -Be 1
+        Get-StoredCount T00000025 | Should -Be 1
+        $report[1].outcome | Should -Be 'Skipped'
+        $report[1].message | Should -Match 'names account T00000025 more than once; pipeline item 0 sends'
+    }
+
+    It 'settles a signup whose answer was lost by reading it back, and does not send it again' {
+        Initialize-Merchant 27
+        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000027/management/settings/connections/common'; drop = $true; afterProcessing = $true }
+
+        $created = New-Row 27 | New-DinteroCommonConnection -ReportVariable report
+
+        $created.status | Should -Be 'pending'
+        $report[0].outcome | Should -Be 'Created'
+        Get-StoredCount T00000027 | Should -Be 1
+        @(Get-Log | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/v1/accounts/T00000027/management/settings/connections/common' }).Count | Should -Be 1
+    }
+}
+
+Describe 'The report of a run' {
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+
+    It 'has one row per input, and round-trips through Export-Csv and Import-Csv as the input of the rows still to do' {
+        Initialize-Merchant (31..34)
+        $null = New-Row 31 | New-DinteroCommonConnection
+        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000033/management/settings/connections/common'; status = 500 }
+        $rows = (New-Row 31), (New-Row 32), (New-Row 33), (New-Row 34 -StoreType 'onlin')
+
+        $null = $rows | New-DinteroCommonConnection -ReportVariable report -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        $failures | Should -HaveCount 2
+        @($report.outcome) | Should -Be @('Skipped', 'Created', 'Failed', 'Failed')
+        @($report.account_id) | Should -Be @('T00000031', 'T00000032', 'T00000033', 'T00000034')
+        $report[1].signature_link | Should -Match '^http'
+        $report[2].error_id | Should -BeLike 'Dintero.Api.500*'
+        $report[2].message | Should -Match 'not stored, so the next run sends it'
+        $report[3].error_id | Should -Be 'Dintero.ValidationFailed'
+        $report[3].message | Should -Match "signup.store_type\[0\].*Did you mean 'online'"
+        $report[3].action | Should -Match 'nothing was sent'
+        ($report | Format-Table | Out-String -Width 200) | Should -Match 'row\s+outcome\s+account_id\s+connection_type\s+status\s+error_id'
+
+        $csv = Join-Path $TestDrive 'report.csv'
+        $report | Export-Csv $csv -NoTypeInformation
+        $back = Import-Csv $csv
+        @($back).Count | Should -Be 4
+        foreach ($column in 'row', 'outcome', 'account_id', 'connection_type', 'status', 'error_id', 'payment_options[0].type', 'store_type') {
+            @($back.$column) | Should -Be @($report | ForEach-Object { if ($null -eq $_.$column) { '' } else { "$($_.$column)" } }) -Because "column $column"
+        }
+
+        # The rows still to do, from the file, as the next run's input: the report's own columns bind or are left out quietly.
+        $again = $back | Where-Object outcome -ne 'Created' | New-DinteroCommonConnection -ReportVariable report2 -ErrorAction SilentlyContinue -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($again).account_id | Should -Be 'T00000033'
+        @($report2.outcome) | Should -Be @('Skipped', 'Created', 'Failed')
+        $warnings | Where-Object Message -Match 'Ignored the column' | Should -BeNullOrEmpty
+        31..34 | ForEach-Object { Get-StoredCount ('T{0:D8}' -f $_) } | Should -Be @(1, 1, 1, 0)
+    }
+
+    It 'keeps the rows of a stopped run: every signup sent before the stop is in the report, and a run again finishes the rest' {
+        Initialize-Merchant (41..52)
+        Add-Fault @{ method = 'POST'; path = $signupPath; delayMilliseconds = 400; times = -1 }
+        $rows = 41..52 | ForEach-Object { New-Row $_ }
+        $shell = [powershell]::Create()
+        # Not in a local scope: the report variable outlives the stopped pipeline, to be read from the runspace.
+        $null = $shell.AddScript({
+            param($module, $partner, $rows)
+            Import-Module $module
+            Connect-Dintero @partner
+            $rows | New-DinteroCommonConnection -ThrottleLimit 2 -ReportVariable report
+        }, $false).AddArgument($env:DINTERO_TEST_MODULE).AddArgument($partner).AddArgument($rows)
+        $null = $shell.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while ((41..52 | Where-Object { (Get-StoredCount ('T{0:D8}' -f $_)) -gt 0 }).Count -lt 4 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+
+        $shell.Stop()
+        $report = $shell.Runspace.SessionStateProxy.GetVariable('report')
+        $shell.Dispose()
+
+        $stored = @(41..52 | ForEach-Object { 'T{0:D8}' -f $_ } | Where-Object { (Get-StoredCount $_) -gt 0 })
+        $stored.Count | Should -BeGreaterOrEqual 4
+        $stored.Count | Should -BeLessThan 12
+        $inReport = @($report | Where-Object outcome -in 'Created', 'Unknown' | ForEach-Object account_id)
+        $stored | ForEach-Object { $inReport | Should -Contain $_ }
+        @($report | Where-Object outcome -eq 'Unknown').error_id | ForEach-Object { $_ | Should -Be 'Dintero.Stopped' }
+
+        $null = $rows | New-DinteroCommonConnection -WarningAction SilentlyContinue
+        41..52 | ForEach-Object { Get-StoredCount ('T{0:D8}' -f $_) } | Should -Be (@(1) * 12)
+    }
+}
+
+Describe 'Warnings on a long run' {
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+
+    It 'shows the first throttling wait and sums up the rest, instead of a warning per row' {
+        Initialize-Merchant (61..70)
+        # Retries enough that no row gives up under the eight 429s, however they fall.
+        Connect-Dintero @partner -MaxRetries 10
+        Add-Fault @{ method = 'POST'; path = $signupPath; status = 429; retryAfterSeconds = 0; times = 8 }
+
+        $output = 61..70 | ForEach-Object { New-Row $_ } | New-DinteroCommonConnection -ThrottleLimit 2 -WarningVariable warnings -WarningAction SilentlyContinue -Verbose 4>&1
+        Connect-Dintero @partner
+
+        @($output | Where-Object { $_ -is [Dintero.Connections.Models.CommonConnection] }).Count | Should -Be 10
+        $warnings | Should -HaveCount 2
+        $warnings[0].Message | Should -Match 'Dintero answered 429; trying again'
+        $warnings[1].Message | Should -Match 'Dintero limited the request rate \(429\).*: 8 times in this command'
+        @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'answered 429' }).Count | Should -Be 7
+    }
+
+    It 'warns about doubtful values, naming the row and the field, and sends the signup as given' {
+        Initialize-Merchant 71
+        $row = New-Row 71
+        $row | Add-Member 'signature.signatures[0].name' 'Ola Nordmann'
+        $row | Add-Member 'signature.signatures[0].email' 'ola.example.com'
+        $row | Add-Member 'verifications.payment_site_url' 'shop.example'
+
+        $created = $row, (New-Row 72) | New-DinteroCommonConnection -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+
+        $created[0].account_id | Should -Be 'T00000071'
+        $doubts = @($warnings | Where-Object Message -Match 'Pipeline item 0')
+        $doubts | Should -HaveCount 2
+        $email = @($doubts | Where-Object Message -Match 'signatures\[0\].email')
+        $email | Should -HaveCount 1
+        $email[0].Message | Should -Match 'Pipeline item 0 \(account T00000071\): signup.signature.signatures\[0\].email: does not look like an e-mail address.*signing link'
+        $email[0].Message | Should -Match 'Sent as given\.$'
+        @($doubts | Where-Object Message -Match "signup.verifications.payment_site_url: 'shop.example' is not an absolute http\(s\) address") | Should -HaveCount 1
+        ($warnings | Out-String) | Should -Not -Match 'ola\.example\.com'
+    }
+}
+
+Describe 'The soak, 100 merchants under faults' {
+    It 'loses no row and sends no signup twice, over a run, a run again from its report, and a stopped run' {
+        $figures = & (Join-Path (Split-Path $PSScriptRoot) 'bench/Soak.ps1') -Merchants 100 -PassThru
+
+        $figures.DuplicatePosts | Should -Be 0
+        $figures.LostRows | Should -Be 0
+        $figures.Run2SignupPosts | Should -BeLessThan 10
+        $figures.Run1WarningBytes | Should -BeLessThan 10KB
+        Write-Host ($figures | Format-List | Out-String)
+    }
+}
