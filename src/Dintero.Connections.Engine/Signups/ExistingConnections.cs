@@ -29,6 +29,7 @@ namespace Dintero.Connections.Signups
         private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> merchantLists = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>> settings = new ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>>(StringComparer.Ordinal);
         private int listRefused;
+        private int requests;
 
         private readonly bool perAccount;
 
@@ -42,8 +43,6 @@ namespace Dintero.Connections.Signups
 
         /// <summary>How many requests the checks sent: for the benches' cost per merchant.</summary>
         public int Requests => requests;
-
-        private int requests;
 
         /// <summary>The status of the account's connection of the kind when it blocks a new signup (pending, enabled); else null.</summary>
         public async Task<string?> BlockingStatusAsync(ConnectionKind kind, string accountId, CancellationToken cancellationToken)

@@ -119,12 +119,12 @@ namespace Dintero.Connections.Signups
             }
         }
 
-        // The transport message ends with the trace line (the base adds it again) and advice this replaces.
+        // What happened, without the advice the retry handler gave (replaced here) or the trace line (the base adds it again).
         private static string FirstLine(string message)
         {
-            var end = message.IndexOf(". The request may have reached", StringComparison.Ordinal);
             var line = message.Split('\n')[0];
-            return end > 0 && end < line.Length ? line.Substring(0, end + 1) : line;
+            var advice = line.IndexOf(Http.Handlers.RetryHandler.NotSentAgain, StringComparison.Ordinal);
+            return advice > 0 ? line.Substring(0, advice) : line;
         }
     }
 }

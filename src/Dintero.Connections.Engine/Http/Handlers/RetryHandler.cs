@@ -141,6 +141,9 @@ namespace Dintero.Connections.Http.Handlers
 
         private const int ProxyAuthenticationRequired = 407;
 
+        /// <summary>Where an outcome-unknown message turns from what happened to what was done about it (SignupRun replaces the rest).</summary>
+        internal const string NotSentAgain = " The request may have reached Dintero, so it was not sent again";
+
         // What the per-request warnings are instances of: a batch shows the first of each and sums up the rest.
         internal const string Throttled = "Dintero limited the request rate (429); the requests waited as asked and were sent again";
         internal const string Retried = "Dintero answered 502, 503 or 504, or the connection failed; reads were sent again";
@@ -175,7 +178,7 @@ namespace Dintero.Connections.Http.Handlers
         {
             var tries = retries == 0 ? string.Empty : $" after {retries + 1} attempts";
             var message = outcomeUnknown
-                ? $"{describe}: {failure.Reason}. The request may have reached Dintero, so it was not sent again: a {method} is never repeated once it may have arrived. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again."
+                ? $"{describe}: {failure.Reason}.{NotSentAgain}: a {method} is never repeated once it may have arrived. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again."
                 : $"{describe}: {failure.Reason}{tries}.";
             return new DinteroTransportException(message, method, path, outcomeUnknown || failure.RequestMayHaveBeenSent, failure.InnerException, trace);
         }
