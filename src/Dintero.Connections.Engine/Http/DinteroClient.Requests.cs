@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -64,11 +63,8 @@ namespace Dintero.Connections.Http
             if (limit < 1 || limit > CursorPaging.MaxLimit) throw new ArgumentOutOfRangeException(nameof(limit), $"A page holds 1 to {CursorPaging.MaxLimit} items.");
             var response = await SendAsync(request.Page(limit, startingAfter), cancellationToken).ConfigureAwait(false);
             var items = response.Items;
-            string? next = null;
-            if (items != null && items.Count >= limit && items.LastOrDefault() is System.Collections.Generic.IReadOnlyDictionary<string, object?> last && last.TryGetValue("id", out var id) && id is string cursor)
-            {
-                next = cursor;
-            }
+            // Dintero's cursor rule (CursorPaging): a full page's last item's id.
+            var next = items == null ? null : CursorPaging.Of(items, limit, item => item is System.Collections.Generic.IReadOnlyDictionary<string, object?> map && map.TryGetValue("id", out var id) ? id as string : null).NextCursor;
             return new Page<DinteroResponse>(new[] { response }, next);
         }
 

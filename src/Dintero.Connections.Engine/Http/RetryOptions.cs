@@ -37,11 +37,23 @@ namespace Dintero.Connections.Http
         /// <summary>Why the options cannot be used, with the accepted range; null when they can.</summary>
         internal string? Problem()
         {
-            if (MaxRetries < 0 || MaxRetries > MaxRetriesLimit) return $"MaxRetries is {MaxRetries}; accepted: 0 to {MaxRetriesLimit}.";
-            if (!Within(MaxRetryAfter, MaxRetryAfterMinimum, MaxRetryAfterMaximum)) return $"MaxRetryAfter is {MaxRetryAfter}; accepted: {MaxRetryAfterMinimum} to {MaxRetryAfterMaximum}.";
+            if (MaxRetriesProblem(MaxRetries) is { } retries) return "MaxRetries " + retries;
+            if (MaxRetryAfterProblem(MaxRetryAfter) is { } wait) return "MaxRetryAfter " + wait;
             if (BaseDelay < TimeSpan.Zero || MaxDelay < BaseDelay) return "BaseDelay must be positive and at most MaxDelay.";
             return null;
         }
+
+        /// <summary>What is wrong with a number of retries, with the range, e.g. "is 11; accepted: 0 to 10."; null when nothing is.</summary>
+        internal static string? MaxRetriesProblem(int value) =>
+            value < 0 || value > MaxRetriesLimit ? $"is {value}; accepted: 0 to {MaxRetriesLimit}." : null;
+
+        /// <summary>What is wrong with a longest Retry-After, with the range; null when nothing is.</summary>
+        internal static string? MaxRetryAfterProblem(TimeSpan value) =>
+            Within(value, MaxRetryAfterMinimum, MaxRetryAfterMaximum) ? null : $"is {value}; accepted: {MaxRetryAfterMinimum} to {MaxRetryAfterMaximum}.";
+
+        /// <summary>What is wrong with a request timeout a user gives, with the range; null when nothing is.</summary>
+        internal static string? RequestTimeoutProblem(TimeSpan value) =>
+            Within(value, RequestTimeoutMinimum, RequestTimeoutMaximum) ? null : $"is {value}; accepted: {RequestTimeoutMinimum} to {RequestTimeoutMaximum}.";
 
         internal static bool Within(TimeSpan value, string minimum, string maximum) =>
             value >= TimeSpan.Parse(minimum, CultureInfo.InvariantCulture) && value <= TimeSpan.Parse(maximum, CultureInfo.InvariantCulture);

@@ -71,16 +71,16 @@ namespace Dintero.Connections.Session
             var retry = new RetryOptions();
             if (MaxRetries is int retries)
             {
-                if (retries < 0 || retries > RetryOptions.MaxRetriesLimit) problems.Add(new ValidationProblem("MaxRetries", $"is {retries}; accepted: 0 to {RetryOptions.MaxRetriesLimit}."));
+                if (RetryOptions.MaxRetriesProblem(retries) is { } retriesProblem) problems.Add(new ValidationProblem("MaxRetries", retriesProblem));
                 retry.MaxRetries = retries;
             }
             if (MaxRetryAfter is TimeSpan longestWait)
             {
-                if (!RetryOptions.Within(longestWait, RetryOptions.MaxRetryAfterMinimum, RetryOptions.MaxRetryAfterMaximum)) problems.Add(new ValidationProblem("MaxRetryAfter", $"is {longestWait}; accepted: {RetryOptions.MaxRetryAfterMinimum} to {RetryOptions.MaxRetryAfterMaximum}."));
+                if (RetryOptions.MaxRetryAfterProblem(longestWait) is { } waitProblem) problems.Add(new ValidationProblem("MaxRetryAfter", waitProblem));
                 retry.MaxRetryAfter = longestWait;
             }
             var timeout = RequestTimeout ?? DinteroClientOptions.DefaultRequestTimeout;
-            if (!RetryOptions.Within(timeout, RetryOptions.RequestTimeoutMinimum, RetryOptions.RequestTimeoutMaximum)) problems.Add(new ValidationProblem("RequestTimeout", $"is {timeout}; accepted: {RetryOptions.RequestTimeoutMinimum} to {RetryOptions.RequestTimeoutMaximum}."));
+            if (RetryOptions.RequestTimeoutProblem(timeout) is { } timeoutProblem) problems.Add(new ValidationProblem("RequestTimeout", timeoutProblem));
             if (Proxy?.Problem() is { } proxyProblem) problems.Add(new ValidationProblem("Proxy", "the proxy " + proxyProblem));
             else if (Proxy?.Address == null && Proxy?.Bypass != true)
             {

@@ -79,7 +79,8 @@ namespace Dintero.Connections.Commands
             var account = item.ResolveAccount();
             var body = Body is string ? Body : PowerShellInput.ToPlain(Body);
             var query = Query == null ? null : PowerShellInput.ToPlain(Query) as IDictionary;
-            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Context.BaseUri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? item.Context.BaseUri : new Uri(item.Context.BaseUri.AbsoluteUri + "/"));
+            // The client's API root ends in a slash, as DinteroRequest wants it.
+            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri);
             if (!string.IsNullOrWhiteSpace(AccountId) && request.AccountId != account)
             {
                 throw new DinteroValidationException("The request", new[] { new Validation.ValidationProblem("Path", $"names account {request.AccountId}, and -AccountId is {account}: give the account once, or write {{aid}} in the path for -AccountId's.") });
