@@ -119,6 +119,43 @@ Describe 'The Dintero.Connections module' {
         Test-ModuleManifest $env:DINTERO_TEST_MODULE | Should -Not -BeNullOrEmpty
     }
 
+    It 'leaves the process''s TLS protocols alone on .NET, where HttpClient ignores them, and says nothing of TLS' {
+        $script = "[Net.ServicePointManager]::SecurityProtocol = 'Tls'
+            Import-Module '$env:DINTERO_TEST_MODULE'
+            [Net.ServicePointManager]::SecurityProtocol.ToString()
+            `$secret = ConvertTo-SecureString `$env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+            Connect-Dintero -AccountId `$env:DINTERO_TEST_ACCOUNT_ID -ClientId `$env:DINTERO_TEST_CLIENT_ID -ClientSecret `$secret -BaseUri `$env:DINTERO_TEST_BASE_URI -Verbose 4>&1 | ForEach-Object { `"verbose: `$_`" }"
+        $output = Invoke-ChildPwsh -NoProfile -NonInteractive -Command $script
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output[0] | Should -Be 'Tls'
+        $output | Where-Object { $_ -like 'verbose: Connected to*' } | Should -Not -BeNullOrEmpty
+        $output | Where-Object { $_ -like 'verbose: *' -and $_ -match 'TLS|SecurityProtocol' } | Should -BeNullOrEmpty
+    }
+
+    It 'makes a release zip that Azure Automation imports as it documents a module zip' {
+        # learn.microsoft.com: New-AzAutomationModule ("the name of the .zip file, the name of the folder, and the name
+        # of the file in the folder must be the same"), azure/automation/shared-resources/modules (a file's path in a
+        # module at most 140 characters), azure/automation/automation-subscription-limits-faq (a module at most 100 MB).
+        $out = Join-Path $TestDrive 'automation'
+        & (Join-Path $repository 'build.ps1') -Task Package -NoBuild -OutputPath $out 6>$null
+        $zip = Get-Item (Join-Path $out 'Dintero.Connections.zip')
+        $zip.Length | Should -BeLessThan 100MB
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $archive = [System.IO.Compression.ZipFile]::OpenRead($zip.FullName)
+        try { $entries = @($archive.Entries | ForEach-Object FullName) } finally { $archive.Dispose() }
+
+        $entries | ForEach-Object { ($_ -split '/')[0] } | Sort-Object -Unique | Should -Be 'Dintero.Connections'
+        $entries | Should -Contain 'Dintero.Connections/Dintero.Connections.psd1'
+        $entries | Where-Object { $_.Contains('\') } | Should -BeNullOrEmpty
+        $entries | Where-Object { $_.Length -gt 140 } | Should -BeNullOrEmpty
+
+        $manifest = Import-PowerShellDataFile (Join-Path $repository 'Dintero.Connections.psd1')
+        $files = @($manifest.RootModule) + @($manifest.RequiredAssemblies) + @($manifest.NestedModules) + @($manifest.FormatsToProcess) | Where-Object { $_ }
+        $files | Should -Contain 'Dintero.Connections.dll'
+        $files | Should -Contain 'Dintero.Connections.format.ps1xml'
+        foreach ($file in $files) { $entries | Should -Contain "Dintero.Connections/$($file -replace '\\', '/')" }
+    }
+
     It 'is published to a private gallery, installed from it with PSResourceGet, and works in a fresh pwsh' {
         $out = Join-Path $TestDrive 'package'
         & (Join-Path $repository 'build.ps1') -Task Package -NoBuild -OutputPath $out 6>$null

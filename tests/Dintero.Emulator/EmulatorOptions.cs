@@ -8,7 +8,12 @@ public sealed record ApiClient(string Secret, string AccountId);
 /// port and clock. A partner account's id ends in five zeros (T11200000 is partner 112); its merchants' ids here share
 /// its prefix (T11200001, ...), as in Dintero's documented examples.
 /// </summary>
-public sealed class EmulatorOptions
+/// <remarks>
+/// Plain data, sent as JSON to an emulator host (Hosting/EmulatorHost) by tests that cannot run the emulator in their
+/// own process (the engine's tests on .NET Framework compile this file in); what only a running emulator has (its
+/// clock) is in EmulatorOptions.Runtime.cs.
+/// </remarks>
+public sealed partial class EmulatorOptions
 {
     public const string DemoClientId = "demo-client";
     public const string DemoClientSecret = "demo-secret-change-me";
@@ -25,10 +30,10 @@ public sealed class EmulatorOptions
     }
 
     /// <summary>API clients by id.</summary>
-    public Dictionary<string, ApiClient> Clients { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ApiClient> Clients { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Each partner account's merchants, in the order they joined.</summary>
-    public Dictionary<string, List<string>> Partners { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<string>> Partners { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Adds <paramref name="merchants"/> merchants to the partner (making it one if it is not yet): the next free ids
@@ -39,8 +44,8 @@ public sealed class EmulatorOptions
         if (!System.Text.RegularExpressions.Regex.IsMatch(partnerId, @"^[PT]\d{3}00000$")) throw new ArgumentException($"{partnerId} is not a partner account id: T or P, three digits, then 00000.", nameof(partnerId));
         if (!Partners.TryGetValue(partnerId, out var list)) Partners[partnerId] = list = new List<string>();
         var added = new List<string>();
-        var next = list.Count == 0 ? 1 : int.Parse(list[^1][4..]) + 1;
-        for (var i = 0; i < merchants; i++, next++) added.Add(partnerId[..4] + next.ToString("00000"));
+        var next = list.Count == 0 ? 1 : int.Parse(list[list.Count - 1].Substring(4), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        for (var i = 0; i < merchants; i++, next++) added.Add(partnerId.Substring(0, 4) + next.ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
         list.AddRange(added);
         return added;
     }
@@ -54,11 +59,14 @@ public sealed class EmulatorOptions
     /// <summary>0 picks a free port.</summary>
     public int Port { get; set; }
 
-    /// <summary>The emulator's notion of now: tests move it to expire tokens without waiting.</summary>
-    public TimeProvider Clock { get; set; } = TimeProvider.System;
+    /// <summary>
+    /// Set: the emulator's clock stands at this time until /_emulator/clock/advance moves it (a test's manual clock,
+    /// which moves the client's clock alike); null: the system's clock.
+    /// </summary>
+    public DateTimeOffset? ManualClockStart { get; set; }
 
     /// <summary>Accounts whose company already has an organization number, so the signups are accepted.</summary>
-    public List<string> AccountsWithOrganizationNumber { get; } = new() { DemoAccountId };
+    public List<string> AccountsWithOrganizationNumber { get; set; } = new() { DemoAccountId };
 
     /// <summary>
     /// When set, a pending connection turns enabled this long after it was created (seen at the next read), as if the

@@ -2,8 +2,10 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID] | --host [--port N] [--exit-with PID]";
 int? exitWith = null;
+var hostMode = false;
+var portGiven = false;
 var organizationNumbers = false;
 var options = new EmulatorOptions { Port = 5080 };
 string? clientId = null;
@@ -14,7 +16,7 @@ for (var i = 0; i < args.Length; i++)
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
     switch (args[i])
     {
-        case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); portGiven = true; break;
         case "--client-id": clientId = Next(); break;
         case "--client-secret": clientSecret = Next(); break;
         case "--client-account": clientAccount = Next(); break;
@@ -25,6 +27,8 @@ for (var i = 0; i < args.Length; i++)
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+        // Emulators on demand for tests outside .NET (see Hosting/EmulatorHost).
+        case "--host": hostMode = true; break;
         case "--help":
         case "-h":
             Console.WriteLine(Usage);
@@ -36,6 +40,15 @@ for (var i = 0; i < args.Length; i++)
 }
 if (clientId != null && clientSecret != null) options.Clients[clientId] = new ApiClient(clientSecret, clientAccount ?? EmulatorOptions.DemoAccountId);
 if (organizationNumbers) options.AccountsWithOrganizationNumber.AddRange(options.Partners[EmulatorOptions.DemoPartnerId]);
+
+if (hostMode)
+{
+    await using var host = await Dintero.Emulator.Hosting.EmulatorHost.StartAsync(portGiven ? options.Port : 0);
+    // The first line is read by the test that started it: the address to ask for emulators.
+    Console.WriteLine($"Dintero emulator host listening on {host.RootUri}");
+    await (exitWith is { } owner ? Task.WhenAny(host.WaitForShutdownAsync(), ExitOf(owner)) : host.WaitForShutdownAsync());
+    return 0;
+}
 
 await using var emulator = await DinteroEmulator.StartAsync(options);
 Console.WriteLine($"Dintero emulator listening on {emulator.BaseUri}");

@@ -127,6 +127,8 @@ namespace Dintero.Connections.Commands
                 Terminate(exception, AccountId, ErrorReport.TargetName(null, AccountId));
                 return;
             }
+            // Import-Module -Verbose cannot carry a binary module's own lines, so the import's TLS change is said here.
+            if (TransportSecurity.ImportNotice is { } tls) WriteVerbose(tls);
             WriteVerbose($"Connected to {context}. The token is valid until {context.TokenExpiresAt:u}. Proxy: {context.Proxy}.");
             if (PassThru) WriteObject(context);
         }

@@ -15,7 +15,8 @@ namespace Dintero.Connections.Loading
     /// newer version, and from Dependencies/ otherwise.</item>
     /// <item>Windows PowerShell 5.1 (.NET Framework: no load contexts, no binding redirects for modules): an assembly
     /// the runtime cannot bind is loaded from the module's folders, but only when one of the module's own
-    /// assemblies asks for it; another module asking for System.Text.Json is never handed ours.</item>
+    /// assemblies asks for it; another module asking for System.Text.Json is never handed ours. There, TLS 1.2 is
+    /// also added to the process's protocols (the engine's Http/TransportSecurity says why).</item>
     /// </list>
     /// <para>
     /// Order matters: PowerShell lists the module assembly's public types and reads its cmdlets' parameters before it
@@ -64,6 +65,7 @@ namespace Dintero.Connections.Loading
                 if (contextType == null || contextType.GetConstructor(new[] { typeof(string), typeof(bool) }) == null)
                 {
                     AppDomain.CurrentDomain.AssemblyResolve += ResolveOnFramework;
+                    AddTls12();
                     return;
                 }
 
@@ -81,6 +83,11 @@ namespace Dintero.Connections.Loading
                 resolving!.AddEventHandler(homeContext, moduleHandler);
             }
         }
+
+        // Windows PowerShell's HttpClientHandler offers only the protocols of ServicePointManager (see the engine's
+        // TransportSecurity). A method of its own, called once the resolver is hooked: the engine loads through it.
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static void AddTls12() => Http.TransportSecurity.EnsureTls12();
 
         /// <summary>Removes the resolvers from PowerShell's context (on Remove-Module); the engine's own context keeps its.</summary>
         public static void Unregister()

@@ -305,7 +305,7 @@ public sealed class InputBinderTests
     {
         var error = Refused(new OrderedDictionary { ["organization_number"] = "912345678", ["yearly_revenu"] = "100", ["stor_type"] = "online" });
 
-        Assert.Equal(new[] { "signup.stor_type", "signup.yearly_revenu" }, error.Problems.Select(p => p.Path).Order());
+        Assert.Equal(new[] { "signup.stor_type", "signup.yearly_revenu" }, error.Problems.Select(p => p.Path).OrderBy(path => path, StringComparer.Ordinal));
         Assert.Contains("Did you mean 'store_type'?", error.Problems.Single(p => p.Path == "signup.stor_type").Message);
         Assert.Contains("Did you mean 'revenue.yearly_revenue'?", error.Problems.Single(p => p.Path == "signup.yearly_revenu").Message);
         // An exact name of a nested field is no typo: a master sheet's email column is meant for another cmdlet.

@@ -169,7 +169,7 @@ public sealed class OpenApiContractTests
     /// <summary>Sends to the real network and keeps each exchange's method, path, bodies and status.</summary>
     private sealed class RecordingHandler : DelegatingHandler
     {
-        public RecordingHandler() : base(new SocketsHttpHandler()) { }
+        public RecordingHandler() : base(new HttpClientHandler()) { }
 
         public sealed record Exchange(string Method, string Path, string RequestBody, int Status, string ResponseBody);
 
@@ -179,10 +179,10 @@ public sealed class OpenApiContractTests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var requestBody = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken);
+            var requestBody = request.Content == null ? string.Empty : await request.Content.ReadAsStringAsync();
             var response = await base.SendAsync(request, cancellationToken);
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            var responseBody = await response.Content.ReadAsStringAsync(cancellationToken);
+            await response.Content.LoadIntoBufferAsync();
+            var responseBody = await response.Content.ReadAsStringAsync();
             exchanges.Enqueue(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, requestBody, (int)response.StatusCode, responseBody));
             return response;
         }

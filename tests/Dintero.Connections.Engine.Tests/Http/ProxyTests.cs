@@ -93,7 +93,7 @@ public sealed class ProxyTests
         Assert.Single(proxy.RequestLines);
     }
 
-    [Fact]
+    [ProxyFact(NeedsTinyproxy = false)]
     public async Task A_proxy_that_cannot_be_reached_is_named_and_nothing_reaches_Dintero()
     {
         await using var env = await TestEnvironment.StartAsync();

@@ -114,10 +114,7 @@ public sealed class ConnectionKindTests
         var started = await client.StartVippsConnectionAsync(TestData.AccountId);
         var restarted = await client.StartVippsConnectionAsync(TestData.AccountId, restart: true);
         var read = (VippsConnection)await client.GetConnectionAsync(ConnectionKinds.Named("vipps"), TestData.AccountId);
-        lock (env.Emulator.Accounts.Get(TestData.AccountId).Gate)
-        {
-            Dintero.Emulator.State.ConnectionLifecycle.Move("vipps", env.Emulator.Accounts.Get(TestData.AccountId).Connections["vipps"], "enabled", null, null, DateTimeOffset.UtcNow);
-        }
+        env.Emulator.MoveConnection(TestData.AccountId, "vipps", "enabled");
         var refused = await env.FailsWith<DinteroApiException>(() => client.StartVippsConnectionAsync(TestData.AccountId, restart: true));
 
         Assert.StartsWith("http", started.signup!.url);
@@ -135,8 +132,7 @@ public sealed class ConnectionKindTests
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
         await client.StartVippsConnectionAsync(TestData.AccountId);
-        var stored = env.Emulator.Accounts.Get(TestData.AccountId).Connections["vipps"];
-        lock (env.Emulator.Accounts.Get(TestData.AccountId).Gate) Dintero.Emulator.State.ConnectionLifecycle.Move("vipps", stored, "enabled", null, null, DateTimeOffset.UtcNow);
+        var stored = env.Emulator.MoveConnection(TestData.AccountId, "vipps", "enabled");
         var key = stored["configuration"]!["subscription_keys"]![0]!["ocp_apim_subscription_key"]!.GetValue<string>();
         var clientId = stored["configuration"]!["client_id"]!.GetValue<string>();
 

@@ -90,7 +90,7 @@ public sealed class DinteroRequestTests
     public async Task A_partner_reaches_a_merchant_s_endpoint_through_the_exchange_and_pages_through_a_list()
     {
         await using var env = await TestEnvironment.StartAsync();
-        for (var i = 0; i < 24; i++) env.Emulator.Accounts.AddApiClient(TestData.Merchant, $"client-{i:00}", $"Client {i}");
+        for (var i = 0; i < 24; i++) env.Emulator.AddApiClient(TestData.Merchant, $"client-{i:00}", $"Client {i}");
         var client = env.PartnerClient();
         var request = DinteroRequest.Create("GET", "/accounts/{aid}/auth/clients", null, null, TestData.Merchant, client.BaseUri);
 

@@ -49,17 +49,14 @@ public sealed class SignupRunTests
         var client = env.PartnerClient();
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(6).ToList();
         foreach (var merchant in merchants.Take(3)) await client.CreateCommonConnectionAsync(merchant, TestData.CommonSignup());
-        using (var admin = new HttpClient())
-        {
-            await admin.PostAsync(new Uri(env.Emulator.RootUri, $"_emulator/accounts/{merchants[1]}/connections/common/status"), new StringContent("{\"status\":\"enabled\"}", System.Text.Encoding.UTF8, "application/json"));
-            await admin.PostAsync(new Uri(env.Emulator.RootUri, $"_emulator/accounts/{merchants[2]}/connections/common/status"), new StringContent("{\"status\":\"declined\"}", System.Text.Encoding.UTF8, "application/json"));
-        }
+        env.Emulator.MoveConnection(merchants[1], "common", "enabled");
+        env.Emulator.MoveConnection(merchants[2], "common", "declined");
         env.Requests.Clear();
         var run = new SignupRun(client, force: false);
 
         var outcomes = await Task.WhenAll(merchants.Select((merchant, row) => SignUp(run, client, merchant, row)));
 
-        Assert.Equal(new[] { SignupResult.Skipped, SignupResult.Skipped, SignupResult.Created, SignupResult.Created, SignupResult.Created, SignupResult.Created }, outcomes.Select(o => o.Result));
+        Assert.Equal(new[] { SignupResult.Skipped, SignupResult.Skipped, SignupResult.Created, SignupResult.Created, SignupResult.Created, SignupResult.Created }, outcomes.Select(o => o.Result).ToArray());
         Assert.Equal(new[] { "pending", "enabled" }, outcomes.Take(2).Select(o => o.Status));
         Assert.Equal(1, env.Requests.Count("GET", "/management/accounts"));
         Assert.Contains("connections=common", env.Requests.Entries.Single(e => e.Path.EndsWith("/management/accounts")).Query);

@@ -5,16 +5,14 @@ using YamlDotNet.Serialization;
 namespace Dintero.Connections.Engine.Tests.Support;
 
 /// <summary>
-/// Dintero's OpenAPI documents, read as one for their operations' JSON schemas, so bodies can be checked against what
-/// Dintero publishes: the shared subset (../shared/dintero-api/openapi) and the repository's own document of the partner
-/// endpoints (docs/openapi), which names the shared schemas. OpenAPI's <c>#/components/schemas/X</c> references are read
-/// as JSON Schema definitions.
+/// The repository's OpenAPI documents of Dintero's API (docs/openapi, copied beside the tests by the build), read as
+/// one for their operations' JSON schemas, so bodies can be checked against what Dintero publishes. The first,
+/// dintero-management.yaml, holds the schemas the others name. OpenAPI's <c>#/components/schemas/X</c> references are
+/// read as JSON Schema definitions.
 /// </summary>
 public sealed class OpenApiDocument
 {
-    private static readonly Lazy<OpenApiDocument> Shared = new(() => new OpenApiDocument(
-        Path.Combine(Seeds.Folder, "..", "openapi", "dintero-management-subset.yaml"),
-        Path.Combine(Seeds.RepositoryRoot, "docs", "openapi", "dintero-partner.yaml")));
+    private static readonly Lazy<OpenApiDocument> Shared = new(() => new OpenApiDocument(Documents().ToArray()));
     private readonly JObject document;
     private readonly Dictionary<string, JsonSchema> schemas = new();
 
@@ -34,6 +32,14 @@ public sealed class OpenApiDocument
                 foreach (var property in ((JObject)kind.Value).Properties()) into.Add(property.Name, property.Value);
             }
         }
+    }
+
+    /// <summary>The documents the build copied, the management document first (it defines the shared schemas).</summary>
+    private static IEnumerable<string> Documents()
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "OpenApi");
+        var first = Path.Combine(folder, "dintero-management.yaml");
+        return new[] { first }.Concat(Directory.GetFiles(folder, "*.yaml").Where(path => path != first).OrderBy(path => path, StringComparer.Ordinal));
     }
 
     private static JObject Read(string path)
@@ -61,7 +67,7 @@ public sealed class OpenApiDocument
         {
             var parts = template.TrimStart('/').Split('/');
             if (parts.Length != segments.Length || document["paths"]![template]![method.ToLowerInvariant()] == null) continue;
-            if (parts.Zip(segments).All(pair => pair.First.StartsWith('{') || pair.First == pair.Second)) return template;
+            if (parts.Zip(segments, (part, segment) => part.StartsWith("{", StringComparison.Ordinal) || part == segment).All(matches => matches)) return template;
         }
         return null;
     }

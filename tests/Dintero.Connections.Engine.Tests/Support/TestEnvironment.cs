@@ -13,19 +13,19 @@ public sealed class TestEnvironment : IAsyncDisposable
 {
     private readonly List<DinteroClient> clients = new();
 
-    private TestEnvironment(DinteroEmulator emulator, ManualClock? clock)
+    private TestEnvironment(EmulatorHandle emulator, ManualClock? clock)
     {
         Emulator = emulator;
         Clock = clock;
     }
 
-    public DinteroEmulator Emulator { get; }
+    public EmulatorHandle Emulator { get; }
 
     internal ManualClock? Clock { get; }
 
     public Transcript Transcript { get; } = new();
 
-    public RequestLog Requests => Emulator.Requests;
+    public EmulatorHandle.RequestControls Requests => Emulator.Requests;
 
     /// <summary>Starts an emulator; with <paramref name="manualClock"/>, client and emulator share a clock the test moves.</summary>
     public static async Task<TestEnvironment> StartAsync(bool manualClock = false, Action<EmulatorOptions>? configure = null)
@@ -35,9 +35,11 @@ public sealed class TestEnvironment : IAsyncDisposable
         options.Clients[TestData.ClientId] = new ApiClient(TestData.ClientSecret, TestData.AccountId);
         options.Clients[TestData.PartnerClientId] = new ApiClient(TestData.PartnerClientSecret, TestData.PartnerId);
         options.AccountsWithOrganizationNumber.Add(TestData.Merchant);
-        if (clock != null) options.Clock = clock.Time;
+        if (clock != null) options.ManualClockStart = clock.UtcNow;
         configure?.Invoke(options);
-        return new TestEnvironment(await DinteroEmulator.StartAsync(options), clock);
+        var emulator = await EmulatorHandle.StartAsync(options);
+        if (clock != null) clock.Moved = emulator.AdvanceClock;
+        return new TestEnvironment(emulator, clock);
     }
 
     /// <summary>A client of the merchant account <see cref="TestData.AccountId"/>, connected to it as Connect-Dintero connects.</summary>

@@ -53,8 +53,7 @@ public sealed class ConnectionWaiterTests
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
-        var account = env.Emulator.Accounts.Get(TestData.AccountId);
-        lock (account.Gate) Dintero.Emulator.State.ConnectionLifecycle.Move("common", account.Connections["common"], "declined", "kyc_declined", "The merchant did not pass KYC", DateTimeOffset.UtcNow);
+        env.Emulator.MoveConnection(TestData.AccountId, "common", "declined", "kyc_declined", "The merchant did not pass KYC");
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMinutes(5)), concurrentReads: 2);
 
         var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(TestData.AccountId, ConnectionKinds.Common, CancellationToken.None));

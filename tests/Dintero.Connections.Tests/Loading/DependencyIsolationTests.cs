@@ -40,6 +40,27 @@ public sealed class DependencyIsolationTests
     }
 
     [Fact]
+    public void On_NET_the_import_leaves_the_process_s_TLS_protocols_alone()
+    {
+        // .NET's HttpClient ignores ServicePointManager; only on .NET Framework does the loader add TLS 1.2.
+#pragma warning disable SYSLIB0014 // ServicePointManager: set here only to see that the module leaves it as it is
+        var before = System.Net.ServicePointManager.SecurityProtocol;
+        System.Net.ServicePointManager.SecurityProtocol = System.Net.SecurityProtocolType.Tls;
+        try
+        {
+            var module = new AssemblyLoadContext("PowerShell stand-in for TLS", isCollectible: false).LoadFromAssemblyPath(Repository.StagedAssembly);
+            module.GetType("Dintero.Connections.Loading.DependencyLoader", throwOnError: true)!.GetMethod("Register", BindingFlags.Public | BindingFlags.Static)!.Invoke(null, null);
+
+            Assert.Equal(System.Net.SecurityProtocolType.Tls, System.Net.ServicePointManager.SecurityProtocol);
+        }
+        finally
+        {
+            System.Net.ServicePointManager.SecurityProtocol = before;
+        }
+#pragma warning restore SYSLIB0014
+    }
+
+    [Fact]
     public void This_test_process_does_not_carry_the_engine_itself()
     {
         // Otherwise the test above would pass whatever the module's loader did.

@@ -5,7 +5,7 @@ namespace Dintero.Connections.Tests.Pester;
 
 /// <summary>
 /// The pwsh the Pester suites run in, found once: the one named by <c>DINTERO_TEST_PWSH</c> (a path, or <c>tool</c>
-/// for the tool manifest's); else the user's own pwsh 7 on PATH; else the PowerShell pinned in the repository's tool
+/// for the tool manifest's; a path may name Windows PowerShell 5.1, as tests/Windows.ps1 does); else the user's own pwsh 7 on PATH; else the PowerShell pinned in the repository's tool
 /// manifest (<c>dotnet tool run pwsh</c>), which this project's build restored. Pester is the NuGet download the build
 /// restored, imported by path. Where neither can run, the suites are skipped, except under <c>CI=true</c>, where a
 /// skipped suite would let a landing through unguarded: there they fail.
@@ -73,11 +73,13 @@ public static class PowerShellHost
         var tried = new List<string>();
         foreach (var (command, source) in candidates)
         {
-            // A pwsh 7 that starts: Windows PowerShell 5.1 or an old pwsh on PATH gives way to the manifest's.
+            // A pwsh 7 that starts: Windows PowerShell 5.1 or an old pwsh on PATH gives way to the manifest's. Named by
+            // DINTERO_TEST_PWSH, Windows PowerShell 5.1 is taken too: tests/Windows.ps1 runs the suites in powershell.exe.
+            var oldest = string.IsNullOrWhiteSpace(chosen) ? 7 : 5;
             var name = string.Join(' ', command.Prefix.Prepend(command.FileName));
             try
             {
-                var (exit, output) = Run(command, "if ($PSVersionTable.PSVersion.Major -ge 7) { $PSVersionTable.PSVersion.ToString() } else { exit 3 }", new Dictionary<string, string>(), TimeSpan.FromMinutes(3));
+                var (exit, output) = Run(command, $"if ($PSVersionTable.PSVersion.Major -ge {oldest}) {{ $PSVersionTable.PSVersion.ToString() }} else {{ exit 3 }}", new Dictionary<string, string>(), TimeSpan.FromMinutes(3));
                 if (exit == 0) return new Found(command, $"pwsh {output.Trim()} from {source}", null);
                 tried.Add($"{source} ({name}: exit {exit}{(output.Length > 0 ? ", " + output.Trim() : string.Empty)})");
             }
@@ -86,7 +88,7 @@ public static class PowerShellHost
                 tried.Add($"{source} ({name}: {exception.Message})");
             }
         }
-        return new Found(null, "no pwsh", $"No pwsh 7 starts here: tried {string.Join("; ", tried)}. `dotnet tool restore` in the repository gives the pinned one.");
+        return new Found(null, "no pwsh", $"No PowerShell starts here: tried {string.Join("; ", tried)}. `dotnet tool restore` in the repository gives the pinned one.");
     }
 
     private static PwshCommand ToolManifest => new("dotnet", ["tool", "run", "pwsh"]);

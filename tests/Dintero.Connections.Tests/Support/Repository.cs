@@ -19,6 +19,9 @@ public static class Repository
 
     public static string Readme => Path.Combine(Root, "README.md");
 
+    /// <summary>Where each Pester suite's counts are written when it passes (out/pester), for the end of a CI run.</summary>
+    public static string PesterSummaries => Path.Combine(Root, "out", "pester");
+
     /// <summary>The stub System.Management.Automation that PowerShellStandard.Library gives, copied beside the tests.</summary>
     public static string PowerShellStub => Path.Combine(AppContext.BaseDirectory, "System.Management.Automation.dll");
 
@@ -28,6 +31,10 @@ public static class Repository
     /// <summary>Pester's module manifest, from the NuGet download this project's build restored.</summary>
     public static string PesterModule { get; } = typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(attribute => attribute.Key == "PesterModule").Value!;
+
+    /// <summary>The .NET Framework 4.7.2 reference assemblies (and Facades/) of the NuGet download this project's build restored.</summary>
+    public static string NetFramework472 { get; } = typeof(Repository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(attribute => attribute.Key == "NetFramework472").Value!;
 
     private static string FindRoot()
     {

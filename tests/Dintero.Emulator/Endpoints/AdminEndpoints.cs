@@ -49,6 +49,29 @@ internal static class AdminEndpoints
                 return Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json");
             }
         });
+        // The stored connection, as the emulator holds it (credentials included: this is a test double).
+        admin.MapGet("/accounts/{aid}/connections/{kind}", (string aid, string kind, AccountStore store) =>
+        {
+            var account = store.Get(aid);
+            lock (account.Gate)
+            {
+                return account.Connections.TryGetValue(kind, out var connection)
+                    ? Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json")
+                    : Results.NotFound(new { error = $"{aid} has no {kind} connection" });
+            }
+        });
+        // An API client made at Dintero outside the API (in Backoffice), e.g. for a list a test pages through.
+        admin.MapPost("/accounts/{aid}/clients", (string aid, AdminClient client, AccountStore store) =>
+            Results.Content(store.AddApiClient(aid, client.ClientId, client.Name).ToJsonString(EmulatorJson.Options), "application/json"));
+        // A manual clock (EmulatorOptions.ManualClockStart) moves only when a test says so, as the test's client clock does.
+        admin.MapPost("/clock/advance", (ClockAdvance advance, EmulatorOptions options) =>
+        {
+            if (options.Clock is not AdjustableTimeProvider manual) return Results.Conflict(new { error = "the emulator runs on the system clock; start it with ManualClockStart" });
+            manual.Advance(TimeSpan.FromMilliseconds(advance.Milliseconds));
+            return Results.Json(new { now = manual.GetUtcNow() });
+        });
+        // Every token issued so far: tests scan their logs for them (a leak would show).
+        admin.MapGet("/tokens", (TokenIssuer tokens) => Results.Json(tokens.Issued));
         admin.MapPost("/revoke-tokens", (TokenIssuer tokens) => Results.Json(new { revoked = tokens.RevokeAll() }));
         // The client is deleted at Dintero: its credentials are refused from now on, and its tokens revoked.
         admin.MapPost("/clients/{clientId}/revoke", (string clientId, TokenIssuer tokens) => Results.Json(new { revoked = tokens.RevokeClient(clientId) }));
@@ -91,6 +114,14 @@ internal sealed record SelfSignup(
     [property: System.Text.Json.Serialization.JsonPropertyName("signup_reference")] string? SignupReference = null,
     [property: System.Text.Json.Serialization.JsonPropertyName("business_name")] string? BusinessName = null,
     [property: System.Text.Json.Serialization.JsonPropertyName("email")] string? Email = null);
+
+/// <summary>The body of /_emulator/accounts/{aid}/clients.</summary>
+internal sealed record AdminClient(
+    [property: System.Text.Json.Serialization.JsonPropertyName("client_id")] string ClientId,
+    [property: System.Text.Json.Serialization.JsonPropertyName("name")] string Name);
+
+/// <summary>The body of /_emulator/clock/advance.</summary>
+internal sealed record ClockAdvance([property: System.Text.Json.Serialization.JsonPropertyName("milliseconds")] double Milliseconds);
 
 /// <summary>The body of /_emulator/accounts/{aid}/connections/{kind}/status.</summary>
 internal sealed record StatusChange(string Status, string? Event = null, string? Description = null);

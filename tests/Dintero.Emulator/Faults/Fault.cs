@@ -5,6 +5,7 @@ namespace Dintero.Emulator.Faults;
 /// <c>*</c> for one segment, e.g. <c>/v1/accounts/*/management/settings/connections/common</c>), applied to the
 /// next <see cref="Times"/> such requests.
 /// </summary>
+/// <remarks>Plain data: the engine's tests on .NET Framework compile this file in and send faults to an emulator host as JSON.</remarks>
 public sealed class Fault
 {
     /// <summary>HTTP method, or <c>*</c> for any.</summary>
@@ -24,10 +25,9 @@ public sealed class Fault
     /// <summary>With <see cref="Share"/>: the seed, so that a run's mix can be had again.</summary>
     public int Seed { get; set; } = 1;
 
-    /// <summary>How many requests it was applied to.</summary>
+    /// <summary>How many requests it was applied to (the injector counts; /_emulator/faults reports it).</summary>
+    [System.Text.Json.Serialization.JsonInclude]
     public int Applied { get; internal set; }
-
-    internal Random? Draw;
 
     /// <summary>Answer with this status instead of handling the request (e.g. 429, 500, 502, 503).</summary>
     public int? Status { get; set; }
@@ -59,15 +59,17 @@ public sealed class Fault
     /// </summary>
     public bool AfterProcessing { get; set; }
 
-    internal int Remaining;
-
     internal bool Matches(string method, string path)
     {
         if (Method != "*" && !string.Equals(Method, method, StringComparison.OrdinalIgnoreCase)) return false;
         if (Path == "*") return true;
         var pattern = Path.Trim('/').Split('/');
         var actual = path.Trim('/').Split('/');
-        return pattern.Length == actual.Length
-            && pattern.Zip(actual).All(pair => pair.First == "*" || string.Equals(pair.First, pair.Second, StringComparison.Ordinal));
+        if (pattern.Length != actual.Length) return false;
+        for (var i = 0; i < pattern.Length; i++)
+        {
+            if (pattern[i] != "*" && !string.Equals(pattern[i], actual[i], StringComparison.Ordinal)) return false;
+        }
+        return true;
     }
 }

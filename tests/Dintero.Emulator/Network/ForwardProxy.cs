@@ -9,7 +9,8 @@ namespace Dintero.Emulator.Network;
 /// configuration of its own on a free port, optionally asking for Basic credentials, and stopped with the test. It adds
 /// a <c>Via</c> header to what it forwards, which the emulator logs (<see cref="LoggedRequest.Via"/>): a request that
 /// went around it shows none. <c>.ci/run</c> installs tinyproxy when it is missing; elsewhere set
-/// <c>DINTERO_TEST_TINYPROXY</c> to its path if it is not on PATH.
+/// <c>DINTERO_TEST_TINYPROXY</c> to its path if it is not on PATH. Written against what .NET Framework has too: the
+/// engine's tests on Mono compile this file in.
 /// </summary>
 public sealed class ForwardProxy : IAsyncDisposable
 {
@@ -49,7 +50,7 @@ public sealed class ForwardProxy : IAsyncDisposable
 
     /// <summary>The lines of tinyproxy's log that record a request it received (a refused 407 one included).</summary>
     public IReadOnlyList<string> RequestLines =>
-        File.Exists(LogPath) ? ReadShared(LogPath).Where(line => line.Contains("Request (file descriptor", StringComparison.Ordinal)).ToList() : Array.Empty<string>();
+        File.Exists(LogPath) ? ReadShared(LogPath).Where(line => line.IndexOf("Request (file descriptor", StringComparison.Ordinal) >= 0).ToList() : Array.Empty<string>();
 
     private string LogPath => Path.Combine(directory, "tinyproxy.log");
 
@@ -57,7 +58,7 @@ public sealed class ForwardProxy : IAsyncDisposable
     public static async Task<ForwardProxy> StartAsync(string? user = null, string? password = null, CancellationToken cancellationToken = default)
     {
         var executable = Executable ?? throw new InvalidOperationException(WhyUnavailable);
-        var directory = Directory.CreateTempSubdirectory("dintero-proxy-").FullName;
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "dintero-proxy-" + Guid.NewGuid().ToString("N"))).FullName;
         var port = FreePort();
         var lines = new List<string>
         {
@@ -72,12 +73,9 @@ public sealed class ForwardProxy : IAsyncDisposable
         };
         if (user != null) lines.Add($"BasicAuth {user} {password}");
         var configuration = Path.Combine(directory, "tinyproxy.conf");
-        await File.WriteAllLinesAsync(configuration, lines, cancellationToken);
+        File.WriteAllLines(configuration, lines);
 
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-d");
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(configuration);
+        var start = new ProcessStartInfo(executable, $"-d -c \"{configuration}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("tinyproxy did not start.");
         var proxy = new ForwardProxy(process, directory, new Uri($"http://127.0.0.1:{port}/"), user, password);
         var deadline = DateTime.UtcNow.AddSeconds(15);
@@ -85,13 +83,13 @@ public sealed class ForwardProxy : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                var error = await process.StandardError.ReadToEndAsync(cancellationToken);
+                var error = await process.StandardError.ReadToEndAsync();
                 throw new InvalidOperationException($"tinyproxy exited with {process.ExitCode}: {error}");
             }
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
+                await probe.ConnectAsync(IPAddress.Loopback, port);
                 return proxy;
             }
             catch (SocketException)
@@ -106,19 +104,25 @@ public sealed class ForwardProxy : IAsyncDisposable
     /// <summary>A loopback port nobody listens on: for the test of a proxy that cannot be reached.</summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        try
+        {
+            return ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         try
         {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            // tinyproxy -d runs in the foreground and starts no children.
+            if (!process.HasExited) process.Kill();
+            await Task.Run(() => process.WaitForExit());
         }
         catch (InvalidOperationException)
         {
