@@ -17,6 +17,10 @@ every request, and a seeded mix of faults: 5 % 429 with Retry-After 1 s on every
 3. The stop: another set of merchants, in a runspace of its own, stopped (as Ctrl+C or a job's stop does) once about
    40 % have been stored, then run again. Every signup stored before the stop must be in the stopped run's report, as
    Created or Unknown; after the run again, every merchant has exactly one.
+4. Forced over existing connections: a set of merchants that have a pending Common connection already, signed up again
+   with -Force and other values, while a fifth of those POSTs answer 500 (nothing stored) and a fifth lose their answer
+   after storing. No row may say Created unless the emulator stores this run's signup for it, in this run and in run 1
+   (each Created row is checked against the connection the emulator holds).
 
 Figures: run 1's time against its floor (3 requests per merchant, exchange, token and signup, at the latency,
 -ThrottleLimit at a time) and against the floor plus every wait the faults asked for as if none overlapped (each 429
@@ -46,8 +50,9 @@ if (-not (Test-Path $module)) { throw "$module is missing: run dotnet build firs
 Import-Module $module -Force
 
 $stopped = [Math]::Max(20, [int]($Merchants / 10))
+$forcedCount = [Math]::Max(20, [int]($Merchants / 10))
 # The demo partner has three merchants of its own; the sheet's come after them.
-$emulator = Start-DinteroEmulator -Configuration $Configuration -ArgumentList '--partner-merchants', ($Merchants + $stopped), '--merchants-have-organization-numbers', '--latency', $LatencyMilliseconds
+$emulator = Start-DinteroEmulator -Configuration $Configuration -ArgumentList '--partner-merchants', ($Merchants + $stopped + $forcedCount), '--merchants-have-organization-numbers', '--latency', $LatencyMilliseconds
 try {
     $admin = "$($emulator.RootUri)/_emulator"
     $partner = @{ AccountId = 'T11200000'; ClientId = 'demo-partner'; ClientSecret = (ConvertTo-SecureString 'demo-partner-secret-change-me' -AsPlainText -Force); BaseUri = $emulator.BaseUri }
@@ -62,7 +67,7 @@ try {
 
     function Get-Log { $log = Invoke-RestMethod "$admin/requests"; @($log) }
 
-    function New-Sheet([int] $From, [int] $Count) {
+    function New-Sheet([int] $From, [int] $Count, [string] $Package = 'Checkout 195 NOK/month + 1.5%') {
         foreach ($i in $From..($From + $Count - 1)) {
             [pscustomobject]@{
                 account_id                    = 'T112{0:D5}' -f ($i + 3)
@@ -70,9 +75,19 @@ try {
                 'payment_options[0].currencies' = 'NOK'
                 store_type                    = 'online'
                 'applicant.email'             = "owner$i@merchant$i.example"
+                package                       = $Package
                 signup_reference              = "sheet-$i"
             }
         }
+    }
+
+    # Rows a report calls Created whose signup the emulator does not hold: what a report must never say.
+    function Get-CreatedNotStored([object[]] $Report, [hashtable] $Sheet) {
+        @($Report | Where-Object outcome -eq 'Created' | Where-Object {
+            $row = $Sheet[$_.account_id]
+            try { $stored = Invoke-RestMethod "$admin/accounts/$($_.account_id)/connections/common" } catch { $stored = $null }
+            -not $stored -or $stored.signup.package -ne $row.package -or $stored.signup.applicant.email -ne $row.'applicant.email'
+        })
     }
 
     # Signups the emulator stored, by account: a POST it answered 200 (or whose answer it dropped after storing).
@@ -88,13 +103,14 @@ try {
     }
 
     function Measure-Streams([object[]] $Records) {
-        $bytes = @{ Error = 0; Warning = 0; Verbose = 0; Output = 0 }
+        $bytes = @{ Error = 0; Warning = 0; Verbose = 0; Information = 0; Output = 0 }
         $encoding = [Text.Encoding]::UTF8
         foreach ($record in $Records) {
             switch ($record) {
                 { $_ -is [System.Management.Automation.ErrorRecord] } { $bytes.Error += $encoding.GetByteCount(($_ | Out-String)); continue }
                 { $_ -is [System.Management.Automation.WarningRecord] } { $bytes.Warning += $encoding.GetByteCount("WARNING: $($_.Message)`n"); continue }
                 { $_ -is [System.Management.Automation.VerboseRecord] } { $bytes.Verbose += $encoding.GetByteCount("VERBOSE: $($_.Message)`n"); continue }
+                { $_ -is [System.Management.Automation.InformationRecord] } { $bytes.Information += $encoding.GetByteCount("$($_.MessageData)`n"); continue }
                 default { $bytes.Output++ }
             }
         }
@@ -104,6 +120,9 @@ try {
     function Assert-That([bool] $Condition, [string] $Message) { if (-not $Condition) { throw "Soak failed: $Message" } }
 
     $null = Connect-Dintero @partner
+    # The forced set's connections exist before the day starts (pending, with the first package), stored without faults.
+    $forcedFirst = @(New-Sheet ($Merchants + $stopped + 1) $forcedCount -Package 'first')
+    $null = $forcedFirst | New-DinteroCommonConnection -ThrottleLimit $ThrottleLimit -ErrorAction Stop -InformationAction Ignore -WarningAction SilentlyContinue
     foreach ($fault in $mix) { $null = Invoke-RestMethod -Method Post "$admin/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) }
     $sheet = @(New-Sheet 1 $Merchants)
     $accounts = $sheet.account_id
@@ -132,6 +151,9 @@ try {
     Assert-That ($streams.Output -eq @($outcomes['Created']).Count) "run 1 wrote $($streams.Output) connections for $(@($outcomes['Created']).Count) created rows"
     $stored1 = Get-Stored (Get-Log)
     Assert-That (@($stored1.Values | Where-Object { $_ -gt 1 }).Count -eq 0) 'a merchant has two stored signups after run 1'
+    $bySheet = @{}; foreach ($row in $sheet) { $bySheet[$row.account_id] = $row }
+    $createdNotStored1 = @(Get-CreatedNotStored $report1 $bySheet)
+    Assert-That ($createdNotStored1.Count -eq 0) "$($createdNotStored1.Count) rows of run 1 say Created, and the emulator holds no such signup: $($createdNotStored1.account_id -join ', ')"
 
     # 2. The same sheet again, from run 1's report as Export-Csv wrote it.
     $csv = Join-Path ([IO.Path]::GetTempPath()) "dintero-soak-$PID.csv"
@@ -196,6 +218,23 @@ try {
     $storedAfter = Get-Stored (Get-Log)
     Assert-That (@($stopAccounts | Where-Object { [int]$storedAfter[$_] -ne 1 }).Count -eq 0) 'after the stop and the run again, a merchant has no signup or two'
 
+    # 4. Forced over existing connections, under the day's faults and many more on the forced POSTs.
+    Invoke-RestMethod -Method Delete "$admin/faults" | Out-Null
+    $forcedMix = $mix + @(
+        @{ method = 'POST'; path = $signupPath; status = 500; share = 0.2; times = -1; seed = $Seed + 5 }
+        @{ method = 'POST'; path = $signupPath; drop = $true; afterProcessing = $true; share = 0.2; times = -1; seed = $Seed + 6 }
+    )
+    foreach ($fault in $forcedMix) { $null = Invoke-RestMethod -Method Post "$admin/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) }
+    $forcedSheet = @(New-Sheet ($Merchants + $stopped + 1) $forcedCount -Package 'forced')
+    $null = $forcedSheet | New-DinteroCommonConnection -Force -ThrottleLimit $ThrottleLimit -ReportVariable forcedReport -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore
+    $byForced = @{}; foreach ($row in $forcedSheet) { $byForced[$row.account_id] = $row }
+    $createdNotStoredForced = @(Get-CreatedNotStored $forcedReport $byForced)
+    Assert-That ($createdNotStoredForced.Count -eq 0) "$($createdNotStoredForced.Count) forced rows say Created, and the emulator holds the earlier signup: $($createdNotStoredForced.account_id -join ', ')"
+    # A forced row reported Failed left the earlier signup in place: the emulator must still hold it.
+    $failedButChanged = @($forcedReport | Where-Object outcome -eq 'Failed' | Where-Object { (Invoke-RestMethod "$admin/accounts/$($_.account_id)/connections/common").signup.package -ne 'first' })
+    Assert-That ($failedButChanged.Count -eq 0) "$($failedButChanged.Count) forced rows say Failed, and the emulator holds their signup"
+    $forcedOutcomes = $forcedReport | Group-Object outcome -AsHashTable -AsString
+
     $requests1 = $log1 | Group-Object { if ($_.path -like '*/auth/exchange_token') { 'exchange' } elseif ($_.path -like '*/auth/token') { 'token' } elseif ($_.path -like '*/connections/common') { "$($_.method) signup" } elseif ($_.path -like '*/management/accounts') { 'merchant list' } else { "$($_.method) other" } } -NoElement
     $figures = [pscustomobject]@{
         Merchants         = $Merchants
@@ -212,6 +251,7 @@ try {
         Run1ErrorBytes    = $streams.Error
         Run1WarningBytes  = $streams.Warning
         Run1VerboseBytes  = $streams.Verbose
+        Run1Summary       = ($records | Where-Object { $_ -is [System.Management.Automation.InformationRecord] } | Select-Object -Last 1).MessageData
         Run2Seconds       = [Math]::Round($secondTime.TotalSeconds, 2)
         Run2Outcomes      = ($outcomes2.Keys | Sort-Object | ForEach-Object { "$_ $(@($outcomes2[$_]).Count)" }) -join ', '
         Run2Requests      = $log2.Count
@@ -219,6 +259,8 @@ try {
         Run2ErrorBytes    = $streams2.Error
         Run2WarningBytes  = $streams2.Warning
         RunsToFinish      = $runs
+        ForcedOutcomes    = ($forcedOutcomes.Keys | Sort-Object | ForEach-Object { "$_ $(@($forcedOutcomes[$_]).Count)" }) -join ', '
+        CreatedNotStored  = $createdNotStored1.Count + $createdNotStoredForced.Count
         DuplicatePosts    = $twice.Count
         LostRows          = $missing.Count + $unreported.Count
         StoppedAt         = "$count of $stopped stored, $(@($stopReport).Count) rows in the stopped run's report"

@@ -36,6 +36,7 @@ BeforeAll {
         $Numbers | ForEach-Object { [pscustomobject]@{ account_id = 'T{0:D8}' -f $_; organization_number = '912345678' } } | Set-DinteroAccountSetting
     }
 
+    . (Join-Path (Split-Path $PSScriptRoot) 'tools/ChildPwsh.ps1')
     Connect-Dintero @partner
 }
 
@@ -97,6 +98,136 @@ Describe 'Running the same sheet again' {
     }
 }
 
+Describe 'Reading back only what proves this signup' {
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+
+    BeforeAll {
+        function script:Get-StoredSignup([string] $AccountId) { (Invoke-RestMethod "$($emulator)_emulator/accounts/$AccountId/connections/common").signup }
+        function script:New-VippsRow([int] $Number) {
+            $row = New-Row $Number
+            $row.'payment_options[0].type' = 'vipps'
+            $row
+        }
+    }
+
+    It 'does not call a forced re-signup Created when its POST failed and the old connection is all it finds' {
+        Initialize-Merchant 91
+        $null = New-Row 91 | New-DinteroCommonConnection
+        # Dintero's timestamps are whole seconds: the second signup is sent over two seconds after the first was stored,
+        # more than the read-back's slack (within it, a changed signup that fails is Unknown, not Failed).
+        Start-Sleep -Milliseconds 2500
+        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000091/management/settings/connections/common'; status = 500 }
+
+        $output = New-VippsRow 91 | New-DinteroCommonConnection -Force -ReportVariable report -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $output | Should -BeNullOrEmpty
+        $report[0].outcome | Should -Be 'Failed'
+        $report[0].message | Should -Match 'found the connection as it was \(pending, its signup stored at .*\): this signup was not stored'
+        $report[0].action | Should -Match '-Force'
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Api.500*'
+        (Get-StoredSignup T00000091).payment_options[0].type | Should -Be 'dintero.zero'
+    }
+
+    It 'calls a forced re-signup Created when its answer was lost after Dintero stored it' {
+        Initialize-Merchant 92
+        $null = New-Row 92 | New-DinteroCommonConnection
+        Start-Sleep -Milliseconds 2500
+        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000092/management/settings/connections/common'; drop = $true; afterProcessing = $true }
+
+        $created = New-VippsRow 92 | New-DinteroCommonConnection -Force -ReportVariable report
+
+        $report[0].outcome | Should -Be 'Created'
+        $report[0].message | Should -Match 'reading the connection back found this signup stored at'
+        $created.signup.payment_options[0].type | Should -Be 'vipps'
+        (Get-StoredSignup T00000092).payment_options[0].type | Should -Be 'vipps'
+    }
+}
+
+Describe 'The plan of a run: -WhatIf' {
+    It 'announces each row as the run would take it, and its report exports as a plan that a later run takes' {
+        Initialize-Merchant (101..104)
+        $null = (New-Row 101), (New-Row 102) | New-DinteroCommonConnection
+        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/T00000102/connections/common/status" -ContentType 'application/json' -Body '{"status": "enabled"}'
+        $posts = @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count
+        $rows = (New-Row 101), (New-Row 102), (New-Row 103), (New-Row 104 -StoreType 'onlin'), (New-Row 103)
+
+        $null = $rows | New-DinteroCommonConnection -WhatIf -ReportVariable plan -ErrorVariable refused -ErrorAction SilentlyContinue -InformationVariable summary
+        # The host writes What if: lines outside the streams; a child pwsh's output shows them as a user sees them.
+        $sheet = Join-Path $TestDrive 'plan-input.csv'
+        $rows | Export-Csv $sheet -NoTypeInformation
+        $text = Invoke-ChildPwsh -NoProfile -NonInteractive -Command "Import-Module '$env:DINTERO_TEST_MODULE'; `$s = ConvertTo-SecureString `$env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force; Connect-Dintero -AccountId `$env:DINTERO_TEST_PARTNER_ID -ClientId `$env:DINTERO_TEST_PARTNER_CLIENT_ID -ClientSecret `$s -BaseUri `$env:DINTERO_TEST_BASE_URI; Import-Csv '$sheet' | New-DinteroCommonConnection -WhatIf -ErrorAction SilentlyContinue"
+
+        @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count | Should -Be $posts
+        @($plan.outcome) | Should -Be @('WouldSkip', 'WouldSkip', 'WouldCreate', 'Failed', 'WouldSkip')
+        $plan[0].message | Should -Match 'has a Common connection already \(pending\)'
+        $plan[1].message | Should -Match '\(enabled\)'
+        $plan[4].message | Should -Match 'pipeline item 2 sends'
+        $refused | Should -HaveCount 1
+        ($text -join "`n") | Should -Match 'What if: Performing the operation "Skip the Common signup: account T00000101 has a Common connection already \(pending\)'
+        ($text -join "`n") | Should -Match 'What if: Performing the operation "Create the Common connection with payment options dintero.zero" on target "Dintero account T00000103'
+        ($text -join "`n") | Should -Match 'What if: Performing the operation "Refuse pipeline item 3 as bad input \(1 problem'
+        $summary[-1].MessageData.Message | Should -Match 'New-DinteroCommonConnection: 5 rows in .* s: WouldSkip 3, WouldCreate 1, Failed 1\.'
+        $summary[-1].MessageData.Message | Should -Match ([regex]::Escape("To run the plan: `$plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan"))
+
+        # Exported, reviewed, run: only the rows the plan would create are sent.
+        $file = Join-Path $TestDrive 'plan.csv'
+        $plan | Export-Csv $file -NoTypeInformation
+        $done = Import-Csv $file | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable ran
+
+        @($done).account_id | Should -Be 'T00000103'
+        @($ran.outcome) | Should -Be 'Created'
+        Get-StoredCount T00000103 | Should -Be 1
+    }
+}
+
+Describe 'The summary at the end of a run' {
+    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+
+    It 'counts the rows by outcome and by ErrorId in one Information record, and says how to go on' {
+        Initialize-Merchant (111..114)
+        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000113/management/settings/connections/common'; status = 500 }
+        $rows = (New-Row 111), (New-Row 112), (New-Row 113), (New-Row 114 -StoreType 'onlin')
+
+        $null = $rows | New-DinteroCommonConnection -ReportVariable report -ErrorAction SilentlyContinue -InformationVariable information
+        $single = New-Row 111 | New-DinteroCommonConnection -InformationVariable one -WarningAction SilentlyContinue
+
+        $summary = @($information | Where-Object Tags -Contains 'Dintero.Summary')
+        $summary | Should -HaveCount 1
+        $summary[0].Tags | Should -Contain 'PSHOST'
+        $summary[0].MessageData.Message | Should -Match '^New-DinteroCommonConnection: 4 rows in \d+\.\d s: Created 2, Failed 2\. Errors: Dintero\.Api\.500\.\S+ 1, Dintero\.ValidationFailed 1\.'
+        $summary[0].MessageData.Message | Should -Match ([regex]::Escape("To go on with the rows still to do: `$report | Where-Object outcome -in 'Failed', 'Unknown' | New-DinteroCommonConnection -ReportVariable report"))
+        # One row says all with its own outcome: no summary.
+        @($one | Where-Object Tags -Contains 'Dintero.Summary') | Should -HaveCount 0
+        $single | Should -BeNullOrEmpty
+
+        # The command it gives goes on from the report: the failed rows, and no other.
+        $again = Invoke-Expression ($summary[0].MessageData.Message -replace '^.*To go on with the rows still to do: ', '') 2>$null
+        @($again).account_id | Should -Be 'T00000113'
+        @($report.outcome) | Should -Be @('Created', 'Failed')
+    }
+
+    It 'says what stopped a run that an error ended early, and how to go on' {
+        $shell = [PowerShell]::Create()
+        $null = $shell.AddScript({
+            param($module, $baseUri, $rows)
+            Import-Module $module
+            # A merchant's client deleted at Dintero once connected: nothing can run, and the batch ends at its first row.
+            Connect-Dintero -AccountId T00000001 -ClientId $env:DINTERO_TEST_CLIENT_ID -ClientSecret (ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force) -BaseUri $baseUri
+            Invoke-RestMethod -Method Post ($baseUri -replace 'v1/?$', '_emulator/revoke-tokens') | Out-Null
+            Invoke-RestMethod -Method Post ($baseUri -replace 'v1/?$', "_emulator/clients/$($env:DINTERO_TEST_CLIENT_ID)/revoke") | Out-Null
+            try { $rows | New-DinteroCommonConnection -InformationVariable information -ReportVariable report } catch { }
+            $information | Where-Object Tags -Contains 'Dintero.Summary' | ForEach-Object { $_.MessageData.Message }
+        }).AddArgument($env:DINTERO_TEST_MODULE).AddArgument($env:DINTERO_TEST_BASE_URI).AddArgument(@((New-Row 1), (New-Row 1)))
+        $said = $shell.Invoke()
+        $shell.Dispose()
+
+        $said | Should -HaveCount 1
+        $said[0] | Should -Match 'Stopped at pipeline item 0 by Dintero\.Access\.CredentialsRefused'
+        $said[0] | Should -Match 'To go on'
+    }
+}
+
 Describe 'The report of a run' {
     AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
 
@@ -113,7 +244,8 @@ Describe 'The report of a run' {
         @($report.account_id) | Should -Be @('T00000031', 'T00000032', 'T00000033', 'T00000034')
         $report[1].signature_link | Should -Match '^http'
         $report[2].error_id | Should -BeLike 'Dintero.Api.500*'
-        $report[2].message | Should -Match 'not stored, so the next run sends it'
+        $report[2].message | Should -Match 'found none: this signup was not stored'
+        $report[2].action | Should -Be 'Run the same input again: it sends this signup.'
         $report[3].error_id | Should -Be 'Dintero.ValidationFailed'
         $report[3].message | Should -Match "signup.store_type\[0\].*Did you mean 'online'"
         $report[3].action | Should -Match 'nothing was sent'
@@ -216,6 +348,7 @@ Describe 'The soak, 100 merchants under faults' {
         $figures.LostRows | Should -Be 0
         $figures.Run2SignupPosts | Should -BeLessThan 10
         $figures.Run1WarningBytes | Should -BeLessThan 10KB
+        $figures.CreatedNotStored | Should -Be 0
         Write-Host ($figures | Format-List | Out-String)
     }
 }

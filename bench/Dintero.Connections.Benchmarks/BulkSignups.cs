@@ -15,7 +15,7 @@ namespace Dintero.Connections.Benchmarks;
 /// <summary>
 /// A sheet of Common signups against the emulator with Dintero-like latency on each signup: one at a time, and
 /// the way New-DinteroCommonConnection -ThrottleLimit 8 runs them (each row bound and validated on the owner's
-/// thread, up to 8 requests in flight through OrderedWork, outcomes in input order). The floors are what the
+/// thread, up to 8 requests in flight through BatchRunner, outcomes in input order). The floors are what the
 /// latency alone costs: count x latency, and count x latency / 8.
 /// </summary>
 public static class BulkSignups
@@ -41,7 +41,7 @@ public static class BulkSignups
         var throttledWatch = Stopwatch.StartNew();
         await Task.Run(() =>
         {
-            var work = new OrderedWork<int, CommonConnection>(throttleLimit, output, CancellationToken.None);
+            var work = new BatchRunner<int, CommonConnection>(throttleLimit, output, CancellationToken.None);
             for (var i = 0; i < count; i++)
             {
                 var bound = InputBinder.BindInput<CommonConnectionSignup>(Samples.Row(i), "The Common signup", SignupValidator.Root, Samples.ParameterKeys);

@@ -7,8 +7,14 @@ public static class Harness
 {
     public sealed record Side(double MicrosecondsPerOp, double BytesPerOp);
 
+    /// <summary>
+    /// <c>--smoke</c>: every bench runs once, briefly, with a few rows, to show that it still runs (CI); the figures it
+    /// prints then mean nothing.
+    /// </summary>
+    public static bool Smoke { get; set; }
+
     /// <summary>How long code runs before it is measured: tiered compilation replaces hot methods only after a while.</summary>
-    public static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    public static TimeSpan WarmUp => Smoke ? TimeSpan.Zero : TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// Measures both sides in rounds of baseline, subject, subject, baseline (so drift of the machine hits both alike),
@@ -16,6 +22,7 @@ public static class Harness
     /// </summary>
     public static async Task<Comparison> CompareAsync(Func<Task> baseline, Func<Task> subject, int opsPerRound = 1_000, int rounds = 31)
     {
+        if (Smoke) (opsPerRound, rounds) = (10, 1);
         var warmUp = Stopwatch.StartNew();
         while (warmUp.Elapsed < WarmUp) { await baseline(); await subject(); }
         var baseTimes = new List<double>();

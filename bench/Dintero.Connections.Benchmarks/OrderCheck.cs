@@ -4,7 +4,7 @@ using Dintero.Connections.Logging;
 namespace Dintero.Connections.Benchmarks;
 
 /// <summary>Counts the outcomes of a bulk run and checks that they arrive in the order the rows were added.</summary>
-public sealed class OrderCheck<T> : IWorkOutput<int, T>
+public sealed class OrderCheck<T> : IBatchOutput<int, T>
 {
     public int Count { get; private set; }
     public int Failures { get; private set; }
@@ -12,9 +12,9 @@ public sealed class OrderCheck<T> : IWorkOutput<int, T>
 
     public bool IsLogEnabled(DinteroLogLevel level) => level >= DinteroLogLevel.Verbose;
     public void WriteLog(DinteroLogEntry entry) { }
-    public void WriteProgress(WorkProgress progress) { }
+    public void WriteProgress(BatchProgress progress) { }
 
-    public void WriteOutcome(WorkOutcome<int, T> outcome)
+    public void WriteOutcome(BatchOutcome<int, T> outcome)
     {
         InOrder &= outcome.Item == Count;
         Count++;

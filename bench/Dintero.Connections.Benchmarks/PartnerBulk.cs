@@ -44,7 +44,7 @@ public static class PartnerBulk
         var firstWatch = Stopwatch.StartNew();
         await Task.Run(() =>
         {
-            var work = new OrderedWork<int, CommonConnection>(throttleLimit, signups, CancellationToken.None);
+            var work = new BatchRunner<int, CommonConnection>(throttleLimit, signups, CancellationToken.None);
             for (var i = 0; i < count; i++)
             {
                 var bound = InputBinder.BindInput<CommonConnectionSignup>(Samples.Row(i, merchants[i]), "The Common signup", SignupValidator.Root, Samples.ParameterKeys);
@@ -61,7 +61,7 @@ public static class PartnerBulk
         var secondWatch = Stopwatch.StartNew();
         await Task.Run(() =>
         {
-            var work = new OrderedWork<int, CommonConnection>(throttleLimit, reads, CancellationToken.None);
+            var work = new BatchRunner<int, CommonConnection>(throttleLimit, reads, CancellationToken.None);
             for (var i = 0; i < count; i++)
             {
                 var accountId = merchants[i];

@@ -1,11 +1,14 @@
 using Dintero.Connections.Benchmarks;
 
-// dotnet run -c Release --project bench/Dintero.Connections.Benchmarks -- [client|tokens|bulk|partner|reruns|memory|all] [--count N] [--latency MS] [--throttle N]
-var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
+// dotnet run -c Release --project bench/Dintero.Connections.Benchmarks -- [client|tokens|bulk|partner|reruns|memory|all] [--count N] [--latency MS] [--throttle N] [--smoke]
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && !char.IsDigit(a[0])) ?? "all";
+// --smoke: a few rows and no latency, once: that every bench still runs (CI runs it so), not what it measures.
+Harness.Smoke = args.Contains("--smoke");
 int Option(string name, int fallback)
 {
     var at = Array.IndexOf(args, name);
-    return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    if (at >= 0 && at + 1 < args.Length) return int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture);
+    return Harness.Smoke ? name switch { "--count" => 20, "--latency" => 1, _ => fallback } : fallback;
 }
 
 if (what is "client" or "all") await ClientOverhead.RunAsync();

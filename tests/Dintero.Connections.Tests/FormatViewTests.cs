@@ -11,7 +11,7 @@ public sealed class FormatViewTests
 
     /// <summary>
     /// What a view of the type may show: a type's public properties, or for the signup report (PSCustomObjects named
-    /// Dintero.Connections.SignupReport) the columns the engine's RunReport gives its rows.
+    /// Dintero.Connections.SignupReport) the columns the engine's SignupReport gives its rows.
     /// </summary>
     private static ISet<string> PropertiesOf(string typeName)
     {
@@ -19,7 +19,7 @@ public sealed class FormatViewTests
         {
             var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!;
             var engine = context.LoadFromAssemblyPath(Path.Combine(Repository.StagedModule, "Dependencies", "Dintero.Connections.Engine.dll"));
-            var columns = (IEnumerable<string>)engine.GetType("Dintero.Connections.Signups.RunReport", throwOnError: true)!.GetField("Columns")!.GetValue(null)!;
+            var columns = (IEnumerable<string>)engine.GetType("Dintero.Connections.Signups.SignupReport", throwOnError: true)!.GetField("Columns")!.GetValue(null)!;
             return columns.ToHashSet(StringComparer.Ordinal);
         }
         return TypeNamed(typeName).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -49,6 +49,16 @@ public sealed class DinteroEmulator : IAsyncDisposable
         builder.Services.AddSingleton<RequestLog>();
 
         var app = builder.Build();
+        // Every answer's Date is the emulator's own clock, as a server's is its own: the client reads Dintero's time off it.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Date = options.Clock.GetUtcNow().ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseMiddleware<FaultMiddleware>();
         var api = app.MapGroup("/v1");
         TokenEndpoint.Map(api);

@@ -13,6 +13,9 @@ namespace Dintero.Connections.Errors
 
         /// <summary>The connected client belongs to another account, and is no partner: it reaches its own account only.</summary>
         OtherAccount,
+
+        /// <summary>What only a partner does (its merchants, invitations, onboarding links) was asked of an account that is no partner.</summary>
+        NotPartner,
     }
 
     /// <summary>
@@ -44,6 +47,7 @@ namespace Dintero.Connections.Errors
         {
             DinteroAccessFailure.CredentialsRefused => "Dintero.Access.CredentialsRefused",
             DinteroAccessFailure.NotPartnerMerchant => "Dintero.Access.NotPartnerMerchant",
+            DinteroAccessFailure.NotPartner => "Dintero.NotPartner",
             _ => "Dintero.Access.OtherAccount",
         };
     }

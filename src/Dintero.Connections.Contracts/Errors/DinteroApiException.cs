@@ -15,11 +15,13 @@ namespace Dintero.Connections.Errors
             string dinteroMessage,
             IReadOnlyList<DinteroFieldError> fieldErrors,
             TimeSpan? retryAfter,
-            string? hint,
+            string? advice,
             RequestTrace? trace = null,
-            IReadOnlyDictionary<string, string>? responseHeaders = null)
-            : base(BuildMessage(statusCode, method, requestPath, dinteroMessage, fieldErrors, hint), null, trace)
+            IReadOnlyDictionary<string, string>? responseHeaders = null,
+            bool mayHaveBeenDone = false)
+            : base(Describe(statusCode, method, requestPath, dinteroMessage, fieldErrors), advice, null, trace)
         {
+            MayHaveBeenDone = mayHaveBeenDone;
             ResponseHeaders = responseHeaders ?? new Dictionary<string, string>(0);
             StatusCode = statusCode;
             Method = method;
@@ -28,7 +30,6 @@ namespace Dintero.Connections.Errors
             DinteroMessage = dinteroMessage;
             FieldErrors = fieldErrors;
             RetryAfter = retryAfter;
-            Hint = hint;
         }
 
         public int StatusCode { get; }
@@ -50,8 +51,10 @@ namespace Dintero.Connections.Errors
         /// <summary>How long Dintero asked to wait (429).</summary>
         public TimeSpan? RetryAfter { get; }
 
-        /// <summary>What to do about it, when there is advice to give.</summary>
-        public string? Hint { get; }
+        /// <summary>True for a change Dintero answered with a 5xx: it was not sent again, and may have been done all the same.</summary>
+        public bool MayHaveBeenDone { get; }
+
+        public override bool OutcomeUnknown => MayHaveBeenDone;
 
         /// <summary>
         /// The headers of Dintero's answer (redacted), one comma-joined value per name, names compared case-insensitively:
@@ -85,11 +88,7 @@ namespace Dintero.Connections.Errors
         private static IEnumerable<string> FieldErrorLines(IEnumerable<DinteroFieldError> fieldErrors) =>
             Flatten(fieldErrors).Where(error => error.Message != null || error.Path != null).Select(error => "  " + error);
 
-        private static string BuildMessage(int status, string method, string path, string message, IReadOnlyList<DinteroFieldError> fieldErrors, string? hint)
-        {
-            var lines = new[] { $"Dintero answered {status} to {method} {path}: {message}" }.Concat(FieldErrorLines(fieldErrors));
-            if (hint != null) lines = lines.Concat(new[] { hint });
-            return string.Join("\n", lines);
-        }
+        private static string Describe(int status, string method, string path, string message, IReadOnlyList<DinteroFieldError> fieldErrors) =>
+            string.Join("\n", new[] { $"Dintero answered {status} to {method} {path}: {message}" }.Concat(FieldErrorLines(fieldErrors)));
     }
 }

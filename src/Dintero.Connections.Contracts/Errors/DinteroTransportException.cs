@@ -5,8 +5,8 @@ namespace Dintero.Connections.Errors
     /// <summary>No answer came from Dintero: the connection failed, dropped, or the request timed out.</summary>
     public sealed class DinteroTransportException : DinteroException
     {
-        public DinteroTransportException(string message, string method, string requestPath, bool requestMayHaveReachedServer, Exception? innerException, RequestTrace? trace = null)
-            : base(message, innerException, trace)
+        public DinteroTransportException(string description, string method, string requestPath, bool requestMayHaveReachedServer, Exception? innerException, RequestTrace? trace = null, string? advice = null)
+            : base(description, advice, innerException, trace)
         {
             Method = method;
             RequestPath = requestPath;
@@ -22,6 +22,8 @@ namespace Dintero.Connections.Errors
         /// connection this means: read the connection back before sending again.
         /// </summary>
         public bool RequestMayHaveReachedServer { get; }
+
+        public override bool OutcomeUnknown => RequestMayHaveReachedServer;
 
         public override string ErrorId => RequestMayHaveReachedServer ? "Dintero.Transport.OutcomeUnknown" : "Dintero.Transport.NotSent";
     }

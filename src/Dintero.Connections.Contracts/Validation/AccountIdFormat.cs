@@ -15,6 +15,9 @@ namespace Dintero.Connections.Validation
 
         public static bool IsTest(string accountId) => accountId.StartsWith("T", System.StringComparison.Ordinal);
 
+        /// <summary>The partner-account rule, as messages say it: the one wording of it.</summary>
+        public const string PartnerRule = "a partner account's id ends in 00000, e.g. T11200000";
+
         /// <summary>The partner-account rule: Dintero's partner accounts end in five zeros (<c>T11200000</c> is partner 112).</summary>
         public const string PartnerPattern = @"^[PT]\d{3}00000$";
         private static readonly Regex PartnerExpression = new Regex(PartnerPattern, RegexOptions.CultureInvariant);
@@ -24,7 +27,7 @@ namespace Dintero.Connections.Validation
 
         /// <summary>The partner number of a partner account (<c>112</c> for <c>T11200000</c>), as Dintero's onboarding links take it.</summary>
         public static string PartnerNumber(string partnerAccountId) =>
-            IsPartner(partnerAccountId) ? partnerAccountId.Substring(1, 3) : throw new System.ArgumentException($"'{partnerAccountId}' is not a partner account id (T or P, three digits, 00000).", nameof(partnerAccountId));
+            IsPartner(partnerAccountId) ? partnerAccountId.Substring(1, 3) : throw new System.ArgumentException($"'{partnerAccountId}' is not a partner account id: {PartnerRule}.", nameof(partnerAccountId));
 
         /// <summary>The problem with an account id, or null when it is valid.</summary>
         public static ValidationProblem? Check(string? accountId, string path = "account_id")

@@ -82,8 +82,8 @@ namespace Dintero.Connections.Auth
             var requestedAt = clock.UtcNow;
             using var response = await tokenClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
-            // Not the API calls' hint (a missing scope): what a refused token request means is said by the caller.
-            if (!response.IsSuccessStatusCode) throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), hint: $"Dintero refused the {what} request for account {accountId}.");
+            // Not the API calls' advice (a missing scope): what a refused token request means is said by the caller.
+            if (!response.IsSuccessStatusCode) throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), advice: $"Dintero refused the {what} request for account {accountId}.");
             var token = Parse(text, requestedAt, accountId, path, what);
             // From now on the token is masked wherever it might show up.
             redactor.AddSecret(token.Value);

@@ -46,10 +46,11 @@ namespace Dintero.Connections.Binding
         /// <param name="what">How the input is named in the error, e.g. "The Common signup".</param>
         /// <param name="root">The JSON path of the input, e.g. <c>signup</c>.</param>
         /// <param name="parameterKeys">Each name or alias of the cmdlet's parameters, mapped to the parameter's name.</param>
-        public static BoundInput<T> BindInput<T>(object? input, string what, string root, IReadOnlyDictionary<string, string> parameterKeys) where T : DinteroModel, new()
+        /// <param name="quietKeys">Top-level keys dropped without a word: columns the cmdlet knows are no field (a signup report's own, when a report is run again).</param>
+        public static BoundInput<T> BindInput<T>(object? input, string what, string root, IReadOnlyDictionary<string, string> parameterKeys, IEnumerable<string>? quietKeys = null) where T : DinteroModel, new()
         {
             var problems = new ProblemCollector();
-            var topLevel = new TopLevel(parameterKeys);
+            var topLevel = new TopLevel(parameterKeys, quietKeys);
             var result = Bind(typeof(T), input, root, problems, topLevel);
             if (problems.Problems.Count > 0) throw new DinteroValidationException(what, problems.Problems);
             return new BoundInput<T>((T)result!, topLevel.ParameterValues, topLevel.IgnoredKeys);
@@ -103,8 +104,8 @@ namespace Dintero.Connections.Binding
                 {
                     // A key that names a parameter of the cmdlet is the parameter's: no suggestion is looked for.
                     if (topLevel != null && topLevel.ClaimParameter(key, entry.Value)) continue;
-                    // A signup report's own columns (Outcome, ErrorId, ...), when a report is run again: not the signup's.
-                    if (topLevel != null && topLevel.IsReportColumn(key)) continue;
+                    // A key the cmdlet said to drop (a report's own column, when a report is run again): not the input's.
+                    if (topLevel != null && topLevel.IsQuiet(key)) continue;
                     // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
                     var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
                     if (topLevel != null && nearest == null) topLevel.IgnoredKeys.Add(key);
@@ -346,19 +347,20 @@ namespace Dintero.Connections.Binding
         {
             private readonly Dictionary<string, string> parameters;
 
-            public TopLevel(IReadOnlyDictionary<string, string> parameterKeys)
+            private readonly HashSet<string> quiet;
+
+            public TopLevel(IReadOnlyDictionary<string, string> parameterKeys, IEnumerable<string>? quietKeys)
             {
                 parameters = new Dictionary<string, string>(FieldNameComparer.Instance);
                 foreach (var pair in parameterKeys) parameters[pair.Key] = pair.Value;
+                quiet = new HashSet<string>(quietKeys ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
             }
 
             public Dictionary<string, object?> ParameterValues { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
 
             public List<string> IgnoredKeys { get; } = new List<string>();
 
-            private static readonly HashSet<string> ReportColumns = new HashSet<string>(Signups.RunReport.Columns, StringComparer.OrdinalIgnoreCase);
-
-            public bool IsReportColumn(string key) => ReportColumns.Contains(key);
+            public bool IsQuiet(string key) => quiet.Contains(key);
 
             /// <summary>Takes the value of a key that names one of the cmdlet's parameters; false for any other key.</summary>
             public bool ClaimParameter(string key, object? value)

@@ -38,7 +38,11 @@ namespace Dintero.Connections.Errors
             switch (exception)
             {
                 case DinteroApiException api:
-                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Hint ?? SupportAdvice(api));
+                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Advice ?? SupportAdvice(api));
+                case DinteroReadBackException readBack:
+                    return readBack.Finding == ReadBackFinding.CannotTell
+                        ? new ErrorReport(RecordCategory.OperationTimeout, readBack.ErrorId, readBack.Message, readBack.Advice)
+                        : new ErrorReport(From(readBack.Lost).Category, readBack.ErrorId, readBack.Message, readBack.Advice);
                 case DinteroAccessException access:
                     return access.Failure switch
                     {
@@ -46,8 +50,11 @@ namespace Dintero.Connections.Errors
                             "Check the API client in Dintero's Backoffice (Settings > API clients), then run Connect-Dintero again.", endsCommand: true),
                         DinteroAccessFailure.NotPartnerMerchant => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             $"Check the account id; Get-DinteroAccount lists the merchants of partner {access.ConnectedAccountId}."),
+                        // Nothing of the command can run on this connection: one error, not one per row.
+                        DinteroAccessFailure.NotPartner => new ErrorReport(RecordCategory.InvalidOperation, access.ErrorId, access.Message,
+                            "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)", endsCommand: true),
                         _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
-                            "Connect-Dintero with the partner account (an id that ends in 00000) to reach its merchants, or with the account's own API client."),
+                            $"Connect-Dintero with the partner account ({Validation.AccountIdFormat.PartnerRule}) to reach its merchants, or with the account's own API client."),
                     };
                 case DinteroProxyException proxy:
                     // The proxy stops every request alike: one error ends the command instead of one per row.
@@ -60,8 +67,8 @@ namespace Dintero.Connections.Errors
                     return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, "Correct the fields named above; nothing was sent to Dintero.");
                 case DinteroTransportException transport:
                     return transport.RequestMayHaveReachedServer
-                        ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, "Read back what the request creates or changes (for a signup, Get-DinteroConnection) before sending it again.")
-                        : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, "Check the network and the base URI, then try again.");
+                        ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, transport.Advice ?? Http.Handlers.RetryHandler.ReadBackFirst)
+                        : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, transport.Advice ?? "Check the network and the base URI, then try again.");
                 case DinteroWaitException wait:
                     return wait.TimedOut
                         ? new ErrorReport(RecordCategory.OperationTimeout, wait.ErrorId, wait.Message, "Wait again with a longer -Timeout, or check the connection with Get-DinteroConnection.")

@@ -51,7 +51,7 @@ namespace Dintero.Connections.Http
                 var plain = kind.FindIn(settings.connections);
                 if (plain == null) continue;
                 var connection = kind.Read(plain);
-                connection.account_id = accountId;
+                LocalFields.Fill(connection, accountId);
                 found.Add(connection);
             }
             return found;

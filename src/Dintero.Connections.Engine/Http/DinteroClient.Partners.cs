@@ -23,7 +23,6 @@ namespace Dintero.Connections.Http
         {
             if (query == null) throw new ArgumentNullException(nameof(query));
             var accounts = await SendAsync<List<DinteroAccount>>(HttpMethod.Get, partnerId, "management/accounts" + query.ToQueryString(startingAfter), null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
-            foreach (var account in accounts) account.connection_status = ConnectionKinds.StatusesIn(account.connections);
             // starting_after is "an object ID": the account object's id, or its account id where it has none (UNCERTAIN, see docs/openapi).
             return CursorPaging.Of<DinteroAccount>(accounts, query.Limit, account => account.id ?? account.account_id);
         }
@@ -36,13 +35,11 @@ namespace Dintero.Connections.Http
         }
 
         /// <summary>Sends a checked invitation: Dintero e-mails the applicant a link to accept the terms and create the account.</summary>
-        public async Task<MerchantInvite> CreateMerchantInviteAsync(string partnerId, CheckedInvite invite, CancellationToken cancellationToken = default)
+        public Task<MerchantInvite> CreateMerchantInviteAsync(string partnerId, CheckedInvite invite, CancellationToken cancellationToken = default)
         {
             if (invite == null) throw new ArgumentNullException(nameof(invite));
             // Sent once: a second POST would e-mail the merchant again.
-            var created = await SendAsync<MerchantInvite>(HttpMethod.Post, partnerId, "signup/prefill", invite.Invite, RepeatPolicy.NotIdempotent, MerchantInvites.SensitiveValues, cancellationToken).ConfigureAwait(false);
-            created.partner_id = partnerId;
-            return created;
+            return SendAsync<MerchantInvite>(HttpMethod.Post, partnerId, "signup/prefill", invite.Invite, RepeatPolicy.NotIdempotent, MerchantInvites.SensitiveValues, cancellationToken);
         }
     }
 }

@@ -19,38 +19,23 @@ namespace Dintero.Connections.Http
     {
         /// <summary>Sends the request once (retried as its method allows) and reads the answer.</summary>
         /// <exception cref="DinteroApiException">Dintero answered with an error status.</exception>
-        public async Task<DinteroResponse> SendAsync(DinteroRequest request, CancellationToken cancellationToken = default)
+        public Task<DinteroResponse> SendAsync(DinteroRequest request, CancellationToken cancellationToken = default)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
             var repeat = request.IsChange ? RepeatPolicy.NotIdempotent : RepeatPolicy.Safe;
-            using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(BaseUri, request.RelativeUri));
-            if (request.Body != null)
+            return SendCoreAsync(new HttpMethod(request.Method), new Uri(BaseUri, request.RelativeUri), request.AccountId, request.Body, repeat, Array.Empty<string>(), (response, bytes) =>
             {
-                message.Content = new ByteArrayContent(request.Body);
-                message.Content.Headers.ContentType = JsonContentType;
-            }
-            new RequestContext(request.AccountId, repeat, authenticate: true, Array.Empty<string>()).AttachTo(message);
-
-            using var response = await handlers.Api.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-            var text = Encoding.UTF8.GetString(bytes);
-            if (!response.IsSuccessStatusCode)
-            {
-                var hint = repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500 ? MayHaveBeenProcessed : null;
-                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), hint);
-            }
-            object? content;
-            try
-            {
-                content = ResponseContent.Read(bytes);
-            }
-            catch (FormatException exception)
-            {
-                throw new DinteroTransportException(
-                    redactor.Redact($"{request}: Dintero answered {(int)response.StatusCode} with a body that is not JSON: {exception.Message}"),
-                    request.Method, "/" + request.Path, requestMayHaveReachedServer: true, innerException: null, RequestIds.Of(response, clock.UtcNow));
-            }
-            return new DinteroResponse((int)response.StatusCode, AnswerHeaders.Of(response, redactor), RequestIds.Of(response, clock.UtcNow), content, Redactor.MaskFields(text));
+                object? content;
+                try
+                {
+                    content = ResponseContent.Read(bytes);
+                }
+                catch (FormatException exception)
+                {
+                    throw NotReadable(request.Method, response, $"a body that is not JSON: {exception.Message}", Array.Empty<string>());
+                }
+                return new DinteroResponse((int)response.StatusCode, AnswerHeaders.Of(response, redactor), RequestIds.Of(response, clock.UtcNow), content, Redactor.MaskFields(Encoding.UTF8.GetString(bytes)));
+            }, cancellationToken);
         }
 
         /// <summary>
@@ -69,6 +54,6 @@ namespace Dintero.Connections.Http
         }
 
         /// <summary>Said of a change Dintero answered with a 5xx: it was not sent again, and may have been done.</summary>
-        internal const string MayHaveBeenProcessed = "The request may have been processed although Dintero answered with an error; it was not sent again. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again.";
+        internal const string MayHaveBeenProcessed = "The request may have been processed although Dintero answered with an error; it was not sent again. " + Handlers.RetryHandler.ReadBackFirst;
     }
 }

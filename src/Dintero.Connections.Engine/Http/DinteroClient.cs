@@ -101,52 +101,68 @@ namespace Dintero.Connections.Http
             if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
         }
 
-        /// <summary>Sends one request for an account and reads the answer as <typeparamref name="T"/> (or as <paramref name="answer"/>, a subtype).</summary>
-        private async Task<T> SendAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken, Type? answer = null)
+        /// <summary>Dintero's clock, as its answers' <c>Date</c> headers tell it: for settling a lost answer by reading back.</summary>
+        public ServerClock ServerClock { get; } = new ServerClock();
+
+        /// <summary>Now on this client's clock (the one tests move).</summary>
+        public DateTimeOffset Now => clock.UtcNow;
+
+        /// <summary>Sends one request for an account and reads the answer as <typeparamref name="T"/> (or as <paramref name="answer"/>, a subtype), local fields filled in.</summary>
+        private Task<T> SendAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken, Type? answer = null)
             where T : class
         {
             CheckAccount(accountId);
-            using var request = new HttpRequestMessage(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"));
+            var bytes = body == null ? null : DinteroJson.SerializeToUtf8Bytes(body);
+            return SendCoreAsync(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"), accountId, bytes, repeat, sensitiveValues, (response, content) =>
+            {
+                T result;
+                try
+                {
+                    result = answer == null ? DinteroJson.Deserialize<T>(content) : (T)DinteroJson.Deserialize(content, answer);
+                }
+                catch (FormatException exception)
+                {
+                    throw NotReadable(method.Method, response, $"a body that is not a {(answer ?? typeof(T)).Name}: {exception.Message}", sensitiveValues);
+                }
+                LocalFields.Fill(result, accountId);
+                return result;
+            }, cancellationToken);
+        }
+
+        /// <summary>
+        /// The one way a request leaves: through the handler chain (retries, token, log), its answer read as bytes, Dintero's
+        /// clock noted, an error status turned into a <see cref="DinteroApiException"/> (a change answered with a 5xx may have
+        /// been done, and says so), and a good answer handed to <paramref name="read"/> while it is still at hand.
+        /// </summary>
+        private async Task<T> SendCoreAsync<T>(HttpMethod method, Uri uri, string accountId, byte[]? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, Func<HttpResponseMessage, byte[], T> read, CancellationToken cancellationToken)
+        {
+            using var request = new HttpRequestMessage(method, uri);
             if (body != null)
             {
-                request.Content = new ByteArrayContent(DinteroJson.SerializeToUtf8Bytes(body));
+                request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = JsonContentType;
             }
             new RequestContext(accountId, repeat, authenticate: true, sensitiveValues).AttachTo(request);
 
             using var response = await handlers.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var arrived = clock.UtcNow;
+            ServerClock.Observe(response.Headers.Date, arrived);
             if (!response.IsSuccessStatusCode)
             {
-                var text = Encoding.UTF8.GetString(bytes);
-                string? hint = null;
-                if (repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500)
-                {
-                    hint = MayHaveBeenProcessed;
-                }
-                throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, sensitiveValues, hint);
+                var mayHaveBeenDone = repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500;
+                throw ErrorResponseReader.ToException(response, Encoding.UTF8.GetString(bytes), arrived, redactor, sensitiveValues, mayHaveBeenDone ? MayHaveBeenProcessed : null, mayHaveBeenDone);
             }
-            try
-            {
-                var result = answer == null ? DinteroJson.Deserialize<T>(bytes) : (T)DinteroJson.Deserialize(bytes, answer);
-                // The account is in the URL, not in the answer: filled in so output piped onward binds to -AccountId.
-                switch (result)
-                {
-                    case Connection connection: connection.account_id = accountId; break;
-                    case CommonSignupLink link: link.account_id = accountId; break;
-                    case Account account: account.connection_status = ConnectionKinds.StatusesIn(account.connections); break;
-                }
-                return result;
-            }
-            catch (FormatException exception)
-            {
-                throw new DinteroTransportException(
-                    redactor.Redact($"{method} {request.RequestUri?.AbsolutePath}: Dintero answered {(int)response.StatusCode} with a body that is not a {(answer ?? typeof(T)).Name}: {exception.Message}", sensitiveValues),
-                    method.Method,
-                    request.RequestUri?.AbsolutePath ?? path,
-                    requestMayHaveReachedServer: true,
-                    innerException: null);
-            }
+            return read(response, bytes);
+        }
+
+        /// <summary>A good status with a body that cannot be read: the request may have been done.</summary>
+        private DinteroTransportException NotReadable(string method, HttpResponseMessage response, string what, IReadOnlyCollection<string> sensitiveValues)
+        {
+            var path = response.RequestMessage?.RequestUri?.AbsolutePath ?? "?";
+            return new DinteroTransportException(
+                redactor.Redact($"{method} {path}: Dintero answered {(int)response.StatusCode} with {what}", sensitiveValues),
+                method, path, requestMayHaveReachedServer: true, innerException: null, RequestIds.Of(response, clock.UtcNow));
         }
 
         private static Uri WithTrailingSlash(Uri uri) =>

@@ -21,7 +21,14 @@ namespace Dintero.Connections.Http
         private static readonly Regex Title = new Regex("<title[^>]*>(.*?)</title>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.Compiled);
         private static readonly Regex Space = new Regex("\\s+", RegexOptions.Compiled);
 
-        public static DinteroApiException ToException(HttpResponseMessage response, string body, DateTimeOffset now, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? hint)
+        /// <param name="response">The error answer.</param>
+        /// <param name="body">Its body, as text.</param>
+        /// <param name="now">Now, on the client's clock (for Retry-After as a date).</param>
+        /// <param name="redactor">Cleans what the answer echoes of the request.</param>
+        /// <param name="sensitiveValues">The request's personal values, masked too.</param>
+        /// <param name="advice">What to do, when the caller knows better than the status does (a refused token request, a change that may have been done).</param>
+        /// <param name="mayHaveBeenDone">A change answered with a 5xx: not sent again, and perhaps done all the same.</param>
+        public static DinteroApiException ToException(HttpResponseMessage response, string body, DateTimeOffset now, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? advice, bool mayHaveBeenDone = false)
         {
             var status = (int)response.StatusCode;
             var request = response.RequestMessage;
@@ -31,20 +38,20 @@ namespace Dintero.Connections.Http
             var trace = RequestIds.Of(response, now);
             var headers = AnswerHeaders.Of(response, redactor);
             string Clean(string? text) => redactor.Redact(text, sensitiveValues);
-            // A throttling give-up says so whoever asked; the token calls' own hint would hide it.
-            var advice = status == 429 ? HintFor(status, retryAfter) : hint ?? HintFor(status, retryAfter);
+            // A throttling give-up says so whoever asked; the token calls' own advice would hide it.
+            advice = status == 429 ? AdviceFor(status, retryAfter) : advice ?? AdviceFor(status, retryAfter);
 
             if (TryReadDinteroError(body, out var code, out var message, out var fieldErrors))
             {
                 var redactedErrors = fieldErrors.Select(error => RedactField(error, Clean)).ToList();
-                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, advice, trace, headers);
+                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, advice, trace, headers, mayHaveBeenDone);
             }
 
             var summary = Summarize(response, body);
-            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers);
+            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers, mayHaveBeenDone);
         }
 
-        private static string? HintFor(int status, TimeSpan? retryAfter) => status switch
+        private static string? AdviceFor(int status, TimeSpan? retryAfter) => status switch
         {
             401 => "The token was refused; run Connect-Dintero again if the client's secret was changed.",
             403 => "The API client lacks the scope for this call: creating a connection needs admin:accounts or write:accounts, reading needs read:accounts.",

@@ -19,7 +19,7 @@ namespace Dintero.Connections.Partners
         /// <param name="prefilled">The prefill form, which the partner fills in for the merchant.</param>
         public static OnboardingLink For(string partnerId, string? signupReference, bool prefilled)
         {
-            if (!AccountIdFormat.IsPartner(partnerId)) throw new ArgumentException($"'{partnerId}' is not a partner account: onboarding links are a partner's (an id that ends in five zeros, e.g. T11200000).", nameof(partnerId));
+            if (!AccountIdFormat.IsPartner(partnerId)) throw PartnerOnly.Refusal("Onboarding links", partnerId);
             var reference = string.IsNullOrWhiteSpace(signupReference) ? null : signupReference!.Trim();
             var query = "?partner=" + AccountIdFormat.PartnerNumber(partnerId) + (reference == null ? string.Empty : "&signup_reference=" + Uri.EscapeDataString(reference));
             return new OnboardingLink(partnerId, reference, prefilled, new Uri(Onboarding, (prefilled ? "prefill" : string.Empty) + query).AbsoluteUri);

@@ -22,24 +22,17 @@ namespace Dintero.Connections.Signups
     /// </summary>
     internal sealed class ExistingConnections
     {
-        /// <summary>The statuses that make a second signup wrong; a failed or declined connection may be signed up again.</summary>
-        public static readonly IReadOnlyList<string> Blocking = new[] { "pending", "enabled" };
-
         private readonly DinteroClient client;
         private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> merchantLists = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>> settings = new ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>>(StringComparer.Ordinal);
         private int listRefused;
         private int requests;
 
-        private readonly bool perAccount;
-
         /// <param name="client">The context's client.</param>
-        /// <param name="perAccount">Read each account's settings even as a partner: the other design, for the bench that compares them.</param>
-        public ExistingConnections(DinteroClient client, bool perAccount = false)
-        {
-            this.client = client;
-            this.perAccount = perAccount;
-        }
+        public ExistingConnections(DinteroClient client) => this.client = client;
+
+        /// <summary>The statuses that make a second signup wrong (<see cref="KnownValues.BlockingStatuses"/>).</summary>
+        private static IReadOnlyList<string> Blocking => KnownValues.BlockingStatuses;
 
         /// <summary>How many requests the checks sent: for the benches' cost per merchant.</summary>
         public int Requests => requests;
@@ -48,7 +41,7 @@ namespace Dintero.Connections.Signups
         public async Task<string?> BlockingStatusAsync(ConnectionKind kind, string accountId, CancellationToken cancellationToken)
         {
             var partner = client.AccountId;
-            if (!perAccount && partner != null && AccountIdFormat.IsPartner(partner) && accountId != partner && Volatile.Read(ref listRefused) == 0)
+            if (partner != null && AccountIdFormat.IsPartner(partner) && accountId != partner && Volatile.Read(ref listRefused) == 0)
             {
                 try
                 {

@@ -1,9 +1,11 @@
 using System;
+using System.Collections;
 using System.Collections.Concurrent;
 using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
+using Dintero.Connections.Json;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 
@@ -16,9 +18,10 @@ namespace Dintero.Connections.Signups
     /// unless forced; a failed or declined one may be signed up again;</item>
     /// <item>an input that names one account twice sends its first row only (unless forced: then every row is sent as given);</item>
     /// <item>a POST whose answer was lost (the connection dropped, a timeout, a 5xx) is settled by reading the connection
-    /// back, never by posting again: found pending or enabled, it was created; found none, it was not, and the next run
-    /// sends it.</item>
+    /// back, never by posting again, and counts as created only when the read-back proves this signup stored
+    /// (<see cref="ReadBack"/>).</item>
     /// </list>
+    /// -WhatIf asks <see cref="PlanAsync{TConnection}"/>, which decides each row as the run would and sends nothing.
     /// </summary>
     public sealed class SignupRun
     {
@@ -30,60 +33,67 @@ namespace Dintero.Connections.Signups
         /// <param name="client">The context's client.</param>
         /// <param name="force">Send every row as given (-Force): no check, and an account named twice is sent twice.</param>
         public SignupRun(DinteroClient client, bool force)
-            : this(client, force, perAccountChecks: false)
-        {
-        }
-
-        /// <summary>For the bench that compares the two ways of finding existing connections.</summary>
-        internal SignupRun(DinteroClient client, bool force, bool perAccountChecks)
         {
             this.client = client ?? throw new ArgumentNullException(nameof(client));
             this.force = force;
-            existing = new ExistingConnections(client, perAccountChecks);
+            existing = new ExistingConnections(client);
         }
 
         /// <summary>Requests sent to find existing connections, so far.</summary>
         public int CheckRequests => existing.Requests;
 
+        /// <summary>What the run would do with a row, without sending it (-WhatIf): WouldCreate, or WouldSkip and why.</summary>
+        public async Task<SignupOutcome<TConnection>> PlanAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, int? row, CancellationToken cancellationToken)
+            where TConnection : Connection, new()
+        {
+            var skip = await SkipAsync(kind, accountId, row, RowOutcome.WouldSkip, cancellationToken).ConfigureAwait(false);
+            return skip ?? new SignupOutcome<TConnection>(RowOutcome.WouldCreate, accountId, kind.Name, null, null, null);
+        }
+
         /// <summary>Checks, sends once, and settles one signup.</summary>
         /// <param name="kind">The connection's kind.</param>
         /// <param name="accountId">The account, resolved.</param>
         /// <param name="row">The input's row (pipeline item), for the message of a repeat.</param>
+        /// <param name="sent">The signup as checked and sent (what a read-back must find); null for a start without a body (Vipps).</param>
         /// <param name="send">The POST (or Vipps's start) itself.</param>
         /// <param name="cancellationToken">The command's stop signal.</param>
-        public async Task<SignupOutcome<TConnection>> SignUpAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, int? row, Func<CancellationToken, Task<TConnection>> send, CancellationToken cancellationToken)
+        /// <exception cref="DinteroReadBackException">The answer was lost, and reading back showed it was not stored, or could not tell.</exception>
+        public async Task<SignupOutcome<TConnection>> SignUpAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, int? row, DinteroModel? sent, Func<CancellationToken, Task<TConnection>> send, CancellationToken cancellationToken)
             where TConnection : Connection, new()
         {
-            if (!force && !claimed.TryAdd(kind.Name + "/" + accountId, row))
-            {
-                claimed.TryGetValue(kind.Name + "/" + accountId, out var first);
-                var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
-                return new SignupOutcome<TConnection>(SignupResult.Skipped, accountId, kind.Name, null, null, $"the input names account {accountId} more than once; {earlier} sends its {kind.Name} signup");
-            }
-            if (!force)
-            {
-                var status = await existing.BlockingStatusAsync(kind, accountId, cancellationToken).ConfigureAwait(false);
-                if (status != null)
-                {
-                    return new SignupOutcome<TConnection>(SignupResult.Skipped, accountId, kind.Name, null, status, $"account {accountId} has a {kind.Name} connection already ({status}); -Force signs it up again");
-                }
-            }
+            var skip = await SkipAsync(kind, accountId, row, RowOutcome.Skipped, cancellationToken).ConfigureAwait(false);
+            if (skip != null) return skip;
+            var sentAt = client.Now;
             try
             {
                 var created = await send(cancellationToken).ConfigureAwait(false);
-                return new SignupOutcome<TConnection>(SignupResult.Created, accountId, kind.Name, created, created.status, null);
+                return new SignupOutcome<TConnection>(RowOutcome.Created, accountId, kind.Name, created, created.status, null);
             }
-            catch (DinteroException lost) when (MayHaveBeenStored(lost) && !cancellationToken.IsCancellationRequested)
+            catch (DinteroException lost) when (lost.OutcomeUnknown && !cancellationToken.IsCancellationRequested)
             {
-                return await SettleAsync(kind, accountId, lost, cancellationToken).ConfigureAwait(false);
+                return await SettleAsync(kind, accountId, sent, sentAt, lost, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        // No answer, or a 5xx, to a POST that may have arrived: Dintero may have stored it.
-        private static bool MayHaveBeenStored(DinteroException failure) =>
-            failure is DinteroTransportException { RequestMayHaveReachedServer: true } || failure is DinteroApiException { StatusCode: >= 500 };
+        // Null when the row is to be sent; else the skip (or, for a plan, the skip it would be).
+        private async Task<SignupOutcome<TConnection>?> SkipAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, int? row, RowOutcome skipped, CancellationToken cancellationToken)
+            where TConnection : Connection, new()
+        {
+            if (force) return null;
+            var key = kind.Name + "/" + accountId;
+            if (!claimed.TryAdd(key, row))
+            {
+                claimed.TryGetValue(key, out var first);
+                var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
+                return new SignupOutcome<TConnection>(skipped, accountId, kind.Name, null, null, $"the input names account {accountId} more than once; {earlier} sends its {kind.Name} signup");
+            }
+            var status = await existing.BlockingStatusAsync(kind, accountId, cancellationToken).ConfigureAwait(false);
+            return status == null
+                ? null
+                : new SignupOutcome<TConnection>(skipped, accountId, kind.Name, null, status, $"account {accountId} has a {kind.Name} connection already ({status}); -Force signs it up again");
+        }
 
-        private async Task<SignupOutcome<TConnection>> SettleAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, DinteroException lost, CancellationToken cancellationToken)
+        private async Task<SignupOutcome<TConnection>> SettleAsync<TConnection>(ConnectionKind<TConnection> kind, string accountId, DinteroModel? sent, DateTimeOffset sentAt, DinteroException lost, CancellationToken cancellationToken)
             where TConnection : Connection, new()
         {
             TConnection? found;
@@ -95,36 +105,26 @@ namespace Dintero.Connections.Signups
             {
                 found = null;
             }
-            catch (DinteroException readBack)
+            catch (DinteroException readBack) when (!cancellationToken.IsCancellationRequested)
             {
-                // Unsettled: the next run reads it back before it sends anything.
-                var method = (lost as DinteroApiException)?.Method ?? (lost as DinteroTransportException)?.Method ?? "POST";
-                var path = (lost as DinteroApiException)?.RequestPath ?? (lost as DinteroTransportException)?.RequestPath ?? kind.Path;
-                throw new DinteroTransportException(
-                    $"{method} {path}: Dintero's answer was lost ({FirstLine(lost.Message)}), and reading the {kind.Name} connection back failed too ({readBack.ErrorId}). It may have been stored; it was not sent again. The next run reads it back before it sends anything.",
-                    method, path, requestMayHaveReachedServer: true, lost, lost.Trace);
+                throw new DinteroReadBackException(ReadBackFinding.CannotTell,
+                    $"{lost.Description} Reading the {kind.Name} connection back failed too ({readBack.ErrorId}): the signup may have been stored; it was not sent again.",
+                    Unsettled, lost);
             }
-            if (found?.status != null && System.Linq.Enumerable.Contains(ExistingConnections.Blocking, found.status))
+            var sentSignup = sent == null ? null : DinteroJson.ParsePlain(DinteroJson.Serialize(sent)) as IDictionary;
+            var judgement = ReadBack.Judge(found, sentSignup, client.ServerClock.ToServerTime(sentAt));
+            if (judgement.Stored)
             {
-                return new SignupOutcome<TConnection>(SignupResult.Created, accountId, kind.Name, found, found.status, "Dintero's answer was lost; reading the connection back found it stored");
+                return new SignupOutcome<TConnection>(RowOutcome.Created, accountId, kind.Name, found, found!.status, $"Dintero's answer was lost; reading the connection back found {judgement.Found}");
             }
-            var notCreated = $"Reading the {kind.Name} connection back found {(found == null ? "none" : "it " + found.status)}: the signup was not stored, so the next run sends it.";
-            switch (lost)
-            {
-                case DinteroApiException answer:
-                    throw new DinteroApiException(answer.StatusCode, answer.Method, answer.RequestPath, answer.Code, answer.DinteroMessage, answer.FieldErrors, answer.RetryAfter, notCreated, answer.Trace, answer.ResponseHeaders);
-                default:
-                    var transport = (DinteroTransportException)lost;
-                    throw new DinteroTransportException(FirstLine(transport.Message) + " " + notCreated, transport.Method, transport.RequestPath, requestMayHaveReachedServer: false, transport.InnerException, transport.Trace);
-            }
+            var finding = judgement.Finding!.Value;
+            throw finding == ReadBackFinding.NotStored
+                ? new DinteroReadBackException(finding, $"{lost.Description} Reading the {kind.Name} connection back found {judgement.Found}: this signup was not stored.",
+                    force ? "Send it again with -Force, as this run was: the account's connection was left as it was." : "Run the same input again: it sends this signup.", lost)
+                : new DinteroReadBackException(finding, $"{lost.Description} Reading the {kind.Name} connection back found {judgement.Found}: it cannot be told whether this signup was stored, so it was not sent again.",
+                    Unsettled, lost);
         }
 
-        // What happened, without the advice the retry handler gave (replaced here) or the trace line (the base adds it again).
-        private static string FirstLine(string message)
-        {
-            var line = message.Split('\n')[0];
-            var advice = line.IndexOf(Http.Handlers.RetryHandler.NotSentAgain, StringComparison.Ordinal);
-            return advice > 0 ? line.Substring(0, advice) : line;
-        }
+        private const string Unsettled = "Read the connection with Get-DinteroConnection (Format-List shows its signup and events) before sending this signup again.";
     }
 }

@@ -35,6 +35,9 @@ namespace Dintero.Connections.Validation
         /// <summary>The statuses a connection does not leave by itself: every one but pending; what Wait-DinteroConnection waits for.</summary>
         public static readonly IReadOnlyList<string> FinalConnectionStatuses = ConnectionStatuses.Where(status => status != Pending).ToArray();
 
+        /// <summary>The statuses that make a second signup of the kind wrong: a failed or declined connection may be signed up again.</summary>
+        public static readonly IReadOnlyList<string> BlockingStatuses = new[] { Pending, Enabled };
+
         /// <summary>Whether <paramref name="status"/> is final (<see cref="FinalConnectionStatuses"/>).</summary>
         public static bool IsFinal(string? status) => status != null && FinalConnectionStatuses.Contains(status);
 

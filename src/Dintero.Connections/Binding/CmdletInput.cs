@@ -17,10 +17,14 @@ namespace Dintero.Connections.Binding
         private readonly PSCmdlet cmdlet;
         private readonly IReadOnlyDictionary<string, string> parameterKeys;
         private readonly IgnoredKeyNotice notice = new IgnoredKeyNotice();
+        private readonly IEnumerable<string>? quietKeys;
 
-        public CmdletInput(PSCmdlet cmdlet)
+        /// <param name="cmdlet">Whose parameters the keys may name, and whose warning says which keys were ignored.</param>
+        /// <param name="quietKeys">Keys dropped without a word (a report's own columns).</param>
+        public CmdletInput(PSCmdlet cmdlet, IEnumerable<string>? quietKeys = null)
         {
             this.cmdlet = cmdlet;
+            this.quietKeys = quietKeys;
             var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var parameter in cmdlet.MyInvocation.MyCommand.Parameters.Values)
             {
@@ -37,7 +41,7 @@ namespace Dintero.Connections.Binding
         /// <param name="root">Its JSON path, e.g. <c>signup</c>.</param>
         public BoundInput<T> Bind<T>(object? input, string what, string root) where T : DinteroModel, new()
         {
-            var bound = InputBinder.BindInput<T>(PowerShellInput.ToPlain(input), Capitalized(what), root, parameterKeys);
+            var bound = InputBinder.BindInput<T>(PowerShellInput.ToPlain(input), Capitalized(what), root, parameterKeys, quietKeys);
             var warning = notice.For(bound.IgnoredKeys, what, cmdlet.MyInvocation.MyCommand.Name);
             if (warning != null) cmdlet.WriteWarning(warning);
             return bound;

@@ -2,21 +2,23 @@ using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Partners;
 
 namespace Dintero.Connections.Commands
 {
     /// <summary>
-    /// How every API cmdlet runs, in one place. For each pipeline record (or the one set of parameters), the base finds
-    /// the context, numbers the record, asks the cmdlet to <see cref="Plan"/> its call, asks ShouldProcess when the call
-    /// changes something, and hands it to the batch; at the end it drains the batch. The batch (<see cref="PipelineBatch{TResult}"/>)
-    /// runs up to -ThrottleLimit calls at once and writes results and errors in input order, with progress. A cmdlet
-    /// supplies its progress title and <see cref="Plan"/>; a record it refuses (bad input) is an error of its own, under
-    /// its number, and the others go on.
+    /// How every API cmdlet runs, in one place, as Az's ExecuteCmdlet: for each pipeline record (or the one set of
+    /// parameters) the base finds the context, numbers the record, asks the cmdlet to <see cref="Plan"/> its call, asks
+    /// ShouldProcess when the call changes something, and hands it to the batch; at the end it drains the batch, which ends
+    /// with a summary. The batch (<see cref="CmdletBatch{TResult}"/>) runs up to -ThrottleLimit calls at once and writes
+    /// results and errors in input order, with progress; a list read goes page by page (<see cref="PagedRead"/>). A record
+    /// the cmdlet refuses (bad input) is an error of its own, under its number, and the others go on. Every record's end
+    /// goes through the batch once, which tells the cmdlet's <see cref="StartReport"/> of it.
     /// </summary>
     /// <typeparam name="TResult">What one call returns; a collection is written item by item.</typeparam>
     public abstract class DinteroBatchCmdlet<TResult> : DinteroApiCmdlet
     {
-        private PipelineBatch<TResult>? batch;
+        private CmdletBatch<TResult>? batch;
         private CmdletInput? input;
         private int records;
 
@@ -33,7 +35,17 @@ namespace Dintero.Connections.Commands
         private protected virtual bool NeedsPartner => false;
 
         /// <summary>Binds input objects onto models, with the keys that name this cmdlet's parameters set apart.</summary>
-        private protected CmdletInput Input => input ??= new CmdletInput(this);
+        private protected CmdletInput Input => input ??= new CmdletInput(this, QuietKeys);
+
+        /// <summary>Top-level input keys the binder drops without a word (a report's own columns, when a report is run again).</summary>
+        private protected virtual System.Collections.Generic.IEnumerable<string>? QuietKeys => null;
+
+        /// <summary>
+        /// True when ShouldProcess will only say what would happen (-WhatIf, or $WhatIfPreference): a cmdlet can decide a
+        /// record as the run would and plan it (<see cref="BatchCall.Planned{TResult}"/>) instead of leaving it unsent.
+        /// </summary>
+        private protected bool Planning =>
+            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var whatIf) ? ((SwitchParameter)whatIf).IsPresent : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
 
         /// <summary>
         /// Checks the record and plans its call, resolving its account (<see cref="BatchItem.ResolveAccount"/>); null to
@@ -44,30 +56,8 @@ namespace Dintero.Connections.Commands
         /// <summary>Writes one call's result, on the pipeline thread; by default the result itself, a collection item by item.</summary>
         private protected virtual void WriteResult(TResult result, BatchItem item) => WriteObject(result, enumerateCollection: true);
 
-        /// <summary>Told of a record's failure on the pipeline thread, just before its error is written.</summary>
-        private protected virtual void Failed(System.Exception failure, BatchItem item)
-        {
-        }
-
-        /// <summary>Told when the command starts, after its batch is made (a report variable is set here).</summary>
-        private protected virtual void Starting()
-        {
-        }
-
-        /// <summary>Told of a record that -WhatIf or a declined -Confirm kept back: nothing was sent for it.</summary>
-        private protected virtual void Declined(BatchItem item)
-        {
-        }
-
-        /// <summary>Told when every record's outcome is written, before the command ends.</summary>
-        private protected virtual void Finished()
-        {
-        }
-
-        /// <summary>Told on the stopping thread when Ctrl+C (or a job's stop) cancels what is in flight.</summary>
-        private protected virtual void Stopped()
-        {
-        }
+        /// <summary>The cmdlet's own account of the run, made when the command starts (a report variable is set here); null for none.</summary>
+        private protected virtual BatchReport<TResult>? StartReport() => null;
 
         /// <summary>Warns about a record's doubtful values (an e-mail without '@', a URL that is not http(s)), naming the row and the field.</summary>
         private protected void WarnAboutDoubts(BatchItem item, System.Collections.Generic.IReadOnlyList<Validation.ValidationProblem> doubts)
@@ -80,20 +70,19 @@ namespace Dintero.Connections.Commands
 
         protected sealed override void BeginProcessing()
         {
-            batch = new PipelineBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, WriteResult, Failed, Cancellation);
-            Starting();
+            batch = new CmdletBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, WriteResult, StartReport(), Succeeded(GetType()), Cancellation);
         }
 
         protected sealed override void StopProcessing()
         {
             base.StopProcessing();
-            Stopped();
+            batch?.Stopped();
         }
 
         protected sealed override void ProcessRecord()
         {
             var context = RequireContext();
-            if (NeedsPartner && !context.IsPartner) ThrowTerminatingError(NotPartner(context));
+            if (NeedsPartner && !context.IsPartner) Terminate(PartnerOnly.Refusal(MyInvocation.MyCommand.Name, context.AccountId), context.AccountId, ErrorReport.TargetName(null, context.AccountId));
             // Every record is numbered, whatever becomes of it, so each error names its own row.
             var item = new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId);
             BatchCall<TResult>? call;
@@ -103,59 +92,44 @@ namespace Dintero.Connections.Commands
             }
             catch (DinteroValidationException exception)
             {
+                // -WhatIf says it too: the plan shows every row, the refused ones among them.
+                if (Planning && IsChange(GetType())) ShouldProcess(item.Target, $"Refuse {(item.Label ?? "the input").ToLowerInvariant()} as bad input ({exception.Problems.Count} {(exception.Problems.Count == 1 ? "problem" : "problems")}, see the error); nothing would be sent");
                 batch!.AddFailure(exception, item);
                 return;
             }
             if (call == null) return;
-            if (call.Action != null && !ShouldProcess(item.Target, call.Action))
+            if (call.Planned)
             {
-                Declined(item);
+                ShouldProcess(item.Target, call.Action);
+                batch!.Add(call, item);
                 return;
             }
-            if (call.Pages != null) WritePages(call, item);
+            if (call.Action != null && !ShouldProcess(item.Target, call.Action))
+            {
+                batch!.NotSent(item);
+                return;
+            }
+            if (call.Pages != null) PagedRead.Run(call.Pages, item, Run, WriteResult, batch!);
             else batch!.Add(call, item);
         }
 
-        protected sealed override void EndProcessing()
-        {
-            batch!.Drain();
-            Finished();
-        }
+        protected sealed override void EndProcessing() => batch!.Drain();
 
-        // One page after another on the pipeline thread, each written as it comes: when the pipeline has what it wants,
-        // WriteObject stops this command and no further page is asked for.
-        private void WritePages(BatchCall<TResult> call, BatchItem item)
-        {
-            string? cursor = null;
-            do
+        // What a record whose call returned counts as in the summary, said by the cmdlet's verb: Read, Changed, Created, ...
+        private static string Succeeded(System.Type cmdlet) =>
+            (System.Attribute.GetCustomAttribute(cmdlet, typeof(CmdletAttribute)) as CmdletAttribute)?.VerbName switch
             {
-                Paging.Page<TResult> page;
-                try
-                {
-                    var from = cursor;
-                    page = Run(token => call.Pages!(from, token));
-                }
-                catch (DinteroException failure)
-                {
-                    Failed(failure, item);
-                    var record = ErrorRecords.From(failure, item.TargetOf(failure), item.TargetName, item.Label, out var endsCommand);
-                    if (endsCommand) ThrowTerminatingError(record);
-                    WriteError(record);
-                    return;
-                }
-                foreach (var result in page.Items) WriteResult(result, item);
-                cursor = page.NextCursor;
-            }
-            while (cursor != null);
-        }
-
-        private ErrorRecord NotPartner(Session.DinteroContext context)
-        {
-            var message = $"{MyInvocation.MyCommand.Name} is what a partner does, and the connection is to merchant account {context.AccountId}. Connect-Dintero with your partner account (its id ends in 00000, e.g. T11200000).";
-            return new ErrorRecord(new System.InvalidOperationException(message), "Dintero.NotPartner", ErrorCategory.InvalidOperation, context.AccountId)
-            {
-                ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)" },
+                VerbsCommon.Get => "Read",
+                VerbsCommon.Set => "Changed",
+                VerbsCommon.New => "Created",
+                VerbsCommon.Remove => "Removed",
+                VerbsCommon.Reset => "Reset",
+                VerbsLifecycle.Wait => "Reached",
+                VerbsLifecycle.Invoke => "Answered",
+                _ => "Done",
             };
-        }
+
+        private static bool IsChange(System.Type cmdlet) =>
+            System.Attribute.GetCustomAttribute(cmdlet, typeof(CmdletAttribute)) is CmdletAttribute { SupportsShouldProcess: true };
     }
 }

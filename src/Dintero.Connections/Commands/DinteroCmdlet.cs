@@ -38,7 +38,7 @@ namespace Dintero.Connections.Commands
         {
             try
             {
-                return OrderedWork.Run(call, new CmdletStreams<object?, T>(this), Cancellation);
+                return BatchRunner.Run(call, new CmdletStreams<object?, T>(this), Cancellation);
             }
             catch (OperationCanceledException) when (Cancellation.IsCancellationRequested)
             {

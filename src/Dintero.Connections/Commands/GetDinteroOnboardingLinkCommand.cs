@@ -38,10 +38,7 @@ namespace Dintero.Connections.Commands
             var partnerId = PartnerId?.Trim() ?? (Context ?? RunspaceSession.Current.Context)?.AccountId;
             if (partnerId == null || !AccountIdFormat.IsPartner(partnerId))
             {
-                var message = partnerId == null
-                    ? "Onboarding links are a partner's: connect with your partner account, or give -PartnerId (an id that ends in 00000, e.g. T11200000)."
-                    : $"{partnerId} is not a partner account: onboarding links are a partner's (an id that ends in 00000, e.g. T11200000).";
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), "Dintero.NotPartner", ErrorCategory.InvalidArgument, partnerId) { ErrorDetails = new ErrorDetails(message) });
+                Terminate(PartnerOnly.Refusal("Onboarding links", partnerId), partnerId, Errors.ErrorReport.TargetName(null, partnerId));
             }
             foreach (var reference in SignupReference ?? new string?[] { null })
             {

@@ -105,9 +105,19 @@ namespace Dintero.Connections.Commands
             foreach (var output in ResponseObjects.Of(result, shape)) WriteObject(output);
         }
 
-        private protected override void Failed(Exception failure, BatchItem item)
+        private protected override BatchReport<DinteroResponse> StartReport() => new LastAnswer(this);
+
+        /// <summary>-StatusCodeVariable and -ResponseHeadersVariable also for an answer that was an error.</summary>
+        private sealed class LastAnswer : BatchReport<DinteroResponse>
         {
-            if (failure is DinteroApiException answer) SetVariables(answer.StatusCode, answer.ResponseHeaders);
+            private readonly InvokeDinteroRequestCommand cmdlet;
+
+            public LastAnswer(InvokeDinteroRequestCommand cmdlet) => this.cmdlet = cmdlet;
+
+            public override void Record(BatchItem item, BatchEnd<DinteroResponse> end)
+            {
+                if (end.Kind == BatchEndKind.Failed && end.Failure is DinteroApiException answer) cmdlet.SetVariables(answer.StatusCode, answer.ResponseHeaders);
+            }
         }
 
         private void SetVariables(int status, IReadOnlyDictionary<string, string> headers)

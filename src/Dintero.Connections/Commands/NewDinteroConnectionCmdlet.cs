@@ -32,7 +32,7 @@ namespace Dintero.Connections.Commands
 
         private protected override string KindName => ConnectionKinds.Of<TSignup, TConnection>().Name;
 
-        private protected override (string Action, Func<CancellationToken, Task<TConnection>> Send) PlanSignup(BatchItem item)
+        private protected override (string Action, DinteroModel? Sent, Func<CancellationToken, Task<TConnection>> Send) PlanSignup(BatchItem item)
         {
             var kind = ConnectionKinds.Of<TSignup, TConnection>();
             // Said once per session, not per merchant.
@@ -41,7 +41,7 @@ namespace Dintero.Connections.Commands
             var accountId = item.ResolveAccount(bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput : null);
             var signup = kind.Check(bound.Model);
             WarnAboutDoubts(item, signup.Doubts);
-            return ($"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}",
+            return ($"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}", signup.Signup,
                 token => item.Client.CreateConnectionAsync(signup, accountId, token));
         }
     }

@@ -29,11 +29,11 @@ namespace Dintero.Connections.Commands
         // A restart is meant for a pending signup: it is never skipped for being one.
         private protected override bool Forced => Force || Restart;
 
-        private protected override (string Action, Func<CancellationToken, Task<VippsConnection>> Send) PlanSignup(BatchItem item)
+        private protected override (string Action, DinteroModel? Sent, Func<CancellationToken, Task<VippsConnection>> Send) PlanSignup(BatchItem item)
         {
             var accountId = item.ResolveAccount();
             var restart = Restart.IsPresent;
-            return (restart ? "Restart the Vipps signup" : "Start the Vipps signup", token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
+            return (restart ? "Restart the Vipps signup" : "Start the Vipps signup", null, token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
         }
     }
 }

@@ -13,11 +13,12 @@ namespace Dintero.Connections.Concurrency
     /// </summary>
     internal sealed class BatchCall<TResult>
     {
-        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs, Func<string?, CancellationToken, Task<Page<TResult>>>? pages = null)
+        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs, Func<string?, CancellationToken, Task<Page<TResult>>>? pages = null, bool planned = false)
         {
             Action = action;
             Runs = runs;
             Pages = pages;
+            Planned = planned;
         }
 
         /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero"; null for a read.</summary>
@@ -27,6 +28,9 @@ namespace Dintero.Connections.Concurrency
 
         /// <summary>A list read page by page instead (from a cursor, null for the first page): streamed as each page comes.</summary>
         public Func<string?, CancellationToken, Task<Page<TResult>>>? Pages { get; }
+
+        /// <summary>-WhatIf's answer, decided as the run would decide: <see cref="Action"/> is what -WhatIf says, and the result is written as the record's, with nothing sent.</summary>
+        public bool Planned { get; }
     }
 
     /// <summary>Plans calls: <c>BatchCall.Read(token => ...)</c>, <c>BatchCall.Change("Start the Vipps signup", token => ...)</c>.</summary>
@@ -44,6 +48,13 @@ namespace Dintero.Connections.Concurrency
         /// </summary>
         public static BatchCall<TResult> Pages<TResult>(Func<string?, CancellationToken, Task<Page<TResult>>> pages) =>
             new BatchCall<TResult>(null, Array.Empty<Func<CancellationToken, Task<TResult>>>(), pages);
+
+        /// <summary>
+        /// What a record would come to under -WhatIf, decided as the run would decide it (the same checks, nothing sent):
+        /// -WhatIf says <paramref name="whatIf"/>, and <paramref name="result"/> is the record's outcome (a plan's row).
+        /// </summary>
+        public static BatchCall<TResult> Planned<TResult>(string whatIf, TResult result) =>
+            new BatchCall<TResult>(whatIf, new Func<CancellationToken, Task<TResult>>[] { _ => Task.FromResult(result) }, planned: true);
 
         /// <summary>A call that changes something at Dintero: it runs only when ShouldProcess agrees to <paramref name="action"/>.</summary>
         public static BatchCall<TResult> Change<TResult>(string action, Func<CancellationToken, Task<TResult>> run) => new BatchCall<TResult>(action, new[] { run });

@@ -5,23 +5,23 @@ using Dintero.Connections.Logging;
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>
-    /// Writes an <see cref="OrderedWork{TItem, TResult}"/>'s log lines, outcomes and progress to a cmdlet's streams, on its
+    /// Writes an <see cref="BatchRunner{TItem, TResult}"/>'s log lines, outcomes and progress to a cmdlet's streams, on its
     /// pipeline thread. Every log line is offered to PowerShell: WriteVerbose and WriteDebug alone know the caller's
     /// -Verbose, -Debug and the preference variables of the caller's own scope (a binary cmdlet reading
     /// $VerbosePreference itself sees the module's scope, not a function's or a runbook's local one).
     /// </summary>
-    internal sealed class CmdletStreams<TItem, TResult> : IWorkOutput<TItem, TResult>
+    internal sealed class CmdletStreams<TItem, TResult> : IBatchOutput<TItem, TResult>
     {
         private readonly Cmdlet cmdlet;
-        private readonly Action<WorkOutcome<TItem, TResult>>? outcome;
-        private readonly Action<WorkProgress>? progress;
+        private readonly Action<BatchOutcome<TItem, TResult>>? outcome;
+        private readonly Action<BatchProgress>? progress;
         private readonly RepeatedWarnings? repeated;
 
         /// <param name="cmdlet">Whose streams are written.</param>
         /// <param name="outcome">Writes an outcome.</param>
         /// <param name="progress">Writes a progress snapshot.</param>
         /// <param name="repeated">For a batch: shows the first warning of each repeating condition, the rest at Verbose.</param>
-        public CmdletStreams(Cmdlet cmdlet, Action<WorkOutcome<TItem, TResult>>? outcome = null, Action<WorkProgress>? progress = null, RepeatedWarnings? repeated = null)
+        public CmdletStreams(Cmdlet cmdlet, Action<BatchOutcome<TItem, TResult>>? outcome = null, Action<BatchProgress>? progress = null, RepeatedWarnings? repeated = null)
         {
             this.cmdlet = cmdlet;
             this.outcome = outcome;
@@ -45,8 +45,8 @@ namespace Dintero.Connections.Concurrency
             }
         }
 
-        public void WriteOutcome(WorkOutcome<TItem, TResult> done) => outcome?.Invoke(done);
+        public void WriteOutcome(BatchOutcome<TItem, TResult> done) => outcome?.Invoke(done);
 
-        public void WriteProgress(WorkProgress snapshot) => progress?.Invoke(snapshot);
+        public void WriteProgress(BatchProgress snapshot) => progress?.Invoke(snapshot);
     }
 }

@@ -111,6 +111,6 @@ public sealed class ApiErrorTests
         Assert.Equal(403, error.StatusCode);
         Assert.Null(error.Code);
         Assert.Equal("Dintero.Api.403", error.ErrorId);
-        Assert.Contains("write:accounts", error.Hint);
+        Assert.Contains("write:accounts", error.Advice);
     }
 }

@@ -138,7 +138,7 @@ public sealed class PartnerCallTests
         Assert.Equal("https://onboarding.dintero.com/prefill?partner=456&signup_reference=shop%207%268", prefill.url);
         Assert.Equal(own.url, own.ToString());
         Assert.Equal("https://onboarding.dintero.com/?partner=112", OnboardingLinks.For("T11200000", null, false).url);
-        Assert.Throws<ArgumentException>(() => OnboardingLinks.For("T11200001", "x", false));
+        Assert.Equal(DinteroAccessFailure.NotPartner, Assert.Throws<DinteroAccessException>(() => OnboardingLinks.For("T11200001", "x", false)).Failure);
     }
 }
 

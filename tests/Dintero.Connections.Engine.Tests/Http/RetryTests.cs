@@ -59,7 +59,7 @@ public sealed class RetryTests
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(600), error.RetryAfter);
-        Assert.Contains("600 s", error.Hint);
+        Assert.Contains("600 s", error.Advice);
         Assert.Empty(env.Clock!.Delays);
         Assert.Equal(1, env.Requests.Count("GET", "/management/settings"));
     }
@@ -144,7 +144,7 @@ public sealed class RetryTests
         var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
         Assert.Equal(503, error.StatusCode);
-        Assert.Contains("not sent again", error.Hint);
+        Assert.Contains("not sent again", error.Advice);
         Assert.Equal(1, env.Requests.Count("POST", "/connections/common"));
         Assert.Empty(env.Clock!.Delays);
     }

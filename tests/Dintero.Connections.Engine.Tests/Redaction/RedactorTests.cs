@@ -29,9 +29,18 @@ public sealed class RedactorTests
     [InlineData("GET /v1/accounts/T12345678/management/settings -> 200 OK (35 ms)")]
     [InlineData("created at 2023-11-07T05:31:56Z, schema 123, mcc 4722")]
     [InlineData("signup.payment_options[0].currencies[0]: 'nok' is not an ISO 4217 currency code")]
+    // Request and client ids whose groups are all digits by chance: a UUID is no personal number.
+    [InlineData("X-Request-Id: 5a2cf158-9283-484c-a6e5-123456789012")]
+    [InlineData("id 12345678-1234-4123-8123-123456789012 created")]
     public void Ordinary_text_is_left_alone(string input)
     {
         Assert.Equal(input, Redactor.Shapes.Redact(input));
+    }
+
+    [Fact]
+    public void A_personal_number_beside_a_UUID_is_still_masked()
+    {
+        Assert.Equal("id 5a2cf158-9283-484c-a6e5-0123456789ab, ssn ***", Redactor.Shapes.Redact("id 5a2cf158-9283-484c-a6e5-0123456789ab, ssn 01019012345"));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class DinteroRequestTests
         var read = await client.SendAsync(DinteroRequest.Create("GET", "auth/clients", null, null, TestData.AccountId, client.BaseUri));
 
         Assert.Equal(503, error.StatusCode);
-        Assert.Contains("not sent again", error.Hint);
+        Assert.Contains("not sent again", error.Advice);
         Assert.Equal(1, env.Requests.Count("PUT", "/payex/overrides"));
         Assert.Equal(200, read.StatusCode);
         Assert.Equal(2, env.Requests.Count("GET", "/auth/clients"));

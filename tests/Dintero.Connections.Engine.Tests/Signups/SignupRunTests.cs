@@ -15,8 +15,22 @@ public sealed class SignupRunTests
     private static int Stored(TestEnvironment env, string accountId) =>
         env.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path == $"/v1/accounts/{accountId}/management/settings/connections/common" && entry.Status == 200);
 
-    private static Task<SignupOutcome<CommonConnection>> SignUp(SignupRun run, Dintero.Connections.Http.DinteroClient client, string accountId, int row = 0) =>
-        run.SignUpAsync(ConnectionKinds.Common, accountId, row, token => client.CreateCommonConnectionAsync(accountId, TestData.CommonSignup(), token), CancellationToken.None);
+    private static Task<SignupOutcome<CommonConnection>> SignUp(SignupRun run, Dintero.Connections.Http.DinteroClient client, string accountId, int row = 0, CommonConnectionSignup? signup = null)
+    {
+        var checkedSignup = ConnectionKinds.Common.Check(signup ?? TestData.CommonSignup());
+        return run.SignUpAsync(ConnectionKinds.Common, accountId, row, checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token), CancellationToken.None);
+    }
+
+    /// <summary>The same signup with other payment options: what a -Force run over an existing connection sends.</summary>
+    private static CommonConnectionSignup Changed()
+    {
+        var signup = TestData.CommonSignup();
+        signup.payment_options = new() { new PaymentOption { type = "vipps", currencies = new() { "NOK" } } };
+        return signup;
+    }
+
+    private static string? StoredPaymentOption(TestEnvironment env, string accountId) =>
+        env.Emulator.StoredConnection(accountId, "common")["signup"]?["payment_options"]?[0]?["type"]?.GetValue<string>();
 
     [Fact]
     public async Task A_merchant_account_s_own_pending_connection_is_skipped_on_the_next_run_and_a_forced_run_sends_it()
@@ -28,11 +42,11 @@ public sealed class SignupRunTests
         var second = await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
         var forced = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId);
 
-        Assert.Equal(SignupResult.Created, first.Result);
-        Assert.Equal(SignupResult.Skipped, second.Result);
+        Assert.Equal(RowOutcome.Created, first.Outcome);
+        Assert.Equal(RowOutcome.Skipped, second.Outcome);
         Assert.Equal("pending", second.Status);
         Assert.Contains("has a Common connection already (pending)", second.Reason);
-        Assert.Equal(SignupResult.Created, forced.Result);
+        Assert.Equal(RowOutcome.Created, forced.Outcome);
         Assert.Equal(2, Stored(env, TestData.AccountId));
         // A merchant's own account is read once per run, from its settings; a forced run reads nothing.
         Assert.Equal(2, env.Requests.Count("GET", "/management/settings"));
@@ -56,7 +70,7 @@ public sealed class SignupRunTests
 
         var outcomes = await Task.WhenAll(merchants.Select((merchant, row) => SignUp(run, client, merchant, row)));
 
-        Assert.Equal(new[] { SignupResult.Skipped, SignupResult.Skipped, SignupResult.Created, SignupResult.Created, SignupResult.Created, SignupResult.Created }, outcomes.Select(o => o.Result).ToArray());
+        Assert.Equal(new[] { RowOutcome.Skipped, RowOutcome.Skipped, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created }, outcomes.Select(o => o.Outcome).ToArray());
         Assert.Equal(new[] { "pending", "enabled" }, outcomes.Take(2).Select(o => o.Status));
         Assert.Equal(1, env.Requests.Count("GET", "/management/accounts"));
         Assert.Contains("connections=common", env.Requests.Entries.Single(e => e.Path.EndsWith("/management/accounts")).Query);
@@ -74,9 +88,9 @@ public sealed class SignupRunTests
 
         var outcome = await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
 
-        Assert.Equal(SignupResult.Created, outcome.Result);
+        Assert.Equal(RowOutcome.Created, outcome.Outcome);
         Assert.Equal("pending", outcome.Connection!.status);
-        Assert.Contains("reading the connection back found it stored", outcome.Reason);
+        Assert.Contains("reading the connection back found this signup stored at", outcome.Reason);
         Assert.Equal(1, Stored(env, TestData.AccountId));
         Assert.Equal(1, env.Requests.Count("GET", "/connections/common"));
     }
@@ -88,12 +102,106 @@ public sealed class SignupRunTests
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroApiException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
 
-        Assert.Equal(500, error.StatusCode);
-        Assert.Contains("found none: the signup was not stored, so the next run sends it", error.Hint);
-        Assert.Equal(RunReport.Failed, RunReport.OfFailure(0, TestData.AccountId, "Common", error, null)[1].Value);
+        Assert.Equal(ReadBackFinding.NotStored, error.Finding);
+        Assert.Equal(500, Assert.IsType<DinteroApiException>(error.Lost).StatusCode);
+        Assert.StartsWith("Dintero.Api.500", error.ErrorId);
+        Assert.Contains("Dintero answered 500 to POST", error.Message);
+        Assert.Contains("found none: this signup was not stored.", error.Description);
+        Assert.Equal("Run the same input again: it sends this signup.", error.Advice);
+        Assert.Equal(RowOutcome.Failed, SignupReport.OutcomeOf(error));
         Assert.Equal(0, Stored(env, TestData.AccountId));
+    }
+
+    [Fact]
+    public async Task A_forced_re_signup_whose_POST_fails_over_a_pending_connection_is_not_created()
+    {
+        // The connection found is the one that was there before: it proves nothing about this signup.
+        await using var env = await TestEnvironment.StartAsync(manualClock: true);
+        var client = env.Client();
+        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        env.Clock!.Advance(TimeSpan.FromMinutes(5));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
+
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId, signup: Changed()));
+
+        Assert.Equal(ReadBackFinding.NotStored, error.Finding);
+        Assert.Contains("found the connection as it was (pending, its signup stored at", error.Description);
+        Assert.Contains("-Force", error.Advice);
+        Assert.Equal(RowOutcome.Failed, SignupReport.OutcomeOf(error));
+        Assert.Equal("dintero.zero", StoredPaymentOption(env, TestData.AccountId));
+    }
+
+    [Fact]
+    public async Task A_forced_re_signup_whose_answer_was_lost_after_it_was_stored_is_created()
+    {
+        await using var env = await TestEnvironment.StartAsync(manualClock: true);
+        var client = env.Client();
+        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        env.Clock!.Advance(TimeSpan.FromMinutes(5));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
+
+        var outcome = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId, signup: Changed());
+
+        Assert.Equal(RowOutcome.Created, outcome.Outcome);
+        Assert.Equal("vipps", outcome.Connection!.signup!.payment_options![0].type);
+        Assert.Equal("vipps", StoredPaymentOption(env, TestData.AccountId));
+    }
+
+    [Fact]
+    public async Task The_same_signup_forced_again_and_refused_with_a_500_is_not_taken_for_the_earlier_one()
+    {
+        // Equal to what was sent, but stored before it was sent: the earlier signup, not this one.
+        await using var env = await TestEnvironment.StartAsync(manualClock: true);
+        var client = env.Client();
+        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        env.Clock!.Advance(TimeSpan.FromMinutes(5));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 503 });
+
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId));
+
+        Assert.Equal(ReadBackFinding.NotStored, error.Finding);
+        Assert.Equal(1, Stored(env, TestData.AccountId));
+    }
+
+    [Theory]
+    [InlineData(-10)] // this machine's clock ten minutes ahead of Dintero's
+    [InlineData(10)]  // and ten minutes behind it
+    public async Task The_read_back_judges_by_Dintero_s_clock_whatever_this_machine_s_says(int dinteroAheadMinutes)
+    {
+        await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.ManualClockStart += TimeSpan.FromMinutes(dinteroAheadMinutes));
+        var client = env.Client();
+        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        env.Clock!.Advance(TimeSpan.FromMinutes(1));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
+        var refused = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId));
+        env.Clock.Advance(TimeSpan.FromMinutes(1));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
+
+        var lost = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId);
+
+        // Compared with this machine's clock, a skew either way would take the earlier signup for this one, or this one for the earlier.
+        Assert.Equal(ReadBackFinding.NotStored, refused.Finding);
+        Assert.Equal(RowOutcome.Created, lost.Outcome);
+        Assert.Equal(TimeSpan.FromMinutes(dinteroAheadMinutes), client.ServerClock.Offset);
+    }
+
+    [Fact]
+    public async Task A_declined_connection_signed_up_again_and_refused_is_found_as_it_was()
+    {
+        await using var env = await TestEnvironment.StartAsync(manualClock: true);
+        var client = env.Client();
+        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        env.Emulator.MoveConnection(TestData.AccountId, "common", "declined");
+        env.Clock!.Advance(TimeSpan.FromMinutes(5));
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
+
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+
+        Assert.Equal(ReadBackFinding.NotStored, error.Finding);
+        Assert.Contains("found the connection as it was (declined", error.Description);
+        Assert.Equal("Run the same input again: it sends this signup.", error.Advice);
     }
 
     [Fact]
@@ -104,12 +212,38 @@ public sealed class SignupRunTests
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Common, Status = 503, Times = -1 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroTransportException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal("Dintero.Transport.OutcomeUnknown", error.ErrorId);
-        Assert.Contains("reading the Common connection back failed too", error.Message);
-        Assert.Equal(RunReport.Unknown, RunReport.OfFailure(0, TestData.AccountId, "Common", error, null)[1].Value);
+        Assert.Equal(ReadBackFinding.CannotTell, error.Finding);
+        Assert.IsType<DinteroTransportException>(error.Lost);
+        Assert.Contains("Reading the Common connection back failed too (Dintero.Api.503", error.Message);
+        Assert.Equal(RowOutcome.Unknown, SignupReport.OutcomeOf(error));
         Assert.Equal(1, env.Requests.Count("POST", "/connections/common"));
+    }
+
+    [Fact]
+    public async Task A_plan_decides_each_row_as_the_run_would_and_sends_nothing()
+    {
+        await using var env = await TestEnvironment.StartAsync(configure: options =>
+        {
+            var merchants = options.AddPartner(TestData.PartnerId, 3);
+            options.AccountsWithOrganizationNumber.AddRange(merchants);
+        });
+        var client = env.PartnerClient();
+        var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(3).ToList();
+        await client.CreateConnectionAsync(ConnectionKinds.Common.Check(TestData.CommonSignup()), merchants[0]);
+        env.Requests.Clear();
+        var run = new SignupRun(client, force: false);
+
+        var plans = new List<SignupOutcome<CommonConnection>>();
+        foreach (var (merchant, row) in merchants.Append(merchants[2]).Select((merchant, row) => (merchant, row))) plans.Add(await run.PlanAsync(ConnectionKinds.Common, merchant, row, CancellationToken.None));
+
+        Assert.Equal(new[] { RowOutcome.WouldSkip, RowOutcome.WouldCreate, RowOutcome.WouldCreate, RowOutcome.WouldSkip }, plans.Select(p => p.Outcome).ToArray());
+        Assert.Contains("has a Common connection already (pending)", plans[0].Reason);
+        Assert.Contains("pipeline item 2 sends its Common signup", plans[3].Reason);
+        Assert.Equal(0, env.Requests.Count("POST", "/connections/common"));
+        Assert.Equal(1, env.Requests.Count("GET", "/management/accounts"));
     }
 
     [Fact]
@@ -123,10 +257,10 @@ public sealed class SignupRunTests
         var second = await SignUp(run, client, TestData.AccountId, row: 7);
         var forced = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId, row: 8);
 
-        Assert.Equal(SignupResult.Created, first.Result);
-        Assert.Equal(SignupResult.Skipped, second.Result);
+        Assert.Equal(RowOutcome.Created, first.Outcome);
+        Assert.Equal(RowOutcome.Skipped, second.Outcome);
         Assert.Contains("pipeline item 3 sends its Common signup", second.Reason);
-        Assert.Equal(SignupResult.Created, forced.Result);
+        Assert.Equal(RowOutcome.Created, forced.Outcome);
         Assert.Equal(2, Stored(env, TestData.AccountId));
     }
 }

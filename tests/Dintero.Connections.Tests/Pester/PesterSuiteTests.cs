@@ -41,12 +41,6 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
 
     private static string Quoted(string text) => "'" + text.Replace("'", "''") + "'";
 
-    [Fact]
-    public void There_are_Pester_suites_for_the_module_the_main_flows_partner_mode_requests_the_network_reruns_and_the_README()
-    {
-        Assert.Equal(new[] { "Connections.Tests.ps1", "Module.Tests.ps1", "Network.Tests.ps1", "Partners.Tests.ps1", "Readme.Tests.ps1", "Requests.Tests.ps1", "Reruns.Tests.ps1" }, SuiteFiles());
-    }
-
     [PesterTheory]
     [MemberData(nameof(Suites))]
     public async Task Pester_suite_passes(string suite)

@@ -141,8 +141,8 @@ namespace Dintero.Connections.Http.Handlers
 
         private const int ProxyAuthenticationRequired = 407;
 
-        /// <summary>Where an outcome-unknown message turns from what happened to what was done about it (SignupRun replaces the rest).</summary>
-        internal const string NotSentAgain = " The request may have reached Dintero, so it was not sent again";
+        /// <summary>What to do about a change that may have been done: the one wording, for every error that says it.</summary>
+        internal const string ReadBackFirst = "Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again.";
 
         // What the per-request warnings are instances of: a batch shows the first of each and sums up the rest.
         internal const string Throttled = "Dintero limited the request rate (429); the requests waited as asked and were sent again";
@@ -177,10 +177,10 @@ namespace Dintero.Connections.Http.Handlers
         private static DinteroTransportException TransportFailure(string describe, string method, string path, AttemptFailedException failure, bool outcomeUnknown, int retries, RequestTrace? trace)
         {
             var tries = retries == 0 ? string.Empty : $" after {retries + 1} attempts";
-            var message = outcomeUnknown
-                ? $"{describe}: {failure.Reason}.{NotSentAgain}: a {method} is never repeated once it may have arrived. Read back what it creates or changes (for a signup, Get-DinteroConnection) before sending it again."
-                : $"{describe}: {failure.Reason}{tries}.";
-            return new DinteroTransportException(message, method, path, outcomeUnknown || failure.RequestMayHaveBeenSent, failure.InnerException, trace);
+            return outcomeUnknown
+                ? new DinteroTransportException($"{describe}: {failure.Reason}. The request may have reached Dintero, so it was not sent again: a {method} is never repeated once it may have arrived.",
+                    method, path, requestMayHaveReachedServer: true, failure.InnerException, trace, ReadBackFirst)
+                : new DinteroTransportException($"{describe}: {failure.Reason}{tries}.", method, path, failure.RequestMayHaveBeenSent, failure.InnerException, trace);
         }
 
         /// <summary>One attempt ended without an answer.</summary>

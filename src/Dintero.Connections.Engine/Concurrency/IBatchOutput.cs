@@ -3,7 +3,7 @@ using Dintero.Connections.Logging;
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>
-    /// Where <see cref="OrderedWork{TItem, TResult}"/> writes log lines, on the thread that owns it (in PowerShell: the
+    /// Where <see cref="BatchRunner{TItem, TResult}"/> writes log lines, on the thread that owns it (in PowerShell: the
     /// pipeline thread, the only one allowed to write to PowerShell's streams).
     /// </summary>
     public interface ILogOutput
@@ -15,13 +15,13 @@ namespace Dintero.Connections.Concurrency
         void WriteLog(DinteroLogEntry entry);
     }
 
-    /// <summary>Where <see cref="OrderedWork{TItem, TResult}"/> writes outcomes and progress, on the owner's thread.</summary>
-    public interface IWorkOutput<TItem, TResult> : ILogOutput
+    /// <summary>Where <see cref="BatchRunner{TItem, TResult}"/> writes outcomes and progress, on the owner's thread.</summary>
+    public interface IBatchOutput<TItem, TResult> : ILogOutput
     {
         /// <summary>How an item ended, in the order the items were added.</summary>
-        void WriteOutcome(WorkOutcome<TItem, TResult> outcome);
+        void WriteOutcome(BatchOutcome<TItem, TResult> outcome);
 
-        /// <summary>The counts so far, when they changed, at most every <see cref="OrderedWork{TItem, TResult}.ProgressInterval"/>.</summary>
-        void WriteProgress(WorkProgress progress);
+        /// <summary>The counts so far, when they changed, at most every <see cref="BatchRunner{TItem, TResult}.ProgressInterval"/>.</summary>
+        void WriteProgress(BatchProgress progress);
     }
 }

@@ -2,10 +2,10 @@ using System;
 
 namespace Dintero.Connections.Concurrency
 {
-    /// <summary>A snapshot of an <see cref="OrderedWork{TItem, TResult}"/>: what is done, what failed, what is in flight.</summary>
-    public sealed class WorkProgress
+    /// <summary>A snapshot of an <see cref="BatchRunner{TItem, TResult}"/>: what is done, what failed, what is in flight.</summary>
+    public sealed class BatchProgress
     {
-        public WorkProgress(int succeeded, int failed, int inFlight, TimeSpan elapsed)
+        public BatchProgress(int succeeded, int failed, int inFlight, TimeSpan elapsed)
         {
             Succeeded = succeeded;
             Failed = failed;

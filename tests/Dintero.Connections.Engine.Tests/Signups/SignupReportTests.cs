@@ -10,7 +10,7 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Engine.Tests.Signups;
 
 /// <summary>The report's rows: the outcome columns first, then the input flat, as a sheet has it, and bound back without complaint.</summary>
-public sealed class RunReportTests
+public sealed class SignupReportTests
 {
     private static OrderedDictionary Input() => new()
     {
@@ -25,15 +25,15 @@ public sealed class RunReportTests
     {
         var failure = new DinteroValidationException("The Common signup", new[] { new ValidationProblem("signup.store_type[0]", "'onlin' is not a store type") });
 
-        var row = RunReport.OfFailure(4, "T11200004", "Common", failure, Input());
+        var row = SignupReport.OfFailure(4, "T11200004", "Common", failure, Input());
 
-        Assert.Equal(RunReport.Columns, row.Take(RunReport.Columns.Count).Select(cell => cell.Key));
+        Assert.Equal(SignupReport.Columns, row.Take(SignupReport.Columns.Count).Select(cell => cell.Key));
         Assert.Equal(new object?[] { 4, "Failed", "T11200004", "Common", null, null, "Dintero.ValidationFailed" }, row.Take(7).Select(cell => cell.Value));
         Assert.Contains("store_type", (string)row[7].Value!);
         Assert.Contains("nothing was sent", (string)row[8].Value!);
         Assert.Equal(
             new[] { "payment_options[0].type", "payment_options[0].currencies", "store_type", "revenue.currency", "revenue.accept_prepaid" },
-            row.Skip(RunReport.Columns.Count).Select(cell => cell.Key));
+            row.Skip(SignupReport.Columns.Count).Select(cell => cell.Key));
         Assert.Equal("NOK;SEK", row.Single(cell => cell.Key == "payment_options[0].currencies").Value);
         Assert.Equal("online;instore", row.Single(cell => cell.Key == "store_type").Value);
     }
@@ -41,12 +41,12 @@ public sealed class RunReportTests
     [Fact]
     public void A_row_read_back_as_input_binds_the_same_signup_with_no_column_ignored()
     {
-        var row = RunReport.OfStopped(2, "T11200004", "Common", Input());
+        var row = SignupReport.OfStopped(2, "T11200004", "Common", Input());
         var sheetRow = new OrderedDictionary();
         foreach (var cell in row) sheetRow[cell.Key] = cell.Value is null ? string.Empty : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture);
         var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["account_id"] = "AccountId", ["AccountId"] = "AccountId" };
 
-        var bound = InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, keys);
+        var bound = InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, keys, SignupReport.Columns);
 
         Assert.Empty(bound.IgnoredKeys);
         Assert.Equal("T11200004", bound.ParameterValues["AccountId"]);
@@ -62,13 +62,41 @@ public sealed class RunReportTests
     {
         var json = "{\"account_id\": \"T00000009\", \"store_type\": [\"online\"], \"applicant\": {\"email\": \"a@b.example\"}}";
 
-        var columns = RunReport.InputColumns(json).ToList();
-        var typed = RunReport.InputColumns(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
-        var row = RunReport.OfDeclined(0, "T00000010", "Common", DinteroJson.ParsePlain(json));
+        var columns = SignupReport.InputColumns(json).ToList();
+        var typed = SignupReport.InputColumns(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
+        var row = SignupReport.OfDeclined(0, "T00000010", "Common", DinteroJson.ParsePlain(json));
 
         Assert.Equal(new[] { "account_id", "store_type", "applicant.email" }, columns.Select(c => c.Key));
         Assert.Equal("store_type", Assert.Single(typed).Key);
         Assert.Equal("T00000010", row.Single(cell => cell.Key == "account_id").Value);
         Assert.Single(row, cell => cell.Key == "account_id");
+    }
+
+    [Fact]
+    public void Without_being_told_the_report_s_columns_the_binder_refuses_one_of_them_as_a_typo()
+    {
+        // Why the signup cmdlets name them: signature_link is one letter group away from the signup's signature.
+        var row = SignupReport.OfStopped(2, "T11200004", "Common", Input());
+        var sheetRow = new OrderedDictionary();
+        foreach (var cell in row) sheetRow[cell.Key] = cell.Value is null ? string.Empty : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var refused = Assert.Throws<DinteroValidationException>(() => InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, new Dictionary<string, string>()));
+
+        Assert.Equal("signup.signature_link", Assert.Single(refused.Problems).Path);
+    }
+
+    [Fact]
+    public void The_command_that_goes_on_picks_the_rows_still_to_do_or_the_plan_s()
+    {
+        var failed = new Dictionary<RowOutcome, int> { [RowOutcome.Created] = 5, [RowOutcome.Unknown] = 1 };
+        var planned = new Dictionary<RowOutcome, int> { [RowOutcome.WouldCreate] = 3, [RowOutcome.WouldSkip] = 2 };
+        var done = new Dictionary<RowOutcome, int> { [RowOutcome.Created] = 5, [RowOutcome.Skipped] = 2 };
+
+        Assert.Equal("To go on with the rows still to do: $report | Where-Object outcome -in 'Failed', 'Unknown' | New-DinteroCommonConnection -ReportVariable report",
+            SignupReport.Resume("New-DinteroCommonConnection", "report", failed));
+        Assert.Equal("To run the plan: $plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan",
+            SignupReport.Resume("New-DinteroCommonConnection", "plan", planned));
+        Assert.Contains("-ReportVariable report", SignupReport.Resume("New-DinteroCommonConnection", null, failed));
+        Assert.Null(SignupReport.Resume("New-DinteroCommonConnection", "report", done));
     }
 }

@@ -2,10 +2,10 @@ using System;
 
 namespace Dintero.Connections.Concurrency
 {
-    /// <summary>How one call of an <see cref="OrderedWork{TItem, TResult}"/> ended: a result or a failure.</summary>
-    public sealed class WorkOutcome<TItem, TResult>
+    /// <summary>How one call of an <see cref="BatchRunner{TItem, TResult}"/> ended: a result or a failure.</summary>
+    public sealed class BatchOutcome<TItem, TResult>
     {
-        internal WorkOutcome(int index, TItem item, TResult result, Exception? failure)
+        internal BatchOutcome(int index, TItem item, TResult result, Exception? failure)
         {
             Index = index;
             Item = item;

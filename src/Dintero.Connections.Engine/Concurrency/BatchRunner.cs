@@ -18,7 +18,7 @@ namespace Dintero.Connections.Concurrency
     /// holds back the writing of those after it, not their running. Cancelling the token stops the waiting at once
     /// with an <see cref="OperationCanceledException"/>; the calls in flight see the same token.
     /// </summary>
-    public sealed class OrderedWork<TItem, TResult>
+    public sealed class BatchRunner<TItem, TResult>
     {
         /// <summary>The least time between two progress reports.</summary>
         public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -26,7 +26,7 @@ namespace Dintero.Connections.Concurrency
         /// <summary>How often progress is reported while nothing finishes (long waits still show the clock moving).</summary>
         public static readonly TimeSpan ProgressRefresh = TimeSpan.FromSeconds(1);
 
-        private readonly IWorkOutput<TItem, TResult> output;
+        private readonly IBatchOutput<TItem, TResult> output;
         private readonly CancellationToken cancellation;
         // Started or refused items whose outcome is not written yet, in input order; a finished one waits for those before it.
         private readonly Queue<Entry> unwritten = new Queue<Entry>();
@@ -48,7 +48,7 @@ namespace Dintero.Connections.Concurrency
         /// <param name="output">Where log lines, outcomes and progress are written, on the owner's thread.</param>
         /// <param name="cancellation">Stops the waiting and the calls.</param>
         /// <param name="inInputOrder">False to write each outcome as soon as it is known (Wait-DinteroConnection).</param>
-        public OrderedWork(int throttleLimit, IWorkOutput<TItem, TResult> output, CancellationToken cancellation, bool inInputOrder = true)
+        public BatchRunner(int throttleLimit, IBatchOutput<TItem, TResult> output, CancellationToken cancellation, bool inInputOrder = true)
         {
             if (throttleLimit < 1) throw new ArgumentOutOfRangeException(nameof(throttleLimit), "The throttle limit is at least 1.");
             ThrottleLimit = throttleLimit;
@@ -64,8 +64,8 @@ namespace Dintero.Connections.Concurrency
         public int MaxWaitingToBeWritten => ThrottleLimit > int.MaxValue / 32 ? int.MaxValue : Math.Max(256, ThrottleLimit * 32);
 
         /// <summary>The counts now.</summary>
-        public WorkProgress Progress =>
-            new WorkProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), Volatile.Read(ref running), clock.Elapsed);
+        public BatchProgress Progress =>
+            new BatchProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), Volatile.Read(ref running), clock.Elapsed);
 
         /// <summary>Starts an item once fewer than <see cref="ThrottleLimit"/> are in flight, writing what is ready meanwhile.</summary>
         /// <param name="work">The call; it gets the cancellation token.</param>
@@ -151,14 +151,14 @@ namespace Dintero.Connections.Concurrency
             while (logs.TryDequeue(out var entry)) output.WriteLog(entry);
         }
 
-        private WorkOutcome<TItem, TResult> OutcomeOf(Entry item)
+        private BatchOutcome<TItem, TResult> OutcomeOf(Entry item)
         {
             var task = item.Task;
-            if (task.Status == TaskStatus.RanToCompletion) return new WorkOutcome<TItem, TResult>(item.Index, item.Item, task.Result, null);
+            if (task.Status == TaskStatus.RanToCompletion) return new BatchOutcome<TItem, TResult>(item.Index, item.Item, task.Result, null);
             var failure = task.IsCanceled ? new OperationCanceledException(cancellation) : task.Exception!.GetBaseException();
             // A call cut short because the owner was stopped is not one of its outcomes: the owner stops too.
             if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
-            return new WorkOutcome<TItem, TResult>(item.Index, item.Item, default!, failure);
+            return new BatchOutcome<TItem, TResult>(item.Index, item.Item, default!, failure);
         }
 
         private readonly struct Entry
@@ -180,9 +180,9 @@ namespace Dintero.Connections.Concurrency
         /// <summary>Collects the log lines of the calls in flight for the owner's thread.</summary>
         private sealed class QueueSink : ILogSink
         {
-            private readonly OrderedWork<TItem, TResult> work;
+            private readonly BatchRunner<TItem, TResult> work;
 
-            public QueueSink(OrderedWork<TItem, TResult> work) => this.work = work;
+            public QueueSink(BatchRunner<TItem, TResult> work) => this.work = work;
 
             public bool IsEnabled(DinteroLogLevel level) => work.output.IsLogEnabled(level);
 
@@ -198,12 +198,12 @@ namespace Dintero.Connections.Concurrency
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>One engine call run to completion on the owner's thread, its log lines written while it runs.</summary>
-    public static class OrderedWork
+    public static class BatchRunner
     {
         public static TResult Run<TResult>(Func<CancellationToken, Task<TResult>> work, ILogOutput output, CancellationToken cancellation)
         {
             var single = new SingleOutcome<TResult>(output);
-            var runner = new OrderedWork<object?, TResult>(1, single, cancellation);
+            var runner = new BatchRunner<object?, TResult>(1, single, cancellation);
             runner.Add(work, null);
             runner.Drain();
             if (single.Outcome!.Failure != null) throw single.Outcome.Failure;
@@ -211,21 +211,21 @@ namespace Dintero.Connections.Concurrency
         }
 
         /// <summary>Keeps the one outcome of <see cref="Run"/>; progress of a single call is not worth showing.</summary>
-        private sealed class SingleOutcome<TResult> : IWorkOutput<object?, TResult>
+        private sealed class SingleOutcome<TResult> : IBatchOutput<object?, TResult>
         {
             private readonly ILogOutput inner;
 
             public SingleOutcome(ILogOutput inner) => this.inner = inner;
 
-            public WorkOutcome<object?, TResult>? Outcome { get; private set; }
+            public BatchOutcome<object?, TResult>? Outcome { get; private set; }
 
             public bool IsLogEnabled(DinteroLogLevel level) => inner.IsLogEnabled(level);
 
             public void WriteLog(DinteroLogEntry entry) => inner.WriteLog(entry);
 
-            public void WriteOutcome(WorkOutcome<object?, TResult> outcome) => Outcome = outcome;
+            public void WriteOutcome(BatchOutcome<object?, TResult> outcome) => Outcome = outcome;
 
-            public void WriteProgress(WorkProgress progress)
+            public void WriteProgress(BatchProgress progress)
             {
             }
         }

@@ -7,28 +7,28 @@ namespace Dintero.Connections.Engine.Tests.Concurrency;
 /// The pump every cmdlet runs its engine calls through: a throttle, outcomes in input order, log lines while the
 /// calls run, all written on the owner's thread.
 /// </summary>
-public sealed class OrderedWorkTests
+public sealed class BatchRunnerTests
 {
     /// <summary>Records what the owner's thread was given, and on which thread.</summary>
-    private sealed class Recorder : IWorkOutput<string?, int>
+    private sealed class Recorder : IBatchOutput<string?, int>
     {
         public int OwnerThread { get; } = Environment.CurrentManagedThreadId;
         public List<string> Written { get; } = new();
-        public List<WorkProgress> Progress { get; } = new();
+        public List<BatchProgress> Progress { get; } = new();
         public bool WrittenOffOwnerThread { get; private set; }
-        public Action<WorkOutcome<string?, int>>? OnOutcome { get; set; }
+        public Action<BatchOutcome<string?, int>>? OnOutcome { get; set; }
 
         public bool IsLogEnabled(DinteroLogLevel level) => level >= DinteroLogLevel.Verbose;
 
         public void WriteLog(DinteroLogEntry entry) => Record("log " + entry.Message);
 
-        public void WriteOutcome(WorkOutcome<string?, int> outcome)
+        public void WriteOutcome(BatchOutcome<string?, int> outcome)
         {
             Record(outcome.Failure == null ? $"result {outcome.Result}" : $"error {outcome.Index} {outcome.Failure.Message}");
             OnOutcome?.Invoke(outcome);
         }
 
-        public void WriteProgress(WorkProgress progress)
+        public void WriteProgress(BatchProgress progress)
         {
             Record("progress");
             Progress.Add(progress);
@@ -45,7 +45,7 @@ public sealed class OrderedWorkTests
     public void With_a_limit_of_one_each_item_completes_before_the_next_starts()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(1, output, CancellationToken.None);
         var running = 0;
         var most = 0;
 
@@ -71,7 +71,7 @@ public sealed class OrderedWorkTests
     public void With_a_higher_limit_items_overlap_and_outcomes_keep_input_order()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(3, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(3, output, CancellationToken.None);
         var gate = new SemaphoreSlim(0);
 
         // The first item waits until the third has started: only possible when three are in flight at once.
@@ -89,7 +89,7 @@ public sealed class OrderedWorkTests
     public void A_failed_item_is_an_outcome_in_its_place_and_the_others_go_on()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(4, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(4, output, CancellationToken.None);
 
         work.Add(_ => Task.FromResult(0), "first");
         work.Add(_ => Task.FromException<int>(new InvalidOperationException("boom")), "second");
@@ -103,7 +103,7 @@ public sealed class OrderedWorkTests
     public void An_item_refused_before_any_call_is_written_in_its_place()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(4, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(4, output, CancellationToken.None);
         var release = new SemaphoreSlim(0);
 
         work.Add(async _ => { await release.WaitAsync(TimeSpan.FromSeconds(10)); return 0; }, null);
@@ -121,7 +121,7 @@ public sealed class OrderedWorkTests
     public void A_slow_item_holds_back_the_writing_of_later_ones_not_their_running()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(2, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(2, output, CancellationToken.None);
         var fifthStarted = new SemaphoreSlim(0);
 
         // With a limit of 2, the fifth item starts while the first still runs only if finished items free their slot.
@@ -141,7 +141,7 @@ public sealed class OrderedWorkTests
     public void Log_lines_are_written_while_the_call_is_still_running()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(1, output, CancellationToken.None);
         bool Written() { lock (output.Written) return output.Written.Contains("log trying again in 30 s"); }
 
         // The call logs, then waits until the owner's thread has written the line: it ends with 1 only if the line
@@ -162,7 +162,7 @@ public sealed class OrderedWorkTests
     public void Lines_below_the_wanted_level_are_not_built()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(1, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(1, output, CancellationToken.None);
         var askedForDebug = true;
 
         work.Add(_ =>
@@ -180,7 +180,7 @@ public sealed class OrderedWorkTests
     {
         var output = new Recorder();
         using var stop = new CancellationTokenSource();
-        var work = new OrderedWork<string?, int>(2, output, stop.Token);
+        var work = new BatchRunner<string?, int>(2, output, stop.Token);
         var started = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var sawCancellation = new TaskCompletionSource<bool>();
         work.Add(async token =>
@@ -214,7 +214,7 @@ public sealed class OrderedWorkTests
     public void Progress_counts_done_failed_and_in_flight()
     {
         var output = new Recorder();
-        var work = new OrderedWork<string?, int>(2, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(2, output, CancellationToken.None);
 
         work.Add(_ => Task.FromResult(0), null);
         work.Add(_ => Task.FromException<int>(new InvalidOperationException("no")), null);
@@ -231,8 +231,8 @@ public sealed class OrderedWorkTests
     {
         var output = new Recorder();
 
-        Assert.Equal(7, OrderedWork.Run(_ => Task.FromResult(7), output, CancellationToken.None));
-        var error = Assert.Throws<InvalidOperationException>(() => OrderedWork.Run(_ => Task.FromException<int>(new InvalidOperationException("nope")), output, CancellationToken.None));
+        Assert.Equal(7, BatchRunner.Run(_ => Task.FromResult(7), output, CancellationToken.None));
+        var error = Assert.Throws<InvalidOperationException>(() => BatchRunner.Run(_ => Task.FromException<int>(new InvalidOperationException("nope")), output, CancellationToken.None));
         Assert.Equal("nope", error.Message);
     }
 
@@ -242,7 +242,7 @@ public sealed class OrderedWorkTests
         var output = new Recorder();
         var items = new List<string?>();
         output.OnOutcome = outcome => items.Add(outcome.Item);
-        var work = new OrderedWork<string?, int>(3, output, CancellationToken.None);
+        var work = new BatchRunner<string?, int>(3, output, CancellationToken.None);
 
         work.Add(async _ => { await Task.Delay(50); return 0; }, "row a");
         work.AddFailure(new InvalidOperationException("refused"), "row b");

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+
+namespace Dintero.Connections.Concurrency
+{
+    /// <summary>How a record of a batch ended.</summary>
+    internal enum BatchEndKind
+    {
+        /// <summary>Its call returned a result.</summary>
+        Succeeded,
+
+        /// <summary>It failed: bad input before any call, or its call's error.</summary>
+        Failed,
+
+        /// <summary>Nothing was sent for it: -WhatIf, or a declined -Confirm.</summary>
+        NotSent,
+
+        /// <summary>Its call was on its way when the command was stopped: it may have reached Dintero.</summary>
+        Stopped,
+    }
+
+    /// <summary>One record's end, as a <see cref="BatchReport{TResult}"/> is told of it.</summary>
+    internal readonly struct BatchEnd<TResult>
+    {
+        public BatchEnd(BatchEndKind kind, TResult result = default!, Exception? failure = null)
+        {
+            Kind = kind;
+            Result = result;
+            Failure = failure;
+        }
+
+        public BatchEndKind Kind { get; }
+
+        /// <summary>The call's result, for <see cref="BatchEndKind.Succeeded"/>.</summary>
+        public TResult Result { get; }
+
+        /// <summary>The failure, for <see cref="BatchEndKind.Failed"/>.</summary>
+        public Exception? Failure { get; }
+    }
+
+    /// <summary>
+    /// A cmdlet's own account of its run, told of every record's end by its batch (<see cref="CmdletBatch{TResult}"/>): the
+    /// one hook a cmdlet has into how its records end. A signup command keeps its -ReportVariable rows this way,
+    /// Invoke-DinteroRequest the status of the last answer.
+    /// </summary>
+    internal abstract class BatchReport<TResult>
+    {
+        /// <summary>
+        /// A record ended. On the pipeline thread, in input order; for <see cref="BatchEndKind.Stopped"/>, on the thread that
+        /// stops the command, after which nothing more is told.
+        /// </summary>
+        public abstract void Record(BatchItem item, BatchEnd<TResult> end);
+
+        /// <summary>How a result counts in the summary at the end (e.g. Created, Skipped); null for the batch's word for it.</summary>
+        public virtual string? OutcomeOf(TResult result) => null;
+
+        /// <summary>The command that goes on from this run, given its records by outcome; null when there is none to give.</summary>
+        public virtual string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes) => null;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using Dintero.Connections.Binding;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Http;
+using Dintero.Connections.Models;
+
+namespace Dintero.Connections.Signups
+{
+    /// <summary>
+    /// A signup command's run on the cmdlet's side, as Waiting/ConnectionWatch is Wait-DinteroConnection's: the engine's
+    /// <see cref="SignupRun"/> (made with the first record's client), and the report of the run, told of every row's end by
+    /// the batch. With -ReportVariable, the rows (the engine's <see cref="SignupReport"/> decides their columns) are kept in
+    /// the variable's list as they come, so that a stopped command leaves the rows it got to, those in flight as Unknown.
+    /// </summary>
+    internal sealed class ReportedRun<TConnection> : BatchReport<SignupOutcome<TConnection>>
+        where TConnection : Connection, new()
+    {
+        /// <summary>What views and Format-Table key on.</summary>
+        public const string TypeName = "Dintero.Connections.SignupReport";
+
+        private readonly string kindName;
+        private readonly bool force;
+        private readonly string command;
+        private readonly string? variable;
+        private readonly List<PSObject>? rows;
+        private SignupRun? run;
+
+        /// <param name="kindName">The kind signed up, as -Type names it.</param>
+        /// <param name="force">-Force (or Vipps's -Restart): every row sent as given.</param>
+        /// <param name="command">The cmdlet's name, for the command that goes on.</param>
+        /// <param name="variable">-ReportVariable's name; null when none was given.</param>
+        /// <param name="sessionState">Where the variable is set: the caller's scope, as -ErrorVariable is.</param>
+        public ReportedRun(string kindName, bool force, string command, string? variable, SessionState sessionState)
+        {
+            this.kindName = kindName;
+            this.force = force;
+            this.command = command;
+            this.variable = variable;
+            if (variable == null) return;
+            rows = new List<PSObject>();
+            sessionState.PSVariable.Set(variable, rows);
+        }
+
+        /// <summary>The engine's run, made once for the context's client.</summary>
+        public SignupRun For(DinteroClient client) => run ??= new SignupRun(client, force);
+
+        public override void Record(BatchItem item, BatchEnd<SignupOutcome<TConnection>> end)
+        {
+            if (rows == null) return;
+            var row = item.Index ?? 0;
+            var input = PowerShellInput.ToPlain(item.Input);
+            var cells = end.Kind switch
+            {
+                BatchEndKind.Succeeded => SignupReport.Of(row, end.Result, input),
+                BatchEndKind.Failed => SignupReport.OfFailure(row, item.AccountId, kindName, end.Failure!, input),
+                BatchEndKind.NotSent => SignupReport.OfDeclined(row, item.AccountId, kindName, input),
+                _ => SignupReport.OfStopped(row, item.AccountId, kindName, input),
+            };
+            var record = new PSObject();
+            record.TypeNames.Insert(0, TypeName);
+            foreach (var cell in cells) record.Properties.Add(new PSNoteProperty(cell.Key, cell.Value));
+            // The stopping thread adds the rows in flight while the pipeline thread may still be adding one.
+            lock (rows) rows.Add(record);
+        }
+
+        public override string OutcomeOf(SignupOutcome<TConnection> result) => result.Outcome.ToString();
+
+        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes)
+        {
+            var counts = new Dictionary<RowOutcome, int>();
+            foreach (var pair in outcomes)
+            {
+                // The batch counts a failure as Failed or Unknown, the same words as the report's.
+                if (System.Enum.TryParse<RowOutcome>(pair.Key, out var outcome)) counts[outcome] = pair.Value;
+            }
+            return SignupReport.Resume(command, variable, counts);
+        }
+    }
+}
