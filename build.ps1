@@ -13,8 +13,8 @@ Package  builds, then makes what users install, in out/ (or -OutputPath):
          - Dintero.Connections.<version>.nupkg, the package Publish-PSResource puts in a gallery (made by
            Compress-PSResource, which checks the manifest as publishing does), for a private gallery or feed.
 Try      builds, starts the local Dintero emulator on a free port, runs a short tour (the merchants of
-         docs/examples/merchants.csv invited, accepted and onboarded as the emulator's demo partner, and shown in
-         tables), then opens pwsh with the module imported and
+         docs/examples/merchants.csv invited, accepted and onboarded as the emulator's demo partner, two of them taken
+         live, and the readiness report shown in tables), then opens pwsh with the module imported and
          connected to the emulator (unless -NoShell, or when there is no one at the keyboard). The emulator is
          stopped when the tour or the shell ends, and never outlives this script.
 
@@ -103,11 +103,13 @@ function Invoke-TryTask {
         $env:DINTERO_CLIENT_ID = 'demo-partner'
         $env:DINTERO_CLIENT_SECRET = 'demo-partner-secret-change-me'
         $env:DINTERO_BASE_URI = $emulator.BaseUri
+        $env:DINTERO_CHECKOUT_BASE_URI = $emulator.CheckoutBaseUri
         $module = Join-Path $stage 'Dintero.Connections.psd1'
         $sheet = Join-Path $root 'docs/examples/merchants.csv'
         Write-Host "Dintero emulator at $($emulator.BaseUri); the tour onboards $sheet as partner T11200000."
         # A partner's day: invite from the sheet, the merchants accept, their accounts are matched to the sheet's
-        # rows by signup_reference, then organization numbers, Common signups and the result.
+        # rows by signup_reference, then organization numbers, Common signups and the result; two merchants sign, and
+        # go live (an API client each, the payment types on), and the readiness report ends the tour.
         $tour = @"
 `$ErrorActionPreference = 'Stop'
 Import-Module '$module'
@@ -127,6 +129,16 @@ Write-Host '`$rows | New-DinteroCommonConnection | Format-Table'
 `$rows | New-DinteroCommonConnection -WarningAction SilentlyContinue | Format-Table | Out-Host
 Write-Host "Get-DinteroConnection -AccountId `$(`$rows[1].account_id) | Format-List"
 Get-DinteroConnection -AccountId `$rows[1].account_id | Format-List | Out-Host
+Write-Host '(two merchants sign their Common agreements; the emulator does it for them)'
+`$rows | Select-Object -First 2 | ForEach-Object { `$null = Invoke-RestMethod -Method Post "$($emulator.RootUri)/_emulator/accounts/`$(`$_.account_id)/connections/common/status" -ContentType 'application/json' -Body '{"status":"enabled"}' }
+Write-Host '`$shops = Get-DinteroAccount -ConnectionStatus enabled | New-DinteroApiClient -Name "Web shop"   # the secret: `$shops.Credential'
+`$shops = Get-DinteroAccount -ConnectionStatus enabled | New-DinteroApiClient -Name 'Web shop'
+`$shops | Format-Table | Out-Host
+Write-Host 'Get-DinteroMerchantReadiness | Format-Table                                   # who takes payments, and what is missing'
+Get-DinteroMerchantReadiness | Format-Table -Wrap | Out-Host
+Write-Host 'Set-DinteroPaymentProfile -AccountId ... -Enable ...                          # what each profile has off, switched on'
+Get-DinteroMerchantReadiness | Where-Object profile_off | ForEach-Object { Set-DinteroPaymentProfile -AccountId `$_.account_id -Enable (`$_.profile_off -split ', ') }
+Get-DinteroMerchantReadiness | Format-Table -Wrap | Out-Host
 "@
         Invoke-ChildPwsh -NoProfile -NoLogo -Command $tour
         if ($LASTEXITCODE -ne 0) { throw "The tour failed with exit code $LASTEXITCODE." }
@@ -137,7 +149,7 @@ Get-DinteroConnection -AccountId `$rows[1].account_id | Format-List | Out-Host
         }
     }
     finally {
-        Remove-Item env:DINTERO_ACCOUNT_ID, env:DINTERO_CLIENT_ID, env:DINTERO_CLIENT_SECRET, env:DINTERO_BASE_URI -ErrorAction SilentlyContinue
+        Remove-Item env:DINTERO_ACCOUNT_ID, env:DINTERO_CLIENT_ID, env:DINTERO_CLIENT_SECRET, env:DINTERO_BASE_URI, env:DINTERO_CHECKOUT_BASE_URI -ErrorAction SilentlyContinue
         Stop-DinteroEmulator $emulator
         Write-Host 'The emulator is stopped.'
     }

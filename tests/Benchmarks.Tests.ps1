@@ -17,7 +17,7 @@ Describe 'The benches' {
         $output = & dotnet $benchmarks all --smoke 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $text = $output -join "`n"
-        foreach ($section in 'Create a Common connection', 'Read a Common connection', 'Token requests', 'Binding and validating', 'Common signups', 'Partner T11200000', 'Safe re-runs') {
+        foreach ($section in 'Create a Common connection', 'Read a Common connection', 'Token requests', 'Binding and validating', 'Common signups', 'Partner T11200000', 'Safe re-runs', 'Go live') {
             $text | Should -Match ([regex]::Escape($section)) -Because "the bench of '$section' ran"
         }
     }

@@ -7,7 +7,11 @@ BeforeDiscovery {
         'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccount', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
         'Get-DinteroContext', 'Get-DinteroOnboardingLink', 'Invoke-DinteroRequest', 'New-DinteroMerchantInvite', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
         'New-DinteroCommonSignupLink', 'New-DinteroInstabankConnection', 'New-DinteroPayExConnection', 'New-DinteroSwishConnection',
-        'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection'
+        'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection',
+        'New-DinteroApiClient', 'Get-DinteroApiClient', 'Reset-DinteroApiClientSecret', 'Remove-DinteroApiClient',
+        'Get-DinteroPaymentProfile', 'Set-DinteroPaymentProfile', 'Get-DinteroMerchantReadiness',
+        'New-DinteroWebhook', 'Get-DinteroWebhook', 'Remove-DinteroWebhook', 'Send-DinteroWebhookPing',
+        'Get-DinteroWebhookDelivery', 'Test-DinteroWebhookSignature'
     )
 }
 

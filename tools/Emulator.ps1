@@ -32,7 +32,9 @@ function Start-DinteroEmulator {
         if ($null -eq $line) { break }
         if ($line -match 'listening on (\S+)') {
             $base = $Matches[1].TrimEnd('/')
-            return [pscustomobject]@{ Process = $process; BaseUri = $base; RootUri = $base -replace '/v1$', '' }
+            $rootUri = $base -replace '/v1$', ''
+            # The checkout API has a root of its own, as checkout.dintero.com/v1 is Dintero's (EmulatorOptions.CheckoutPath).
+            return [pscustomobject]@{ Process = $process; BaseUri = $base; RootUri = $rootUri; CheckoutBaseUri = "$rootUri/checkout/v1" }
         }
     }
     if (-not $process.HasExited) { $process.Kill($true) }

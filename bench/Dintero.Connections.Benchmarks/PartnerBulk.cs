@@ -28,7 +28,7 @@ public static class PartnerBulk
     public static async Task RunAsync(int count, int latencyMilliseconds, int throttleLimit)
     {
         var options = new EmulatorOptions();
-        options.Clients[ClientId] = new ApiClient(ClientSecret, PartnerId);
+        options.Clients[ClientId] = new ConfiguredClient(ClientSecret, PartnerId);
         var merchants = options.AddPartner(PartnerId, count);
         options.AccountsWithOrganizationNumber.AddRange(merchants);
         await using var emulator = await DinteroEmulator.StartAsync(options);

@@ -47,7 +47,7 @@ public static class Reruns
     private static async Task<(Pass First, Pass? Again)> PassesAsync(int count, int latency, int throttle, Check check, bool rerun)
     {
         var options = new EmulatorOptions { Latency = TimeSpan.FromMilliseconds(latency) };
-        options.Clients[ClientId] = new ApiClient(ClientSecret, PartnerId);
+        options.Clients[ClientId] = new ConfiguredClient(ClientSecret, PartnerId);
         var merchants = options.AddPartner(PartnerId, count);
         options.AccountsWithOrganizationNumber.AddRange(merchants);
         await using var emulator = await DinteroEmulator.StartAsync(options);

@@ -10,16 +10,21 @@ public sealed class FormatViewTests
     private static readonly XDocument Format = XDocument.Load(Path.Combine(Repository.StagedModule, "Dintero.Connections.format.ps1xml"));
 
     /// <summary>
-    /// What a view of the type may show: a type's public properties, or for the signup report (PSCustomObjects named
-    /// Dintero.Connections.SignupReport) the columns the engine's SignupReport gives its rows.
+    /// What a view of the type may show: a type's public properties, or for a report (PSCustomObjects named
+    /// Dintero.Connections.SignupReport or .ApiClientReport) the columns the engine's report class gives its rows.
     /// </summary>
     private static ISet<string> PropertiesOf(string typeName)
     {
-        if (typeName == "Dintero.Connections.SignupReport")
+        var reports = new Dictionary<string, string>
+        {
+            ["Dintero.Connections.SignupReport"] = "Dintero.Connections.Signups.SignupReport",
+            ["Dintero.Connections.ApiClientReport"] = "Dintero.Connections.Clients.ClientReport",
+        };
+        if (reports.TryGetValue(typeName, out var report))
         {
             var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!;
             var engine = context.LoadFromAssemblyPath(Path.Combine(Repository.StagedModule, "Dependencies", "Dintero.Connections.Engine.dll"));
-            var columns = (IEnumerable<string>)engine.GetType("Dintero.Connections.Signups.SignupReport", throwOnError: true)!.GetField("Columns")!.GetValue(null)!;
+            var columns = (IEnumerable<string>)engine.GetType(report, throwOnError: true)!.GetField("Columns")!.GetValue(null)!;
             return columns.ToHashSet(StringComparer.Ordinal);
         }
         return TypeNamed(typeName).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);

@@ -18,6 +18,7 @@ public sealed class DinteroEmulator : IAsyncDisposable
         Options = options;
         RootUri = root;
         BaseUri = new Uri(root, "v1");
+        CheckoutBaseUri = new Uri(root, EmulatorOptions.CheckoutPath);
     }
 
     public EmulatorOptions Options { get; }
@@ -27,6 +28,12 @@ public sealed class DinteroEmulator : IAsyncDisposable
 
     /// <summary>The API root, <c>http://127.0.0.1:{port}/v1</c>: what a client takes as its base URI.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The checkout API's root, <c>http://127.0.0.1:{port}/checkout/v1</c>: a base of its own, as checkout.dintero.com/v1 is Dintero's.</summary>
+    public Uri CheckoutBaseUri { get; }
+
+    /// <summary>Where webhook deliveries to <c>/_emulator/receiver/...</c> are kept.</summary>
+    public Hooks.WebhookReceiver Receiver => app.Services.GetRequiredService<Hooks.WebhookReceiver>();
 
     public FaultInjector Faults => app.Services.GetRequiredService<FaultInjector>();
 
@@ -47,6 +54,8 @@ public sealed class DinteroEmulator : IAsyncDisposable
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<FaultInjector>();
         builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton<Hooks.HookDispatcher>();
+        builder.Services.AddSingleton<Hooks.WebhookReceiver>();
 
         var app = builder.Build();
         // Every answer's Date is the emulator's own clock, as a server's is its own: the client reads Dintero's time off it.
@@ -66,6 +75,8 @@ public sealed class DinteroEmulator : IAsyncDisposable
         SettingsEndpoints.Map(api);
         PartnerEndpoints.Map(api);
         ApiClientEndpoints.Map(api);
+        HookEndpoints.Map(api);
+        CheckoutEndpoints.Map(app.MapGroup("/" + EmulatorOptions.CheckoutPath));
         AdminEndpoints.Map(app);
 
         var store = app.Services.GetRequiredService<AccountStore>();

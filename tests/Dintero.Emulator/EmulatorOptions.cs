@@ -1,7 +1,11 @@
 namespace Dintero.Emulator;
 
-/// <summary>An API client as Dintero has it: it belongs to one account, and its tokens are for that account only.</summary>
-public sealed record ApiClient(string Secret, string AccountId);
+/// <summary>
+/// An API client set up with the emulator (as in Backoffice): it belongs to one account, its tokens are for that account
+/// only, and they carry <see cref="EmulatorOptions.ConfiguredClientScopes"/>. Clients made through the API
+/// (<c>POST .../auth/clients</c>) live in the account store instead, and their tokens carry their grants' scopes.
+/// </summary>
+public sealed record ConfiguredClient(string Secret, string AccountId);
 
 /// <summary>
 /// How the emulator is set up: its clients (each of one account), its partners and their merchants, token lifetimes,
@@ -22,15 +26,24 @@ public sealed partial class EmulatorOptions
     public const string DemoPartnerClientSecret = "demo-partner-secret-change-me";
     public const string DemoPartnerId = "T11200000";
 
+    /// <summary>Where the checkout API is served, under the emulator's root: its own base, as checkout.dintero.com/v1 is Dintero's.</summary>
+    public const string CheckoutPath = "checkout/v1";
+
+    /// <summary>
+    /// What the tokens of the configured clients carry: the whole account, its checkout and its hooks. The checkout scope is
+    /// spelled as Dintero's scope table spells it (admin:checkout; its partner guide says checkout:admin), the module's choice.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ConfiguredClientScopes = new[] { "admin:accounts", "admin:checkout", "admin:hooks" };
+
     public EmulatorOptions()
     {
-        Clients[DemoClientId] = new ApiClient(DemoClientSecret, DemoAccountId);
-        Clients[DemoPartnerClientId] = new ApiClient(DemoPartnerClientSecret, DemoPartnerId);
+        Clients[DemoClientId] = new ConfiguredClient(DemoClientSecret, DemoAccountId);
+        Clients[DemoPartnerClientId] = new ConfiguredClient(DemoPartnerClientSecret, DemoPartnerId);
         AddPartner(DemoPartnerId, merchants: 3);
     }
 
     /// <summary>API clients by id.</summary>
-    public Dictionary<string, ApiClient> Clients { get; set; } = new(StringComparer.Ordinal);
+    public Dictionary<string, ConfiguredClient> Clients { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Each partner account's merchants, in the order they joined.</summary>
     public Dictionary<string, List<string>> Partners { get; set; } = new(StringComparer.Ordinal);
@@ -73,4 +86,14 @@ public sealed partial class EmulatorOptions
     /// merchant had signed; null leaves connections pending until moved through /_emulator.
     /// </summary>
     public TimeSpan? EnableAfter { get; set; }
+
+    /// <summary>
+    /// When set, a merchant token bought through a partner's exchange lacks the checkout scopes (admin:checkout,
+    /// write:checkout, read:checkout): as for a partner whose own client has no checkout grant. Unset, it carries the
+    /// partner's scopes, the module's reading of Dintero's documentation (uncertain: see the README).
+    /// </summary>
+    public bool ExchangedTokensWithoutCheckout { get; set; }
+
+    /// <summary>After this many failed deliveries in a row, a webhook subscription is deleted, as Dintero deletes one.</summary>
+    public int HookDeletedAfterFailures { get; set; } = 5;
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exit-with PID] | --host [--port N] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exchanged-tokens-without-checkout] [--exit-with PID] | --host [--port N] [--exit-with PID]";
 int? exitWith = null;
 var hostMode = false;
 var portGiven = false;
@@ -26,6 +26,7 @@ for (var i = 0; i < args.Length; i++)
         case "--latency": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        case "--exchanged-tokens-without-checkout": options.ExchangedTokensWithoutCheckout = true; break;
         case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         // Emulators on demand for tests outside .NET (see Hosting/EmulatorHost).
         case "--host": hostMode = true; break;
@@ -38,7 +39,7 @@ for (var i = 0; i < args.Length; i++)
             return 2;
     }
 }
-if (clientId != null && clientSecret != null) options.Clients[clientId] = new ApiClient(clientSecret, clientAccount ?? EmulatorOptions.DemoAccountId);
+if (clientId != null && clientSecret != null) options.Clients[clientId] = new ConfiguredClient(clientSecret, clientAccount ?? EmulatorOptions.DemoAccountId);
 if (organizationNumbers) options.AccountsWithOrganizationNumber.AddRange(options.Partners[EmulatorOptions.DemoPartnerId]);
 
 if (hostMode)
@@ -52,6 +53,7 @@ if (hostMode)
 
 await using var emulator = await DinteroEmulator.StartAsync(options);
 Console.WriteLine($"Dintero emulator listening on {emulator.BaseUri}");
+Console.WriteLine($"  checkout API at {emulator.CheckoutBaseUri}; webhook receiver at {emulator.RootUri}_emulator/receiver/");
 foreach (var (id, client) in options.Clients)
 {
     // This is a local test double: printing its demo credentials is the point.

@@ -16,6 +16,9 @@ namespace Dintero.Connections.Errors
 
         /// <summary>What only a partner does (its merchants, invitations, onboarding links) was asked of an account that is no partner.</summary>
         NotPartner,
+
+        /// <summary>The token was good, but lacks the scope the call needs (a checkout or hooks scope): Dintero answered 403.</summary>
+        MissingScope,
     }
 
     /// <summary>
@@ -25,7 +28,13 @@ namespace Dintero.Connections.Errors
     public sealed class DinteroAccessException : DinteroException
     {
         public DinteroAccessException(DinteroAccessFailure failure, string accountId, string connectedAccountId, string message, DinteroApiException? answer)
-            : base(message, answer)
+            : this(failure, accountId, connectedAccountId, message, advice: null, answer)
+        {
+        }
+
+        /// <summary>With advice: what to do about it, kept apart from the description (the ErrorRecord's recommended action).</summary>
+        public DinteroAccessException(DinteroAccessFailure failure, string accountId, string connectedAccountId, string message, string? advice, DinteroApiException? answer)
+            : base(message, advice, answer, trace: null)
         {
             Failure = failure;
             AccountId = accountId;
@@ -48,6 +57,7 @@ namespace Dintero.Connections.Errors
             DinteroAccessFailure.CredentialsRefused => "Dintero.Access.CredentialsRefused",
             DinteroAccessFailure.NotPartnerMerchant => "Dintero.Access.NotPartnerMerchant",
             DinteroAccessFailure.NotPartner => "Dintero.NotPartner",
+            DinteroAccessFailure.MissingScope => "Dintero.Access.MissingScope",
             _ => "Dintero.Access.OtherAccount",
         };
     }

@@ -44,6 +44,9 @@ namespace Dintero.Connections.Session
 
         public Uri BaseUri { get; }
 
+        /// <summary>The checkout API's root (payment profiles); null when the context has an API root of its own and was given none.</summary>
+        public Uri? CheckoutBaseUri { get; internal set; }
+
         /// <summary>When the token fetched at connection time expires; later tokens are fetched as needed.</summary>
         public DateTimeOffset TokenExpiresAt { get; }
 

@@ -45,7 +45,10 @@ namespace Dintero.Connections.Auth
             this.log = log;
         }
 
-        public Uri AccountUri(string accountId) => new Uri(apiRoot, $"accounts/{accountId}");
+        public Uri AccountUri(string accountId) => AccountUri(apiRoot, accountId);
+
+        /// <summary>The account's URL under an API root (ending in a slash): the audience of its tokens and of its grants.</summary>
+        public static Uri AccountUri(Uri apiRoot, string accountId) => new Uri(apiRoot, $"accounts/{accountId}");
 
         /// <summary>The API client's id (never its secret), for messages.</summary>
         public string ClientId => credential.ClientId;

@@ -43,6 +43,9 @@ namespace Dintero.Connections.Errors
                     return readBack.Finding == ReadBackFinding.CannotTell
                         ? new ErrorReport(RecordCategory.OperationTimeout, readBack.ErrorId, readBack.Message, readBack.Advice)
                         : new ErrorReport(From(readBack.Lost).Category, readBack.ErrorId, readBack.Message, readBack.Advice);
+                case DinteroRollbackException rollback:
+                    // The cause's category (a refused grant is InvalidArgument, a 5xx ConnectionError), the rollback's words.
+                    return new ErrorReport(From(rollback.Cause).Category, rollback.ErrorId, rollback.Description, rollback.Advice);
                 case DinteroAccessException access:
                     return access.Failure switch
                     {
@@ -53,6 +56,8 @@ namespace Dintero.Connections.Errors
                         // Nothing of the command can run on this connection: one error, not one per row.
                         DinteroAccessFailure.NotPartner => new ErrorReport(RecordCategory.InvalidOperation, access.ErrorId, access.Message,
                             "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)", endsCommand: true),
+                        // Every account of the command gets its token the same way, so every one lacks the scope alike.
+                        DinteroAccessFailure.MissingScope => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Description, access.Advice, endsCommand: true),
                         _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             $"Connect-Dintero with the partner account ({Validation.AccountIdFormat.PartnerRule}) to reach its merchants, or with the account's own API client."),
                     };

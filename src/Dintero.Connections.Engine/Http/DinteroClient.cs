@@ -43,6 +43,8 @@ namespace Dintero.Connections.Http
             Credential = options.Credential!;
             AccountId = options.AccountId;
             BaseUri = WithTrailingSlash(options.BaseUri);
+            var checkout = BaseUriFormat.CheckoutFor(options.BaseUri, options.CheckoutBaseUri);
+            CheckoutBaseUri = checkout == null ? null : WithTrailingSlash(checkout);
             this.clock = clock;
             redactor = new Redactor();
             redactor.AddSecret(Credential.Secret);
@@ -71,6 +73,19 @@ namespace Dintero.Connections.Http
 
         /// <summary>The API root, ending in a slash.</summary>
         public Uri BaseUri { get; }
+
+        /// <summary>
+        /// The checkout API's root, ending in a slash (<see cref="DinteroClientOptions.CheckoutBaseUri"/>); null when the client
+        /// was given an API root of its own but no checkout root, so that no token of another API travels to Dintero's.
+        /// </summary>
+        public Uri? CheckoutBaseUri { get; }
+
+        /// <summary>An account's URL, as Dintero names it in a token's audience and a grant's: <c>https://api.dintero.com/v1/accounts/T11200001</c>.</summary>
+        public Uri AccountUri(string accountId)
+        {
+            CheckAccount(accountId);
+            return TokenEndpoints.AccountUri(BaseUri, accountId);
+        }
 
         public ClientCredential Credential { get; }
 
@@ -112,8 +127,15 @@ namespace Dintero.Connections.Http
             where T : class
         {
             CheckAccount(accountId);
+            return SendToAsync<T>(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"), accountId, body, repeat, sensitiveValues, cancellationToken, answer);
+        }
+
+        /// <summary>As <see cref="SendAsync{T}"/>, to a URI of another API root (the checkout API's) with the account's token.</summary>
+        private Task<T> SendToAsync<T>(HttpMethod method, Uri uri, string accountId, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken, Type? answer = null)
+            where T : class
+        {
             var bytes = body == null ? null : DinteroJson.SerializeToUtf8Bytes(body);
-            return SendCoreAsync(method, new Uri(BaseUri, $"accounts/{accountId}/{path}"), accountId, bytes, repeat, sensitiveValues, (response, content) =>
+            return SendCoreAsync(method, uri, accountId, bytes, repeat, sensitiveValues, (response, content) =>
             {
                 T result;
                 try

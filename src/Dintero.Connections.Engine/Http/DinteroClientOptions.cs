@@ -12,6 +12,12 @@ namespace Dintero.Connections.Http
         /// <summary>Dintero's API root, <c>https://api.dintero.com/v1</c>. Plain http is accepted for a loopback host only (<see cref="BaseUriFormat"/>).</summary>
         public Uri BaseUri { get; set; } = BaseUriFormat.Default;
 
+        /// <summary>
+        /// The checkout API's root (payment profiles). Null: Dintero's, <see cref="BaseUriFormat.DefaultCheckout"/>, when
+        /// <see cref="BaseUri"/> is Dintero's; none when it is another (an emulator's), so that its tokens never travel to Dintero.
+        /// </summary>
+        public Uri? CheckoutBaseUri { get; set; }
+
         public ClientCredential? Credential { get; set; }
 
         /// <summary>
@@ -55,6 +61,7 @@ namespace Dintero.Connections.Http
             if (AccountId != null && AccountIdFormat.Check(AccountId) is { } accountProblem) throw new ArgumentException(accountProblem.Message, nameof(AccountId));
             var baseUriProblem = BaseUriFormat.Check(BaseUri);
             if (baseUriProblem != null) throw new ArgumentException(baseUriProblem.Message, nameof(BaseUri));
+            if (CheckoutBaseUri != null && BaseUriFormat.Check(CheckoutBaseUri, nameof(CheckoutBaseUri)) is { } checkoutProblem) throw new ArgumentException(checkoutProblem.Message, nameof(CheckoutBaseUri));
             CheckHeader(SystemName, nameof(SystemName));
             CheckHeader(SystemVersion, nameof(SystemVersion));
             if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.Parse(RetryOptions.RequestTimeoutMaximum, System.Globalization.CultureInfo.InvariantCulture))

@@ -6,8 +6,8 @@ namespace Dintero.Connections.Http
 {
     /// <summary>
     /// The fields the module fills in on Dintero's answers (<see cref="LocalFieldAttribute"/>), in one place: what the
-    /// URL said (the account, the partner) and what is read off the answer (each connection kind's status), so that output
-    /// piped onward binds by property name.
+    /// URL said (the account, the partner) and what is read off the answer (each connection kind's status, a profile's
+    /// switched-on payment types, a delivery's event), so that output piped onward binds by property name.
     /// </summary>
     internal static class LocalFields
     {
@@ -23,6 +23,20 @@ namespace Dintero.Connections.Http
                 case MerchantInvite invite: invite.partner_id = accountId; break;
                 // A partner's merchant, or an account's own settings: its connections' statuses by kind.
                 case Account account: account.connection_status = ConnectionKinds.StatusesIn(account.connections); break;
+                case ApiClient apiClient: apiClient.account_id = accountId; break;
+                case ClientGrant grant: grant.account_id = accountId; break;
+                case WebhookSubscription hook: hook.account_id = accountId; break;
+                case WebhookDelivery delivery:
+                    delivery.account_id = accountId;
+                    // The event it delivered, from the request's headers (the list has none of it).
+                    delivery.@event = delivery.request != null && delivery.request.TryGetValue("headers", out var headers) && headers is System.Collections.Generic.IDictionary<string, object?> named
+                        && named.TryGetValue("event", out var name) ? name as string : null;
+                    break;
+                // On the checkout API the account is the token's; its switched-on types are read off the configuration.
+                case PaymentProfile profile:
+                    profile.account_id = accountId;
+                    profile.enabled_types = Checkout.PaymentTypes.SwitchedOn(profile.configuration);
+                    break;
                 case IList list:
                     foreach (var item in list) Fill(item, accountId);
                     break;

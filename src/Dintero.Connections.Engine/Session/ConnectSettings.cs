@@ -10,7 +10,8 @@ namespace Dintero.Connections.Session
 {
     /// <summary>
     /// What <c>Connect-Dintero</c> was given, completed from the environment variables <c>DINTERO_ACCOUNT_ID</c>,
-    /// <c>DINTERO_CLIENT_ID</c>, <c>DINTERO_CLIENT_SECRET</c> and <c>DINTERO_BASE_URI</c> for whatever was not given.
+    /// <c>DINTERO_CLIENT_ID</c>, <c>DINTERO_CLIENT_SECRET</c>, <c>DINTERO_BASE_URI</c> and <c>DINTERO_CHECKOUT_BASE_URI</c> for
+    /// whatever was not given.
     /// </summary>
     public sealed class ConnectSettings
     {
@@ -18,6 +19,7 @@ namespace Dintero.Connections.Session
         public const string ClientIdVariable = "DINTERO_CLIENT_ID";
         public const string ClientSecretVariable = "DINTERO_CLIENT_SECRET";
         public const string BaseUriVariable = "DINTERO_BASE_URI";
+        public const string CheckoutBaseUriVariable = "DINTERO_CHECKOUT_BASE_URI";
 
         public string? AccountId { get; set; }
 
@@ -27,6 +29,9 @@ namespace Dintero.Connections.Session
         public string? ClientSecret { get; set; }
 
         public string? BaseUri { get; set; }
+
+        /// <summary>The checkout API's root; null for Dintero's (when <see cref="BaseUri"/> is Dintero's too).</summary>
+        public string? CheckoutBaseUri { get; set; }
 
         /// <summary>Retries after a first attempt, 0 to <see cref="RetryOptions.MaxRetriesLimit"/>; null for the default (3).</summary>
         public int? MaxRetries { get; set; }
@@ -68,6 +73,13 @@ namespace Dintero.Connections.Session
                 if (baseUriProblem != null) problems.Add(baseUriProblem);
                 else baseUri = parsed!;
             }
+            Uri? checkoutBaseUri = null;
+            if (Pick(CheckoutBaseUri, environment(CheckoutBaseUriVariable)) is { } checkoutText)
+            {
+                var checkoutProblem = BaseUriFormat.Check(checkoutText, out var parsed, "CheckoutBaseUri");
+                if (checkoutProblem != null) problems.Add(checkoutProblem);
+                else checkoutBaseUri = parsed;
+            }
             var retry = new RetryOptions();
             if (MaxRetries is int retries)
             {
@@ -96,7 +108,7 @@ namespace Dintero.Connections.Session
             }
             if (problems.Count > 0) throw new DinteroValidationException("The connection settings", problems);
 
-            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri) { Retry = retry, RequestTimeout = timeout, Proxy = Proxy };
+            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri) { CheckoutBaseUri = checkoutBaseUri, Retry = retry, RequestTimeout = timeout, Proxy = Proxy };
         }
 
         private static string? Pick(string? given, string? fromEnvironment) =>
@@ -118,6 +130,9 @@ namespace Dintero.Connections.Session
         public ClientCredential Credential { get; }
 
         public Uri BaseUri { get; }
+
+        /// <summary>The checkout API's root, when given; else the client's rule (<see cref="BaseUriFormat.CheckoutFor"/>).</summary>
+        public Uri? CheckoutBaseUri { get; internal set; }
 
         public RetryOptions Retry { get; internal set; } = new RetryOptions();
 

@@ -38,6 +38,7 @@ namespace Dintero.Connections.Session
             var options = new DinteroClientOptions
             {
                 BaseUri = target.BaseUri,
+                CheckoutBaseUri = target.CheckoutBaseUri,
                 Credential = target.Credential,
                 // A partner account's client reaches the partner's merchants through the token exchange.
                 AccountId = target.AccountId,
@@ -56,6 +57,7 @@ namespace Dintero.Connections.Session
                 var connected = new DinteroContext(target.AccountId, client.Credential.ClientId, client.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, client)
                 {
                     Proxy = client.Proxy,
+                    CheckoutBaseUri = client.CheckoutBaseUri,
                     MaxRetries = client.MaxRetries,
                     RequestTimeout = client.RequestTimeout,
                     MaxRetryAfter = client.MaxRetryAfter,

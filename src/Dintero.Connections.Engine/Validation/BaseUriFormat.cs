@@ -12,6 +12,16 @@ namespace Dintero.Connections.Validation
     {
         public static readonly Uri Default = new Uri("https://api.dintero.com/v1");
 
+        /// <summary>Dintero's checkout API, where payment profiles live (docs.dintero.com, checkout-api).</summary>
+        public static readonly Uri DefaultCheckout = new Uri("https://checkout.dintero.com/v1");
+
+        /// <summary>
+        /// The checkout root a client uses: the one given, else Dintero's when the API root is Dintero's, else none (an API
+        /// root of one's own, such as the emulator's, with Dintero's checkout would send its tokens where they do not belong).
+        /// </summary>
+        public static Uri? CheckoutFor(Uri apiRoot, Uri? given) =>
+            given ?? (Uri.Compare(apiRoot, Default, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0 ? DefaultCheckout : null);
+
         /// <summary>The problem with <paramref name="text"/> as an API root, or null with the parsed URI.</summary>
         public static ValidationProblem? Check(string text, out Uri? uri, string path = "BaseUri")
         {

@@ -46,6 +46,11 @@ namespace Dintero.Connections.Commands
         [ValidateNotNullOrEmpty]
         public string? BaseUri { get; set; }
 
+        /// <summary>The checkout API's root (payment profiles): default https://checkout.dintero.com/v1 with Dintero's -BaseUri (or $env:DINTERO_CHECKOUT_BASE_URI).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? CheckoutBaseUri { get; set; }
+
         /// <summary>A proxy for this context's requests, token requests included (http://host:port); else $env:HTTPS_PROXY and its kin, else the system's.</summary>
         [Parameter]
         [ValidateNotNull]
@@ -89,6 +94,7 @@ namespace Dintero.Connections.Commands
             {
                 AccountId = AccountId,
                 BaseUri = BaseUri,
+                CheckoutBaseUri = CheckoutBaseUri,
                 MaxRetries = MaxRetries,
                 RequestTimeout = RequestTimeout,
                 MaxRetryAfter = MaxRetryAfter,

@@ -2,6 +2,8 @@ using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Session;
+using Dintero.Connections.Paging;
 using Dintero.Connections.Partners;
 
 namespace Dintero.Connections.Commands
@@ -33,6 +35,12 @@ namespace Dintero.Connections.Commands
 
         /// <summary>True for what only a partner does (its merchants, its invitations): the command ends at once when not connected as one.</summary>
         private protected virtual bool NeedsPartner => false;
+
+        /// <summary>
+        /// True for a report over a partner's merchants (readiness): run by parameter with no -AccountId by a partner, the
+        /// command lists its merchants page by page and takes each as a record of its own, as if they had been piped in.
+        /// </summary>
+        private protected virtual bool CoversWholeBook => false;
 
         /// <summary>Binds input objects onto models, with the keys that name this cmdlet's parameters set apart.</summary>
         private protected CmdletInput Input => input ??= new CmdletInput(this, QuietKeys);
@@ -70,7 +78,7 @@ namespace Dintero.Connections.Commands
 
         protected sealed override void BeginProcessing()
         {
-            batch = new CmdletBatch<TResult>(this, Options, MyInvocation.ExpectingInput ? Activity : null, WriteResult, StartReport(), Succeeded(GetType()), Cancellation);
+            batch = new CmdletBatch<TResult>(this, Options, MyInvocation.ExpectingInput || WholeBookAsked ? Activity : null, WriteResult, StartReport(), Succeeded(GetType()), Cancellation);
         }
 
         protected sealed override void StopProcessing()
@@ -83,8 +91,49 @@ namespace Dintero.Connections.Commands
         {
             var context = RequireContext();
             if (NeedsPartner && !context.IsPartner) Terminate(PartnerOnly.Refusal(MyInvocation.MyCommand.Name, context.AccountId), context.AccountId, ErrorReport.TargetName(null, context.AccountId));
+            if (WholeBookAsked && context.IsPartner)
+            {
+                ProcessWholeBook(context);
+                return;
+            }
             // Every record is numbered, whatever becomes of it, so each error names its own row.
-            var item = new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId);
+            Process(new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId));
+        }
+
+        private bool WholeBookAsked => CoversWholeBook && !MyInvocation.ExpectingInput && string.IsNullOrWhiteSpace(AccountId);
+
+        // The partner's merchants, read a page at a time on the pipeline thread while the batch runs the ones before.
+        private void ProcessWholeBook(DinteroContext context)
+        {
+            var client = context.GetClient();
+            var query = new AccountQuery();
+            string? cursor = null;
+            do
+            {
+                Page<Models.DinteroAccount> page;
+                try
+                {
+                    page = Run(token => client.ListAccountsAsync(context.AccountId, query, cursor, token));
+                }
+                catch (DinteroException failure)
+                {
+                    // The merchants already taken still finish and are written; the ones after cannot be known.
+                    batch!.Drain();
+                    Terminate(failure, context.AccountId, ErrorReport.TargetName(null, context.AccountId));
+                    return;
+                }
+                foreach (var merchant in page.Items)
+                {
+                    if (string.IsNullOrEmpty(merchant.account_id)) continue;
+                    Process(new BatchItem(merchant, records++, context, merchant.account_id));
+                }
+                cursor = page.NextCursor;
+            }
+            while (cursor != null);
+        }
+
+        private void Process(BatchItem item)
+        {
             BatchCall<TResult>? call;
             try
             {

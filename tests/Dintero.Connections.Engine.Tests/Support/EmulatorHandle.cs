@@ -25,6 +25,7 @@ public sealed class EmulatorHandle : IAsyncDisposable
     {
         RootUri = root;
         BaseUri = baseUri;
+        CheckoutBaseUri = new Uri(root, EmulatorOptions.CheckoutPath);
         Options = options;
         this.stop = stop;
         Faults = new FaultControls(this);
@@ -37,6 +38,9 @@ public sealed class EmulatorHandle : IAsyncDisposable
 
     /// <summary>The API root, <c>http://127.0.0.1:{port}/v1</c>: what a client takes as its base URI.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>The checkout API's root, <c>http://127.0.0.1:{port}/checkout/v1</c>, as checkout.dintero.com/v1 is Dintero's.</summary>
+    public Uri CheckoutBaseUri { get; }
 
     /// <summary>The options it was started with.</summary>
     public EmulatorOptions Options { get; }
@@ -71,6 +75,10 @@ public sealed class EmulatorHandle : IAsyncDisposable
         Send(HttpMethod.Post, $"accounts/{accountId}/clients", new Dictionary<string, string> { ["client_id"] = clientId, ["name"] = name });
 
     /// <summary>Moves the emulator's manual clock (<see cref="EmulatorOptions.ManualClockStart"/>).</summary>
+    /// <summary>The webhook deliveries the emulator's receiver (<c>/_emulator/receiver/...</c>) got: path, event, eventSignature, body.</summary>
+    public IReadOnlyList<JsonObject> Received() =>
+        JsonNode.Parse(Send(HttpMethod.Get, "receiver"))!.AsArray().Select(node => node!.AsObject()).ToList();
+
     public void AdvanceClock(TimeSpan by) => Send(HttpMethod.Post, "clock/advance", new { milliseconds = by.TotalMilliseconds });
 
     /// <summary>Sends one control request to <c>/_emulator/{path}</c> and returns the answer's text; a refusal fails the test.</summary>

@@ -59,10 +59,16 @@ public sealed class OpenApiDocument
     public JsonSchema Answer(string method, string pathTemplate) =>
         SchemaAt(document["paths"]![pathTemplate]![method]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
 
+    /// <summary>Whether the operation documents an answer of the status, e.g. "204".</summary>
+    public bool Documents(string method, string pathTemplate, string status) =>
+        document["paths"]![pathTemplate]![method]!["responses"]![status] != null;
+
     /// <summary>The operation a request path (as sent, e.g. /v1/accounts/T00000001/...) belongs to: its path template.</summary>
     public string? TemplateOf(string method, string requestPath)
     {
-        var segments = requestPath.TrimStart('/').Split('/').Skip(1).ToArray(); // without /v1, the servers' base
+        // Without the servers' base: /v1 (api.dintero.com/v1), or the emulator's /checkout/v1 (checkout.dintero.com/v1).
+        var all = requestPath.Split('?')[0].TrimStart('/').Split('/');
+        var segments = all.Skip(Array.IndexOf(all, "v1") + 1).ToArray();
         foreach (var template in ((JObject)document["paths"]!).Properties().Select(p => p.Name))
         {
             var parts = template.TrimStart('/').Split('/');

@@ -32,8 +32,8 @@ public sealed class TestEnvironment : IAsyncDisposable
     {
         var clock = manualClock ? new ManualClock() : null;
         var options = new EmulatorOptions();
-        options.Clients[TestData.ClientId] = new ApiClient(TestData.ClientSecret, TestData.AccountId);
-        options.Clients[TestData.PartnerClientId] = new ApiClient(TestData.PartnerClientSecret, TestData.PartnerId);
+        options.Clients[TestData.ClientId] = new ConfiguredClient(TestData.ClientSecret, TestData.AccountId);
+        options.Clients[TestData.PartnerClientId] = new ConfiguredClient(TestData.PartnerClientSecret, TestData.PartnerId);
         options.AccountsWithOrganizationNumber.Add(TestData.Merchant);
         if (clock != null) options.ManualClockStart = clock.UtcNow;
         configure?.Invoke(options);
@@ -55,6 +55,7 @@ public sealed class TestEnvironment : IAsyncDisposable
         var options = new DinteroClientOptions
         {
             BaseUri = Emulator.BaseUri,
+            CheckoutBaseUri = Emulator.CheckoutBaseUri,
             Credential = new ClientCredential(clientId, secret),
             AccountId = accountId,
             Log = Transcript,

@@ -22,10 +22,13 @@ public sealed class CmdletContractTests
         Assert.Equal(
             new[]
             {
-                "Connect-Dintero", "Disconnect-Dintero", "Get-DinteroAccount", "Get-DinteroAccountSetting", "Get-DinteroConnection", "Get-DinteroContext",
-                "Get-DinteroOnboardingLink", "Invoke-DinteroRequest", "New-DinteroBamboraConnection", "New-DinteroCollectorConnection", "New-DinteroCommonConnection",
-                "New-DinteroCommonSignupLink", "New-DinteroInstabankConnection", "New-DinteroMerchantInvite", "New-DinteroPayExConnection",
-                "New-DinteroSwishConnection", "New-DinteroVippsConnection", "Set-DinteroAccountSetting", "Wait-DinteroConnection",
+                "Connect-Dintero", "Disconnect-Dintero", "Get-DinteroAccount", "Get-DinteroAccountSetting", "Get-DinteroApiClient", "Get-DinteroConnection",
+                "Get-DinteroContext", "Get-DinteroMerchantReadiness", "Get-DinteroOnboardingLink", "Get-DinteroPaymentProfile", "Get-DinteroWebhook",
+                "Get-DinteroWebhookDelivery", "Invoke-DinteroRequest", "New-DinteroApiClient", "New-DinteroBamboraConnection", "New-DinteroCollectorConnection",
+                "New-DinteroCommonConnection", "New-DinteroCommonSignupLink", "New-DinteroInstabankConnection", "New-DinteroMerchantInvite", "New-DinteroPayExConnection",
+                "New-DinteroSwishConnection", "New-DinteroVippsConnection", "New-DinteroWebhook", "Remove-DinteroApiClient", "Remove-DinteroWebhook",
+                "Reset-DinteroApiClientSecret", "Send-DinteroWebhookPing", "Set-DinteroAccountSetting", "Set-DinteroPaymentProfile", "Test-DinteroWebhookSignature",
+                "Wait-DinteroConnection",
             },
             StagedModule.Cmdlets.Select(c => c.Name));
     }
@@ -57,6 +60,12 @@ public sealed class CmdletContractTests
         var cmdlet = Cmdlet(name);
 
         Assert.NotEmpty(cmdlet.OutputTypes);
+        if (name == "Test-DinteroWebhookSignature")
+        {
+            // A check a receiver branches on: $true or $false.
+            Assert.Equal(new[] { "System.Boolean" }, cmdlet.OutputTypes.Select(type => type.FullName));
+            return;
+        }
         if (name == "Invoke-DinteroRequest")
         {
             // The escape hatch writes what Invoke-RestMethod writes: objects, hashtables or the JSON text.
@@ -71,8 +80,9 @@ public sealed class CmdletContractTests
     public void Cmdlets_that_change_something_support_and_call_ShouldProcess(string name)
     {
         var cmdlet = Cmdlet(name);
-        // Invoke-DinteroRequest changes something for every method but GET.
-        var changes = cmdlet.Verb is "New" or "Set" or "Remove" || name == "Invoke-DinteroRequest";
+        // Invoke-DinteroRequest changes something for every method but GET; a reset secret ends the old one, and a ping
+        // makes Dintero deliver to the receiver.
+        var changes = cmdlet.Verb is "New" or "Set" or "Remove" or "Reset" or "Send" || name == "Invoke-DinteroRequest";
 
         Assert.Equal(changes, cmdlet.SupportsShouldProcess);
         // The batch base asks ShouldProcess for every call planned as a change, and only for those.
@@ -127,7 +137,7 @@ public sealed class CmdletContractTests
             return;
         }
         // These send nothing to Dintero: no account to reach.
-        if (name is "Disconnect-Dintero" or "Get-DinteroContext" or "Get-DinteroOnboardingLink")
+        if (name is "Disconnect-Dintero" or "Get-DinteroContext" or "Get-DinteroOnboardingLink" or "Test-DinteroWebhookSignature")
         {
             Assert.Null(accountId);
             return;

@@ -48,9 +48,9 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         Assert.True(PowerShellHost.WhyUnavailable == null, $"CI runs every Pester suite, and this one cannot run: {PowerShellHost.WhyUnavailable}");
         var options = new EmulatorOptions();
         // Both paths: a merchant's own client for its account, and a partner's client for its merchants.
-        options.Clients[ClientId] = new ApiClient(ClientSecret, EmulatorOptions.DemoAccountId);
-        options.Clients[PartnerClientId] = new ApiClient(PartnerClientSecret, PartnerId);
-        options.Clients[SpareClientId] = new ApiClient(SpareClientSecret, PartnerId);
+        options.Clients[ClientId] = new ConfiguredClient(ClientSecret, EmulatorOptions.DemoAccountId);
+        options.Clients[PartnerClientId] = new ConfiguredClient(PartnerClientSecret, PartnerId);
+        options.Clients[SpareClientId] = new ConfiguredClient(SpareClientSecret, PartnerId);
         options.AddPartner(PartnerId, merchants: 400);
         // The README follows signups to the end, as a user would against an emulator started with --enable-after.
         if (suite == "Readme.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
@@ -69,6 +69,7 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
             ["DINTERO_TEST_PROXY_PASSWORD"] = ProxyPassword,
             ["DINTERO_TEST_MODULE"] = Path.Combine(Repository.StagedModule, "Dintero.Connections.psd1"),
             ["DINTERO_TEST_BASE_URI"] = emulator.BaseUri.AbsoluteUri,
+            ["DINTERO_TEST_CHECKOUT_BASE_URI"] = emulator.CheckoutBaseUri.AbsoluteUri,
             ["DINTERO_TEST_EMULATOR"] = emulator.RootUri.AbsoluteUri,
             ["DINTERO_TEST_CLIENT_ID"] = ClientId,
             ["DINTERO_TEST_CLIENT_SECRET"] = ClientSecret,

@@ -22,30 +22,42 @@ public sealed record Refusal(int Status, string Code, string Message)
 /// <summary>
 /// Issues JWT-shaped tokens and checks them on every call, as Dintero authorizes: a client belongs to one account and
 /// its token is for that account only; a partner's token buys exchange tokens for its own merchants, each of which buys
-/// that merchant's token; nothing else reaches an account.
+/// that merchant's token; nothing else reaches an account. Every token carries scopes (<see cref="Scopes"/>): a configured
+/// client's are <see cref="EmulatorOptions.ConfiguredClientScopes"/>, a client made through the API has its grants', and a
+/// merchant token from the exchange has the partner's (less the checkout scopes with
+/// <see cref="EmulatorOptions.ExchangedTokensWithoutCheckout"/>).
 /// </summary>
 public sealed class TokenIssuer
 {
     private readonly EmulatorOptions options;
+    private readonly State.AccountStore store;
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly ConcurrentDictionary<string, IssuedToken> issued = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> revoked = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> revokedClients = new(StringComparer.Ordinal);
 
-    public TokenIssuer(EmulatorOptions options) => this.options = options;
+    public TokenIssuer(EmulatorOptions options, State.AccountStore store)
+    {
+        this.options = options;
+        this.store = store;
+    }
 
     /// <param name="AccountId">The account the token is for.</param>
     /// <param name="ClientId">The API client it was issued to, in the end (a partner's client for exchange and merchant tokens).</param>
     /// <param name="PartnerId">For exchange and merchant tokens: the partner whose client asked.</param>
-    public sealed record IssuedToken(string AccountId, string ClientId, TokenKind Kind, string? PartnerId, DateTimeOffset ExpiresAt);
+    /// <param name="Scopes">What the token may do.</param>
+    public sealed record IssuedToken(string AccountId, string ClientId, TokenKind Kind, string? PartnerId, DateTimeOffset ExpiresAt, IReadOnlyList<string> Scopes);
+
+    /// <summary>Who presented Basic credentials: a configured client, or one made through the API (with its account and id).</summary>
+    public sealed record AuthenticatedClient(string ClientId, string AccountId, State.AccountStore.CreatedClient? Created);
 
     /// <summary>Every token ever issued, revoked or not; tests scan their output for these.</summary>
     public IReadOnlyCollection<string> Issued => issued.Keys.ToArray();
 
-    /// <summary>Checks Basic credentials: the client, or a refusal (401).</summary>
-    public (ApiClient? Client, string? ClientId) AuthenticateClient(string? authorization)
+    /// <summary>Checks Basic credentials: the client, or null (a 401).</summary>
+    public AuthenticatedClient? AuthenticateClient(string? authorization)
     {
-        if (authorization == null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return (null, null);
+        if (authorization == null || !authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return null;
         string decoded;
         try
         {
@@ -53,18 +65,23 @@ public sealed class TokenIssuer
         }
         catch (FormatException)
         {
-            return (null, null);
+            return null;
         }
         var colon = decoded.IndexOf(':');
-        if (colon < 0) return (null, null);
+        if (colon < 0) return null;
         var (id, secret) = (decoded[..colon], decoded[(colon + 1)..]);
-        var known = options.Clients.TryGetValue(id, out var client)
-            && !revokedClients.ContainsKey(id)
-            && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(client.Secret), Encoding.UTF8.GetBytes(secret));
-        return known ? (client, id) : (null, null);
+        if (revokedClients.ContainsKey(id)) return null;
+        if (options.Clients.TryGetValue(id, out var client))
+        {
+            return SameSecret(client.Secret, secret) ? new AuthenticatedClient(id, client.AccountId, null) : null;
+        }
+        var created = store.FindCreatedClient(id);
+        return created != null && SameSecret(created.Secret, secret) ? new AuthenticatedClient(id, created.AccountId, created) : null;
     }
 
-    public (string Token, int ExpiresIn) Issue(string clientId, string accountId, string audience, TokenKind kind = TokenKind.Client, string? partnerId = null)
+    private static bool SameSecret(string known, string given) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(known), Encoding.UTF8.GetBytes(given));
+
+    public (string Token, int ExpiresIn) Issue(string clientId, string accountId, string audience, IReadOnlyList<string> scopes, TokenKind kind = TokenKind.Client, string? partnerId = null)
     {
         var now = options.Clock.GetUtcNow();
         var lifetime = (int)options.TokenLifetime.TotalSeconds;
@@ -79,12 +96,13 @@ public sealed class TokenIssuer
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = now.ToUnixTimeSeconds() + lifetime,
             ["jti"] = Guid.NewGuid().ToString("N"),
+            ["scope"] = string.Join(" ", scopes),
         };
         if (partnerId != null) claims["partner"] = partnerId;
         var payload = Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString(EmulatorJson.Options)));
         var signature = Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(header + "." + payload)));
         var token = $"{header}.{payload}.{signature}";
-        issued[token] = new IssuedToken(accountId, clientId, kind, partnerId, now.AddSeconds(lifetime));
+        issued[token] = new IssuedToken(accountId, clientId, kind, partnerId, now.AddSeconds(lifetime), scopes.ToArray());
         return (token, lifetime);
     }
 
@@ -99,15 +117,22 @@ public sealed class TokenIssuer
         return (known, null);
     }
 
-    /// <summary>Why a bearer token may not call the account's own API, or null when it may: a client's or merchant's token for that very account.</summary>
-    public Refusal? RefusalFor(string? authorization, string accountId)
+    /// <summary>
+    /// Why a bearer token may not call the account's own API in <paramref name="area"/>, or null when it may: a client's or
+    /// merchant's token for that very account, with a scope that serves (<see cref="Scopes.Allows"/>).
+    /// </summary>
+    public Refusal? RefusalFor(string? authorization, string accountId, string area = Scopes.Accounts, bool write = false)
     {
         var (token, refusal) = Bearer(authorization);
         if (refusal != null) return refusal;
         if (token!.Kind == TokenKind.Exchange) return new Refusal(403, "FORBIDDEN", "An exchange token only buys the merchant's token (POST /accounts/{aid}/auth/token); it does not call the API.");
         if (token.AccountId != accountId) return new Refusal(403, "FORBIDDEN", $"The token is for account {token.AccountId}, not {accountId}.");
-        return null;
+        return ScopeRefusal(token, area, write);
     }
+
+    /// <summary>Null when the token's scopes serve the call, else Dintero's 403.</summary>
+    public static Refusal? ScopeRefusal(IssuedToken token, string area, bool write) =>
+        Scopes.Allows(token.Scopes, area, write) ? null : new Refusal(403, "FORBIDDEN", $"Missing scope: the token needs {Scopes.Wanted(area, write)}.");
 
     public string? ClientOf(string? authorization) =>
         authorization != null && authorization.Length > 7 && issued.TryGetValue(authorization[7..].Trim(), out var known) ? known.ClientId : null;

@@ -100,6 +100,26 @@ internal static class AdminEndpoints
             var merchant = store.Join(pid, applicant, company, null);
             return Results.Json(new { account_id = merchant.Id });
         });
+        // Every API client of every account, with how many grants each has: a client without one is an orphan.
+        admin.MapGet("/api-clients", (AccountStore store, EmulatorOptions options) =>
+            Results.Json(store.All.SelectMany(account =>
+            {
+                lock (account.Gate)
+                {
+                    return account.ApiClients.Select(client => new
+                    {
+                        account_id = account.Id,
+                        id = client["id"]!.GetValue<string>(),
+                        client_id = client["client_id"]!.GetValue<string>(),
+                        name = client["name"]?.GetValue<string>(),
+                        configured = options.Clients.ContainsKey(client["client_id"]!.GetValue<string>()),
+                        grants = account.Grants.Count(grant => grant["client_id"]?.GetValue<string>() == client["id"]!.GetValue<string>()),
+                    }).ToList();
+                }
+            })));
+        // A receiver for webhook deliveries (Hooks/WebhookReceiver): what it got, and the URL to give a subscription.
+        admin.MapPost("/receiver/{**rest}", (HttpContext context, string? rest, Hooks.WebhookReceiver receiver) => receiver.AcceptAsync(context, rest));
+        admin.MapGet("/receiver", (Hooks.WebhookReceiver receiver) => Results.Json(receiver.All));
         admin.MapGet("/requests", (RequestLog log) => Results.Json(log.Entries));
         admin.MapDelete("/requests", (RequestLog log) =>
         {

@@ -6,7 +6,11 @@ using Dintero.Emulator.State;
 
 namespace Dintero.Emulator.Endpoints;
 
-/// <summary><c>GET</c> and <c>PUT /v1/accounts/{aid}/management/settings</c>.</summary>
+/// <summary>
+/// <c>GET</c> and <c>PUT /v1/accounts/{aid}/management/settings</c>, and PayEx's overrides
+/// (<c>PUT .../management/settings/connections/payex/overrides</c>, <c>{overrides: [one object]}</c>), which the module
+/// reaches with Invoke-DinteroRequest (see docs/openapi/dintero-partner.yaml for the sources).
+/// </summary>
 internal static partial class SettingsEndpoints
 {
     [GeneratedRegex(@"^\+?\d{5,15}$")]
@@ -50,7 +54,25 @@ internal static partial class SettingsEndpoints
             lock (account.Gate) account.Company = (JsonObject)company.DeepClone();
             return Settings(account);
         });
+
+        MapPayExOverrides(api);
     }
+
+    private static void MapPayExOverrides(RouteGroupBuilder api) =>
+        api.MapPut("/accounts/{aid}/management/settings/connections/payex/overrides", async (HttpContext context, string aid, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
+        {
+            if (Guard.Check(context, aid, tokens) is { } refused) return refused;
+            var body = await JsonBody.ReadObjectAsync(context);
+            if (body == null) return JsonBody.NotAnObject();
+            if (body["overrides"] is not JsonArray overrides || overrides.Count > 1 || overrides.Any(item => item is not JsonObject))
+            {
+                return ErrorBodies.Error(400, "VALIDATION_ERROR", "The request is invalid", new[] { new FieldError("overrides", "should be an array of at most 1 object", "maxItems") });
+            }
+            var account = store.Get(aid);
+            var stored = new JsonObject { ["overrides"] = overrides.DeepClone(), ["updated_at"] = AccountStore.Timestamp(options.Clock.GetUtcNow()) };
+            lock (account.Gate) account.PayExOverrides = stored;
+            return JsonBody.Json(stored);
+        });
 
     private static IResult Settings(AccountStore.Account account) =>
         Results.Content(AccountJson.Settings(account).ToJsonString(EmulatorJson.Options), "application/json");

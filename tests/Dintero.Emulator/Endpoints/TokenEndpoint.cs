@@ -12,7 +12,7 @@ internal static class TokenEndpoint
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/accounts/{aid}/auth/token", async (HttpContext context, string aid, TokenIssuer tokens) =>
+        api.MapPost("/accounts/{aid}/auth/token", async (HttpContext context, string aid, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
         {
             if (Guard.Malformed(aid) is { } malformed) return malformed;
             var authorization = Guard.Authorization(context);
@@ -34,16 +34,26 @@ internal static class TokenEndpoint
                 }
                 if (!AudienceIs(audience, exchange.PartnerId!)) errors.Add(new("audience", $"should be the partner's URL, ending in /accounts/{exchange.PartnerId}", "pattern"));
                 if (errors.Count > 0) return ErrorBodies.Error(400, "INVALID_REQUEST", "The token request is invalid", errors);
-                var (merchantToken, merchantExpiresIn) = tokens.Issue(exchange.ClientId, aid, audience!, TokenKind.Merchant, exchange.PartnerId);
+                // The merchant token carries the partner's scopes (the module's reading; see EmulatorOptions.ExchangedTokensWithoutCheckout).
+                var scopes = options.ExchangedTokensWithoutCheckout ? exchange.Scopes.Where(scope => !Scopes.IsOf(scope, Scopes.Checkout)).ToArray() : exchange.Scopes;
+                var (merchantToken, merchantExpiresIn) = tokens.Issue(exchange.ClientId, aid, audience!, scopes, TokenKind.Merchant, exchange.PartnerId);
                 return Results.Json(new { access_token = merchantToken, token_type = "Bearer", expires_in = merchantExpiresIn });
             }
 
-            var (client, clientId) = tokens.AuthenticateClient(authorization);
+            var client = tokens.AuthenticateClient(authorization);
             if (client == null) return ErrorBodies.Unauthorized("Invalid client credentials");
-            if (client.AccountId != aid) return ErrorBodies.Error(403, "FORBIDDEN", $"The client {clientId} does not belong to account {aid}.");
+            if (client.AccountId != aid) return ErrorBodies.Error(403, "FORBIDDEN", $"The client {client.ClientId} does not belong to account {aid}.");
             if (!AudienceIs(audience, aid)) errors.Add(new("audience", $"should be the account's URL, ending in /accounts/{aid}", "pattern"));
             if (errors.Count > 0) return ErrorBodies.Error(400, "INVALID_REQUEST", "The token request is invalid", errors);
-            var (token, expiresIn) = tokens.Issue(clientId!, aid, audience!);
+            IReadOnlyList<string> granted = EmulatorOptions.ConfiguredClientScopes;
+            if (client.Created != null)
+            {
+                // "The audience must be a grant associated with the client" (Dintero's Get Token): a client made through
+                // the API gets a token only for an audience it has a client_credentials grant for, with that grant's scopes.
+                granted = GrantedScopes(store.Get(aid), client.Created.Uuid, audience!);
+                if (granted.Count == 0) return ErrorBodies.Error(403, "FORBIDDEN", $"The client {client.ClientId} has no client_credentials grant for the audience {audience}.");
+            }
+            var (token, expiresIn) = tokens.Issue(client.ClientId, aid, audience!, granted);
             return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = expiresIn });
         });
 
@@ -64,9 +74,21 @@ internal static class TokenEndpoint
                 return ErrorBodies.Error(400, "INVALID_REQUEST", "The request is invalid", new[] { new FieldError("account_id", "should match pattern ^[PT]{1}\\d{8}$", "pattern") });
             }
             if (!store.IsMerchantOf(pid, merchant)) return ErrorBodies.Error(403, "FORBIDDEN", $"The account {merchant} is not a sub-account of partner {pid}.");
-            var (token, expiresIn) = tokens.Issue(partner.ClientId, merchant, $"{context.Request.Scheme}://{context.Request.Host}/v1/accounts/{pid}", TokenKind.Exchange, pid);
+            var (token, expiresIn) = tokens.Issue(partner.ClientId, merchant, $"{context.Request.Scheme}://{context.Request.Host}/v1/accounts/{pid}", partner.Scopes, TokenKind.Exchange, pid);
             return Results.Json(new { access_token = token, token_type = "Bearer", expires_in = expiresIn });
         });
+    }
+
+    private static IReadOnlyList<string> GrantedScopes(AccountStore.Account account, string clientUuid, string audience)
+    {
+        lock (account.Gate)
+        {
+            return account.Grants
+                .Where(grant => grant["client_id"]?.GetValue<string>() == clientUuid && grant["type"]?.GetValue<string>() == "client_credentials"
+                    && string.Equals(grant["audience"]?.GetValue<string>()?.TrimEnd('/'), audience.TrimEnd('/'), StringComparison.Ordinal))
+                .SelectMany(grant => (grant["scope"] as JsonArray ?? new JsonArray()).Select(scope => scope!.GetValue<string>()))
+                .Distinct(StringComparer.Ordinal).ToList();
+        }
     }
 
     private static bool AudienceIs(string? audience, string accountId) =>

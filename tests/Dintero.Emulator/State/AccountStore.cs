@@ -5,16 +5,21 @@ namespace Dintero.Emulator.State;
 
 /// <summary>
 /// Each account's company, applicant and connections, and which partner it belongs to, kept in memory for the
-/// emulator's lifetime; a partner's pending invitations (prefilled signups) too.
+/// emulator's lifetime; a partner's pending invitations (prefilled signups) too; and what goes live with a merchant: its
+/// API clients and their grants, its checkout's payment profiles and its webhook subscriptions.
 /// </summary>
 public sealed class AccountStore
 {
     private readonly ConcurrentDictionary<string, Account> accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Invitation> invitations = new(StringComparer.Ordinal);
     private readonly object joining = new();
+    private readonly ConcurrentDictionary<string, CreatedClient> createdClients = new(StringComparer.Ordinal);
+
+    private readonly EmulatorOptions options;
 
     public AccountStore(EmulatorOptions options)
     {
+        this.options = options;
         foreach (var (clientId, client) in options.Clients) AddApiClient(client.AccountId, clientId, "Configured client");
         foreach (var (partner, merchants) in options.Partners)
         {
@@ -56,7 +61,57 @@ public sealed class AccountStore
         /// <summary>The PayEx overrides last put (<c>payex/overrides</c>), if any.</summary>
         public JsonObject? PayExOverrides { get; set; }
 
+        /// <summary>The grants of the account's API clients (<c>auth/client-grants</c>), oldest first; guarded by <see cref="Gate"/>.</summary>
+        public List<JsonObject> Grants { get; } = new();
+
+        /// <summary>The checkout's payment profiles by profile_id, oldest first (<c>default</c> made on first use); guarded by <see cref="Gate"/>.</summary>
+        public List<JsonObject> Profiles { get; } = new();
+
+        /// <summary>The webhook subscriptions, oldest first; guarded by <see cref="Gate"/>.</summary>
+        public List<Hook> Hooks { get; } = new();
+
         public object Gate { get; } = new();
+    }
+
+    /// <summary>A webhook subscription: what Dintero answers with, the secret it signs deliveries with (never answered), its deliveries.</summary>
+    public sealed class Hook
+    {
+        public Hook(JsonObject subscription, string? secret)
+        {
+            Subscription = subscription;
+            Secret = secret;
+        }
+
+        public string Id => Subscription["id"]!.GetValue<string>();
+
+        public JsonObject Subscription { get; }
+
+        public string? Secret { get; }
+
+        /// <summary>Newest last.</summary>
+        public List<JsonObject> Deliveries { get; } = new();
+
+        public int FailuresInARow { get; set; }
+    }
+
+    /// <summary>An API client made through the API: the account it belongs to, its id (a UUID) and its current secret.</summary>
+    public sealed class CreatedClient
+    {
+        public CreatedClient(string accountId, string uuid, string clientId, string secret)
+        {
+            AccountId = accountId;
+            Uuid = uuid;
+            ClientId = clientId;
+            Secret = secret;
+        }
+
+        public string AccountId { get; }
+
+        public string Uuid { get; }
+
+        public string ClientId { get; }
+
+        public string Secret { get; set; }
     }
 
     /// <summary>A partner's prefilled signup, waiting for the applicant to accept it.</summary>
@@ -67,11 +122,14 @@ public sealed class AccountStore
 
     public Account Get(string accountId) => accounts.GetOrAdd(accountId, id => new Account(id));
 
+    /// <summary>Every account the emulator holds, by id.</summary>
+    public IReadOnlyList<Account> All => accounts.Values.OrderBy(account => account.Id, StringComparer.Ordinal).ToList();
+
     /// <summary>Adds an API client to the account's list, as Dintero's <c>auth/clients</c> shows it; returns it.</summary>
     public JsonObject AddApiClient(string accountId, string clientId, string name, string? description = null, JsonArray? callbacks = null)
     {
         var account = Get(accountId);
-        var now = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var now = Timestamp(options.Clock.GetUtcNow());
         var client = new JsonObject
         {
             ["id"] = Guid.NewGuid().ToString(),
@@ -86,6 +144,18 @@ public sealed class AccountStore
         lock (account.Gate) account.ApiClients.Add(client);
         return client;
     }
+
+    /// <summary>Registers a client made through the API with its secret, so it can get tokens; false when its client_id is taken.</summary>
+    public bool AddCreatedClient(CreatedClient client) => createdClients.TryAdd(client.ClientId, client);
+
+    /// <summary>A client made through the API, by its client_id; null when there is none (or it was deleted).</summary>
+    public CreatedClient? FindCreatedClient(string clientId) => createdClients.TryGetValue(clientId, out var client) ? client : null;
+
+    /// <summary>Forgets a deleted client: its credentials stop working.</summary>
+    public void RemoveCreatedClient(string clientId) => createdClients.TryRemove(clientId, out _);
+
+    /// <summary>Dintero's timestamps, to the millisecond.</summary>
+    public static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
 
     public bool IsMerchantOf(string partnerId, string accountId) => accounts.TryGetValue(accountId, out var account) && account.PartnerId == partnerId;
 

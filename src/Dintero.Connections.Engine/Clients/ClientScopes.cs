@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Dintero.Connections.Clients
+{
+    /// <summary>The scopes and grant types a merchant's API client is given, and which of them let it take payments.</summary>
+    public static class ClientScopes
+    {
+        /// <summary>
+        /// The checkout admin scope, the default of New-DinteroApiClient. UNCERTAIN: Dintero's scope table
+        /// (docs.dintero.com/docs/clients) spells it <c>admin:checkout</c>, like every other admin scope there
+        /// (admin:accounts, admin:hooks, ...); its partner guide (docs/partners/manage-merchants-via-api) sends
+        /// <c>checkout:admin</c>. The module sends the table's spelling; the emulator takes that one only.
+        /// </summary>
+        public const string CheckoutAdmin = "admin:checkout";
+
+        /// <summary>Reads the checkout (the scope table's <c>read:checkout</c>).</summary>
+        public const string CheckoutRead = "read:checkout";
+
+        /// <summary>Creates payment sessions without the rest (the scope table's <c>write:checkout</c>).</summary>
+        public const string CheckoutWrite = "write:checkout";
+
+        /// <summary>A shop's API client authenticates with its own id and secret.</summary>
+        public const string ClientCredentials = "client_credentials";
+
+        /// <summary>Dintero's grant types (the Grant page: a password grant serves password token requests only; authorization_code needs OIDC).</summary>
+        public static readonly IReadOnlyList<string> GrantTypes = new[] { ClientCredentials, "password", "authorization_code" };
+
+        /// <summary>Scopes for tab completion: the scope table's checkout, accounts and hooks scopes. Open: others are sent as given.</summary>
+        public static readonly IReadOnlyList<string> Known = new[] { CheckoutAdmin, CheckoutWrite, CheckoutRead, "admin:accounts", "write:accounts", "read:accounts", "admin:hooks", "write:hooks", "read:hooks" };
+
+        /// <summary>Whether a grant lets its client take payments for the account: a client_credentials grant for the account's URL, with admin:checkout or write:checkout.</summary>
+        public static bool TakesPayments(Models.ClientGrant grant, Uri accountUri) =>
+            grant.type == ClientCredentials && grant.scope != null && grant.scope.Any(scope => scope == CheckoutAdmin || scope == CheckoutWrite)
+            && string.Equals(grant.audience?.TrimEnd('/'), accountUri.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,104 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Checkout;
+using Dintero.Connections.Clients;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Http;
+using Dintero.Connections.Kinds;
+using Dintero.Connections.Models;
+using Dintero.Connections.Validation;
+
+namespace Dintero.Connections.Readiness
+{
+    /// <summary>
+    /// Whether a merchant takes payments, from four reads one after another (the command's -ThrottleLimit counts merchants,
+    /// so a merchant's reads keep to its one slot): its settings (each connection's status, and the payment types the
+    /// enabled ones give, <see cref="PaymentTypes.OfConnections"/>), its API clients and their grants (one with a checkout
+    /// grant for the account, <see cref="ClientScopes.TakesPayments"/>), and its <c>default</c> payment profile (which of
+    /// those types it has switched off). Live takes all three; a step whose read was refused is Unknown, not missing.
+    /// </summary>
+    public sealed class ReadinessCheck
+    {
+        /// <summary>The profile a shop's checkout uses unless it names another: every account has it.</summary>
+        public const string DefaultProfile = "default";
+
+        private readonly DinteroClient client;
+
+        public ReadinessCheck(DinteroClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
+
+        /// <summary>Reads per merchant when every read is one page: the bench's floor counts these.</summary>
+        public const int Reads = 4;
+
+        /// <exception cref="DinteroException">The settings could not be read: nothing of the merchant can be told.</exception>
+        public async Task<ReadinessOutcome> CheckAsync(string accountId, CancellationToken cancellationToken)
+        {
+            var settings = await client.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var row = new MerchantReadiness { account_id = accountId, business_name = settings.company?.business_name };
+            var statuses = settings.connection_status ?? new Dictionary<string, string?>();
+            row.common = Status(statuses, ConnectionKinds.Common);
+            row.bambora = Status(statuses, ConnectionKinds.Bambora);
+            row.collector = Status(statuses, ConnectionKinds.Collector);
+            row.instabank = Status(statuses, ConnectionKinds.Instabank);
+            row.payex = Status(statuses, ConnectionKinds.PayEx);
+            row.swish = Status(statuses, ConnectionKinds.Swish);
+            row.vipps = Status(statuses, ConnectionKinds.Vipps);
+            var types = PaymentTypes.OfConnections(settings.connections);
+            row.enabled_types = string.Join(", ", types);
+
+            var missing = new List<string>();
+            var unreadable = new List<string>();
+            if (!statuses.Values.Contains(KnownValues.Enabled))
+            {
+                var pending = statuses.Where(pair => pair.Value == KnownValues.Pending).Select(pair => pair.Key).ToList();
+                missing.Add(pending.Count > 0
+                    ? $"no enabled connection ({string.Join(", ", pending)} pending: the merchant has not signed; Wait-DinteroConnection -AccountId {accountId})"
+                    : $"no enabled connection (sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId})");
+            }
+
+            try
+            {
+                var clients = await client.ListApiClientsWithGrantsAsync(accountId, cancellationToken).ConfigureAwait(false);
+                var accountUri = client.AccountUri(accountId);
+                var paying = clients.FirstOrDefault(candidate => candidate.grants!.Any(grant => ClientScopes.TakesPayments(grant, accountUri)));
+                row.checkout_client = paying != null;
+                row.checkout_client_id = paying?.client_id;
+                if (paying == null) missing.Add($"no API client with a checkout grant (New-DinteroApiClient -AccountId {accountId} -Name 'Web shop')");
+            }
+            catch (DinteroException refused) when (Unreadable(refused))
+            {
+                unreadable.Add($"API clients: {refused.ErrorId}: {refused.Description}");
+            }
+
+            try
+            {
+                var profile = await client.GetPaymentProfileAsync(accountId, DefaultProfile, cancellationToken).ConfigureAwait(false);
+                var off = types.Where(type => !PaymentTypes.IsOn(profile.configuration, type)).ToList();
+                row.profile_off = string.Join(", ", off);
+                if (off.Count > 0) missing.Add($"the {DefaultProfile} profile has {row.profile_off} switched off (Set-DinteroPaymentProfile -AccountId {accountId} -Enable {string.Join(", ", off)})");
+            }
+            catch (DinteroApiException none) when (none.StatusCode == 404)
+            {
+                row.profile_off = row.enabled_types;
+                missing.Add($"no {DefaultProfile} payment profile (Dintero gives every account one; ask Dintero's support)");
+            }
+            catch (DinteroException refused) when (Unreadable(refused))
+            {
+                unreadable.Add($"payment profile: {refused.ErrorId}: {refused.Description}");
+            }
+
+            row.verdict = missing.Count > 0 ? ReadinessVerdict.NotLive : unreadable.Count > 0 ? ReadinessVerdict.Unknown : ReadinessVerdict.Live;
+            row.missing = string.Join("; ", missing.Concat(unreadable.Select(reason => "unknown: " + reason.Substring(0, reason.IndexOf(':')))));
+            return new ReadinessOutcome(row, unreadable);
+        }
+
+        // A refusal of the step's own (a scope the token lacks, an answer of Dintero's): the other steps still tell.
+        private static bool Unreadable(DinteroException refused) =>
+            refused is DinteroAccessException { Failure: DinteroAccessFailure.MissingScope } || refused is DinteroApiException || refused is DinteroValidationException;
+
+        private static string? Status(IDictionary<string, string?> statuses, ConnectionKind kind) => statuses.TryGetValue(kind.Name, out var status) ? status : null;
+
+    }
+}

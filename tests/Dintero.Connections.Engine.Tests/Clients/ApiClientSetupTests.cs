@@ -1,0 +1,217 @@
+using Dintero.Connections.Auth;
+using Dintero.Connections.Clients;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Engine.Tests.Support;
+using Dintero.Connections.Models;
+using Dintero.Connections.Signups;
+using Dintero.Emulator.Faults;
+
+namespace Dintero.Connections.Engine.Tests.Clients;
+
+/// <summary>
+/// A merchant's shop client made in Dintero's two steps against the emulator, as the partner makes it: never a client
+/// left without a grant, never a second client on a run again, and the secret only in the outcome.
+/// </summary>
+public sealed class ApiClientSetupTests
+{
+    private const string Merchant = TestData.Merchant;
+    private const string Grants = "/v1/accounts/*/auth/client-grants";
+    private static ApiClientRequest Shop() => new ApiClientRequest("Web shop", null, null, null).Checked();
+
+    private static Task<IReadOnlyList<ApiClient>> Clients(Dintero.Connections.Http.DinteroClient client) => client.ListApiClientsWithGrantsAsync(Merchant);
+
+    [Fact]
+    public async Task Makes_the_client_and_a_grant_that_names_it_by_its_id_and_the_new_credentials_reach_the_merchant_s_checkout()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+
+        var outcome = await new ApiClientSetup(partner, force: false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, outcome.Outcome);
+        Assert.Equal("web-shop-t11200001", outcome.Client!.client_id);
+        var grant = Assert.Single(outcome.Client.grants!);
+        Assert.Equal(outcome.Client.id, grant.client_id);
+        Assert.Equal(partner.AccountUri(Merchant).AbsoluteUri, grant.audience);
+        Assert.Equal(new[] { ClientScopes.CheckoutAdmin }, grant.scope);
+        Assert.Equal(1, env.Requests.Count("POST", "/accounts/" + Merchant + "/auth/clients"));
+        Assert.Equal(1, env.Requests.Count("POST", "/accounts/" + Merchant + "/auth/client-grants"));
+
+        var shop = env.Client(options =>
+        {
+            options.Credential = new ClientCredential(outcome.Client.client_id!, outcome.Secret!.GetPlainText());
+            options.AccountId = Merchant;
+        });
+        var profile = await shop.GetPaymentProfileAsync(Merchant, "default");
+        Assert.Equal("default", profile.profile_id);
+        Assert.DoesNotContain(env.Transcript.Lines, line => line.Contains(outcome.Secret!.GetPlainText()));
+    }
+
+    [Fact]
+    public async Task A_refused_grant_deletes_the_client_just_made_and_says_so()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Status = 400 });
+
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+
+        Assert.True(failure.Undone);
+        Assert.Equal("Dintero.Rollback.Undone", failure.ErrorId);
+        Assert.Contains("the client was deleted, so that no client without a grant is left", failure.Description);
+        Assert.IsType<DinteroApiException>(failure.Cause);
+        Assert.Empty(await Clients(partner));
+    }
+
+    [Fact]
+    public async Task A_grant_whose_answer_was_lost_is_read_back_and_kept_when_it_was_stored()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true, AfterProcessing = true });
+
+        var outcome = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, outcome.Outcome);
+        var stored = Assert.Single(await Clients(partner));
+        Assert.Single(stored.grants!);
+        Assert.Equal(1, env.Requests.Count("POST", "/auth/client-grants")); // read back, not sent again
+    }
+
+    [Fact]
+    public async Task A_grant_lost_before_Dintero_stored_it_leaves_no_client()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true });
+
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+
+        Assert.True(failure.Undone);
+        Assert.Empty(await Clients(partner));
+    }
+
+    [Fact]
+    public async Task A_client_whose_answer_was_lost_is_of_no_use_without_its_secret_and_is_deleted()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/auth/clients", Drop = true, AfterProcessing = true });
+
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+
+        Assert.True(failure.Undone);
+        Assert.Contains("Dintero shows a client's secret in the answer that makes it, and never again", failure.Description);
+        Assert.Empty(await Clients(partner));
+        Assert.Equal(0, env.Requests.Count("POST", "/auth/client-grants"));
+
+        var again = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        Assert.Equal(RowOutcome.Created, again.Outcome);
+    }
+
+    [Fact]
+    public async Task A_run_again_skips_the_merchant_that_has_the_client_and_its_grant_and_makes_nothing()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        var again = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var plan = await new ApiClientSetup(partner, false).PlanAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Skipped, again.Outcome);
+        Assert.Null(again.Secret);
+        Assert.Contains("has the client web-shop-t11200001 ('Web shop') with the grant asked for already", again.Reason);
+        Assert.Equal(RowOutcome.WouldSkip, plan.Outcome);
+        Assert.Single(await Clients(partner));
+        Assert.Equal(1, env.Requests.Count("POST", "/auth/client-grants"));
+    }
+
+    [Fact]
+    public async Task A_row_naming_the_same_merchant_and_client_twice_is_sent_once()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var setup = new ApiClientSetup(partner, false);
+
+        var first = await setup.CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var second = await setup.CreateAsync(Merchant, 1, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, first.Outcome);
+        Assert.Equal(RowOutcome.Skipped, second.Outcome);
+        Assert.Contains("pipeline item 0 makes it", second.Reason);
+        Assert.Equal(1, env.Requests.Count("POST", "/auth/clients"));
+    }
+
+    [Fact]
+    public async Task A_client_left_without_its_grant_by_a_stopped_run_is_made_anew()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var (orphan, _) = await partner.CreateApiClientAsync(Merchant, "Web shop", null, Shop().ClientIdFor(Merchant));
+
+        var outcome = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, outcome.Outcome);
+        Assert.Contains("was there without a grant", outcome.Reason);
+        var stored = Assert.Single(await Clients(partner));
+        Assert.NotEqual(orphan.id, stored.id);
+        Assert.Single(stored.grants!);
+    }
+
+    [Fact]
+    public async Task Force_makes_another_client_with_an_id_of_Dintero_s()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        var forced = await new ApiClientSetup(partner, force: true).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, forced.Outcome);
+        Assert.NotEqual("web-shop-t11200001", forced.Client!.client_id);
+        Assert.Equal(2, (await Clients(partner)).Count(each => each.grants!.Count == 1));
+    }
+
+    [Fact]
+    public async Task Dintero_refuses_a_grant_that_names_the_client_by_its_client_id_string()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var (made, _) = await partner.CreateApiClientAsync(Merchant, "Web shop", null, "web-shop-t11200001");
+
+        var refused = await Assert.ThrowsAsync<DinteroApiException>(() => partner.CreateClientGrantAsync(Merchant,
+            new ClientGrant { client_id = made.client_id, audience = partner.AccountUri(Merchant).AbsoluteUri, scope = new List<string> { ClientScopes.CheckoutAdmin }, type = "client_credentials" }));
+
+        Assert.Equal(400, refused.StatusCode);
+        Assert.Contains(refused.FieldErrors, error => error.Path == "client_id");
+    }
+
+    [Fact]
+    public async Task A_reset_secret_replaces_the_old_one_which_then_gets_no_token()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var made = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        var reset = await SecretReset.RotateAsync(partner, Merchant, made.Client!.id!, CancellationToken.None);
+
+        Assert.NotEqual(made.Secret!.GetPlainText(), reset.Secret!.GetPlainText());
+        var old = env.Client(options => { options.Credential = new ClientCredential(made.Client.client_id!, made.Secret.GetPlainText()); options.AccountId = Merchant; });
+        var refused = await Assert.ThrowsAsync<DinteroAccessException>(() => old.AuthenticateAsync(Merchant));
+        Assert.Equal(DinteroAccessFailure.CredentialsRefused, refused.Failure);
+        var renewed = env.Client(options => { options.Credential = new ClientCredential(made.Client.client_id!, reset.Secret.GetPlainText()); options.AccountId = Merchant; });
+        await renewed.AuthenticateAsync(Merchant);
+    }
+
+    [Theory]
+    [InlineData("", "Name")]
+    [InlineData("Web shop", "Scope[0]", "admin checkout")]
+    public void A_request_with_a_bad_field_is_refused_before_anything_is_sent(string name, string path, string? scope = null)
+    {
+        var failure = Assert.Throws<DinteroValidationException>(() => new ApiClientRequest(name, null, scope == null ? null : new[] { scope }, null).Checked());
+
+        Assert.Contains(failure.Problems, problem => problem.Path == path);
+        if (scope != null) Assert.Contains("Did you mean 'admin:checkout'", failure.Message);
+    }
+}

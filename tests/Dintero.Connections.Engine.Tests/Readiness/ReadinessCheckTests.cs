@@ -1,0 +1,100 @@
+using Dintero.Connections.Checkout;
+using Dintero.Connections.Clients;
+using Dintero.Connections.Engine.Tests.Support;
+using Dintero.Connections.Models;
+using Dintero.Connections.Readiness;
+
+namespace Dintero.Connections.Engine.Tests.Readiness;
+
+/// <summary>Who takes payments, from a merchant's settings, clients and default profile, against the emulator.</summary>
+public sealed class ReadinessCheckTests
+{
+    private const string Merchant = TestData.Merchant;
+
+    private static async Task EnableCommonAsync(TestEnvironment env, Dintero.Connections.Http.DinteroClient partner)
+    {
+        await partner.CreateCommonConnectionAsync(Merchant, TestData.CommonSignup());
+        env.Emulator.MoveConnection(Merchant, "common", "enabled");
+    }
+
+    [Fact]
+    public async Task A_merchant_without_an_enabled_connection_is_not_live_and_is_told_what_to_do()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+
+        var outcome = await new ReadinessCheck(env.PartnerClient()).CheckAsync(Merchant, CancellationToken.None);
+
+        Assert.Equal(ReadinessVerdict.NotLive, outcome.Row.verdict);
+        Assert.Equal(new[] { $"no enabled connection (sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant})", $"no API client with a checkout grant (New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop')" }, outcome.Row.MissingSteps());
+        Assert.False(outcome.Row.checkout_client);
+        Assert.Empty(outcome.Unreadable);
+    }
+
+    [Fact]
+    public async Task Each_step_done_takes_its_line_off_until_the_merchant_is_live()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var check = new ReadinessCheck(partner);
+        await EnableCommonAsync(env, partner);
+
+        var enabled = await check.CheckAsync(Merchant, CancellationToken.None);
+        Assert.Equal("enabled", enabled.Row.common);
+        Assert.Equal(string.Join(", ", TestData.CommonSignup().payment_options!.Select(option => option.type)), enabled.Row.enabled_types);
+        Assert.Equal(enabled.Row.enabled_types, enabled.Row.profile_off);
+        Assert.Equal(2, enabled.Row.MissingSteps().Count);
+
+        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
+        var client = await check.CheckAsync(Merchant, CancellationToken.None);
+        Assert.True(client.Row.checkout_client);
+        Assert.Equal("web-shop-t11200001", client.Row.checkout_client_id);
+        Assert.StartsWith("the default profile has", Assert.Single(client.Row.MissingSteps()));
+
+        await ProfileSwitches.Checked(enabled.Row.profile_off!.Split(new[] { ", " }, StringSplitOptions.None), null).ApplyAsync(partner, Merchant, "default", CancellationToken.None);
+        var live = await check.CheckAsync(Merchant, CancellationToken.None);
+        Assert.Equal(ReadinessVerdict.Live, live.Row.verdict);
+        Assert.Equal(string.Empty, live.Row.missing);
+        Assert.Equal(string.Empty, live.Row.profile_off);
+    }
+
+    [Fact]
+    public async Task A_client_whose_grant_is_for_another_audience_or_scope_does_not_count()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Reports", null, new[] { "read:accounts" }, null).Checked(), CancellationToken.None);
+
+        var outcome = await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
+
+        Assert.False(outcome.Row.checkout_client);
+    }
+
+    [Fact]
+    public async Task A_checkout_read_refused_makes_the_row_Unknown_with_the_reason_never_NotLive_for_that_step()
+    {
+        await using var env = await TestEnvironment.StartAsync(configure: options => options.ExchangedTokensWithoutCheckout = true);
+        var partner = env.PartnerClient();
+        await EnableCommonAsync(env, partner);
+        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
+
+        var outcome = await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
+
+        Assert.Equal(ReadinessVerdict.Unknown, outcome.Row.verdict);
+        Assert.Null(outcome.Row.profile_off);
+        Assert.StartsWith("payment profile: Dintero.Access.MissingScope", Assert.Single(outcome.Unreadable));
+        Assert.Equal("unknown: payment profile", outcome.Row.missing);
+    }
+
+    [Fact]
+    public async Task A_merchant_costs_four_reads_when_each_is_one_page()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        await partner.AuthenticateAsync(Merchant);
+        env.Requests.Clear();
+
+        await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
+
+        Assert.Equal(ReadinessCheck.Reads, env.Requests.Entries.Count);
+    }
+}

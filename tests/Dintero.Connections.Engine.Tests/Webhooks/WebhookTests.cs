@@ -1,0 +1,139 @@
+using System.Text;
+using Dintero.Connections.Errors;
+using Dintero.Connections.Engine.Tests.Support;
+using Dintero.Connections.Models;
+using Dintero.Connections.Signups;
+using Dintero.Connections.Webhooks;
+
+namespace Dintero.Connections.Engine.Tests.Webhooks;
+
+/// <summary>Subscriptions checked, made once, and their deliveries signed as Dintero signs them.</summary>
+public sealed class WebhookTests
+{
+    private const string HookSecret = "Hook-Secret-For-The-Receiver-3391";
+
+    [Fact]
+    public void The_signature_is_the_hex_HMAC_SHA1_of_the_body_and_a_changed_byte_fails_it()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"event\":\"ping\"}");
+        var signature = WebhookSignature.Of(body, "secret");
+
+        Assert.Matches("^[0-9a-f]{40}$", signature);
+        Assert.True(WebhookSignature.Verify(body, signature, "secret"));
+        Assert.True(WebhookSignature.Verify(body, " " + signature.ToUpperInvariant() + " ", "secret"));
+        Assert.False(WebhookSignature.Verify(body, signature, "Secret"));
+        Assert.False(WebhookSignature.Verify(body, signature.Substring(0, 39), "secret"));
+        Assert.False(WebhookSignature.Verify(body, null, "secret"));
+        body[3] ^= 1;
+        Assert.False(WebhookSignature.Verify(body, signature, "secret"));
+    }
+
+    [Fact]
+    public async Task A_delivery_of_the_emulator_verifies_against_its_raw_body_with_the_subscription_s_secret()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/signed").AbsoluteUri;
+
+        var hook = await partner.CreateWebhookAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, url, new DinteroSecret(HookSecret), insecureSsl: false));
+
+        var received = await Eventually(() => env.Emulator.Received().FirstOrDefault(each => (string?)each["path"] == "/_emulator/receiver/signed"));
+        Assert.True(WebhookSignature.Verify(Encoding.UTF8.GetBytes((string)received["body"]!), (string?)received["eventSignature"], HookSecret));
+        Assert.False(WebhookSignature.Verify(Encoding.UTF8.GetBytes((string)received["body"]! + "\n"), (string?)received["eventSignature"], HookSecret));
+        Assert.Equal("HMAC-SHA1", hook.config!.secret!.type);
+        Assert.Null(hook.config.secret.value); // the answer never shows it
+        Assert.DoesNotContain(env.Transcript.Lines, line => line.Contains(HookSecret));
+        var delivery = Assert.Single(await partner.GetWebhookDeliveriesAsync(TestData.Merchant, hook.id!, 10));
+        Assert.Equal("ping", delivery.@event);
+        Assert.Equal(200, delivery.status);
+        Assert.True(delivery.success);
+        Assert.Equal(hook.id, delivery.hook_id);
+    }
+
+    [Fact]
+    public async Task A_subscription_like_one_there_is_skipped_and_force_makes_another()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/once").AbsoluteUri;
+        var setup = new WebhookSetup(partner);
+
+        var first = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add", "account_update" }, url, null, false), force: false, CancellationToken.None);
+        var fewer = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "account_update" }, url + "/", null, false), force: false, CancellationToken.None);
+        var plan = await setup.PlanAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, url, null, false), force: false, CancellationToken.None);
+        var more = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add", "transaction" }, url, null, false), force: false, CancellationToken.None);
+        var forced = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "account_update" }, url, null, false), force: true, CancellationToken.None);
+
+        Assert.Equal(RowOutcome.Created, first.Outcome);
+        Assert.Equal(RowOutcome.Skipped, fewer.Outcome);
+        Assert.Equal(first.Subscription.id, fewer.Subscription.id);
+        Assert.Equal(RowOutcome.WouldSkip, plan.Outcome);
+        Assert.Equal(RowOutcome.Created, more.Outcome); // an event the first lacks
+        Assert.Equal(RowOutcome.Created, forced.Outcome);
+        Assert.Equal(3, env.Requests.Count("POST", $"/accounts/{TestData.Merchant}/hooks/subscriptions"));
+    }
+
+    [Fact]
+    public void A_subscription_is_checked_whole_before_it_is_sent()
+    {
+        var failure = Assert.Throws<DinteroValidationException>(() => WebhookEvents.Check(new[] { "acount_update", "settlement_add" }, "ftp://hooks.example.com", null, false));
+
+        Assert.Equal(new[] { "Event[0]", "Url" }, failure.Problems.Select(problem => problem.Path));
+        Assert.Contains("Did you mean 'account_update'", failure.Message);
+        Assert.Throws<DinteroValidationException>(() => WebhookEvents.Check(Array.Empty<string>(), "https://hooks.example.com", null, false));
+    }
+
+    [Fact]
+    public void A_test_account_is_told_which_events_it_will_never_get()
+    {
+        Assert.Equal(new[] { "account_update" }, WebhookEvents.NeverSentTo("T11200001", new[] { "account_update", "settlement_add" }));
+        Assert.Empty(WebhookEvents.NeverSentTo("P11200001", new[] { "account_update" }));
+    }
+
+    [Fact]
+    public async Task The_emulator_refuses_a_secret_given_as_a_plain_string_as_the_module_reads_Dintero()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerClient();
+        var request = Dintero.Connections.Requests.DinteroRequest.Create("POST", "hooks/subscriptions", null,
+            "{\"config\": {\"url\": \"https://hooks.example.com\", \"secret\": \"plain\"}, \"events\": [\"settlement_add\"]}", TestData.Merchant, partner.BaseUri);
+
+        var refused = await Assert.ThrowsAsync<DinteroApiException>(() => partner.SendAsync(request));
+
+        Assert.Equal(400, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dintero_deletes_a_subscription_after_repeated_failed_deliveries_and_its_deliveries_say_why()
+    {
+        await using var env = await TestEnvironment.StartAsync(configure: options => options.HookDeletedAfterFailures = 2);
+        var partner = env.PartnerClient();
+        var hook = await partner.CreateWebhookAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, new Uri(env.Emulator.RootUri, "_emulator/receiver/down/500").AbsoluteUri, null, false));
+        var deliveries = await Eventually(async () => { var read = await partner.GetWebhookDeliveriesAsync(TestData.Merchant, hook.id!, 10); return read.Count >= 1 ? read : null; });
+        Assert.Equal(500, deliveries[0].status);
+        Assert.False(deliveries[0].success);
+
+        await partner.PingWebhookAsync(TestData.Merchant, hook.id!);
+
+        var gone = await Eventually(async () =>
+        {
+            try { await partner.GetWebhookAsync(TestData.Merchant, hook.id!); return null; }
+            catch (DinteroApiException notFound) when (notFound.StatusCode == 404) { return notFound; }
+        });
+        Assert.Equal(404, gone.StatusCode);
+    }
+
+    private static async Task<T> Eventually<T>(Func<T?> read) where T : class => await Eventually(() => Task.FromResult(read()));
+
+    private static async Task<T> Eventually<T>(Func<Task<T?>> read) where T : class
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = await read();
+            if (found != null) return found;
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("Not seen within 10 s.");
+            await Task.Delay(20);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+# What every Pester suite starts with, dot-sourced in its BeforeAll: the module imported, the emulator's addresses,
+# the connection splats of the two paths (a merchant's own client for T00000001; the partner's client for its
+# merchants T00000001 to T00000400, through the token exchange), and the emulator's admin calls. PesterSuiteTests
+# sets the DINTERO_TEST_* variables and starts a fresh emulator for each suite.
+
+Import-Module $env:DINTERO_TEST_MODULE -Force
+$script:module = $env:DINTERO_TEST_MODULE
+$script:emulator = $env:DINTERO_TEST_EMULATOR
+$script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
+$script:partnerId = $env:DINTERO_TEST_PARTNER_ID
+$script:secret = ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force
+$script:merchant = @{ AccountId = $accountId; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = $secret; BaseUri = $env:DINTERO_TEST_BASE_URI; CheckoutBaseUri = $env:DINTERO_TEST_CHECKOUT_BASE_URI }
+$script:connect = $merchant
+$script:partner = @{ AccountId = $partnerId; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI; CheckoutBaseUri = $env:DINTERO_TEST_CHECKOUT_BASE_URI }
+
+# The emulator's request log, by method and path (a -like pattern: '/v1/accounts/*/auth/clients'). Invoke-RestMethod
+# writes a JSON array as one object: assigned first, it is enumerated item by item.
+function script:Get-EmulatorRequest([string] $Method = '*', [string] $PathLike = '*') {
+    $log = Invoke-RestMethod "$($emulator)_emulator/requests"
+    @($log | Where-Object { $_.method -like $Method -and $_.path -like $PathLike })
+}
+
+function script:Add-EmulatorFault([hashtable] $Fault) {
+    $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+}
+
+function script:Clear-EmulatorFault {
+    $null = Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults"
+}
+
+# Sets a connection's status as Dintero would once the merchant signs (or is declined).
+function script:Set-EmulatorStatus([string] $Account, [string] $Kind, [string] $Status) {
+    $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/$Account/connections/$Kind/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json)
+}
+
+# Everything a command writes to any stream, as the host would print it (errors in full, with every property).
+function script:Get-AllStreams([scriptblock] $Command) {
+    $ErrorActionPreference = 'Continue'
+    (& $Command *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 400 } else { $_ | Out-String -Width 400 } }) -join "`n"
+}
