@@ -5,8 +5,7 @@
 # Run by `dotnet test` (PesterSuiteTests).
 
 BeforeAll {
-    $script:repository = Split-Path $PSScriptRoot
-    . (Join-Path $repository 'tools/ChildPwsh.ps1')
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
     $script:benchmarks = @('Release', 'Debug') | ForEach-Object { Join-Path $repository "bench/Dintero.Connections.Benchmarks/bin/$_/net10.0/Dintero.Connections.Benchmarks.dll" } | Where-Object { Test-Path $_ } | Select-Object -First 1
     $script:configuration = if ($benchmarks -match '[\\/]Debug[\\/]') { 'Debug' } else { 'Release' }
 }
@@ -20,6 +19,15 @@ Describe 'The benches' {
         foreach ($section in 'Create a Common connection', 'Read a Common connection', 'Token requests', 'Binding and validating', 'Common signups', 'Partner T11200000', 'Safe re-runs', 'Go live') {
             $text | Should -Match ([regex]::Escape($section)) -Because "the bench of '$section' ran"
         }
+    }
+
+    It 'runs bench/PerRow.ps1 in smoke mode: the cmdlet layer per row, and the import' {
+        $output = Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $repository 'bench/PerRow.ps1') -Smoke -Configuration $configuration
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $text = $output -join "`n"
+        $text | Should -Match 'New-DinteroCommonConnection\s+[\d,]+ ms \(floor'
+        $text | Should -Match 'Get-DinteroConnection\s+[\d,]+ ms \(floor'
+        $text | Should -Match 'Import-Module: -?[\d,]+ ms over a bare pwsh'
     }
 
     It 'runs bench/EndToEnd.ps1 in smoke mode: the module and the loop each sign up a partner''s merchants' {

@@ -16,9 +16,7 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    Import-Module $env:DINTERO_TEST_MODULE -Force
-    $repository = Split-Path $PSScriptRoot
-    . (Join-Path $repository 'tools/ChildPwsh.ps1')
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
 }
 
 Describe 'The Dintero.Connections module' {

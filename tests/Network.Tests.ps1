@@ -4,27 +4,13 @@
 # and the runbook recipe of README.md, which keeps the client secret in Automation assets or Key Vault.
 
 BeforeAll {
-    Import-Module $env:DINTERO_TEST_MODULE -Force
-    $script:emulator = $env:DINTERO_TEST_EMULATOR
-    $script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
-    $script:merchant = @{ AccountId = $accountId; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
-    $script:partner = @{ AccountId = $env:DINTERO_TEST_PARTNER_ID; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
     $script:proxyCredential = [pscredential]::new($env:DINTERO_TEST_PROXY_USER, (ConvertTo-SecureString "$env:DINTERO_TEST_PROXY_PASSWORD" -AsPlainText -Force))
 
-    # The requests the emulator received from the given index on.
-    function script:Get-EmulatorRequestSince([int] $Index) {
-        $log = Invoke-RestMethod "$($emulator)_emulator/requests"
-        @($log | Select-Object -Skip $Index)
-    }
+    # The requests the emulator received from the given index on, and how many so far.
+    function script:Get-EmulatorRequestSince([int] $Index) { @(Get-EmulatorLog | Select-Object -Skip $Index) }
 
-    function script:Get-EmulatorRequestCount {
-        $log = Invoke-RestMethod "$($emulator)_emulator/requests"
-        @($log).Count
-    }
-
-    function script:New-Signup {
-        @{ payment_options = @(@{ type = 'dintero.zero'; currencies = @('NOK') }); store_type = 'online' }
-    }
+    function script:Get-EmulatorRequestCount { @(Get-EmulatorLog).Count }
 }
 
 Describe 'Through a real forward proxy' -Skip:(-not $env:DINTERO_TEST_PROXY) {

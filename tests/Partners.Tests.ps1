@@ -4,16 +4,7 @@
 # only. Run by `dotnet test` (PesterSuiteTests): partner T00000000 has the merchants T00000001 to T00000400.
 
 BeforeAll {
-    Import-Module $env:DINTERO_TEST_MODULE -Force
-    $script:emulator = $env:DINTERO_TEST_EMULATOR
-    $script:partnerId = $env:DINTERO_TEST_PARTNER_ID
-    $script:partner = @{ AccountId = $partnerId; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
-    $script:merchant = @{ AccountId = $env:DINTERO_TEST_ACCOUNT_ID; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
-
-    function script:Get-EmulatorRequest([string] $Method, [string] $PathLike) {
-        $log = Invoke-RestMethod "$($emulator)_emulator/requests"
-        @($log | Where-Object { $_.method -eq $Method -and $_.path -like $PathLike })
-    }
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
 
     function script:New-Invite([string] $Email, [string] $Reference) {
         @{

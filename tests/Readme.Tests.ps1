@@ -20,7 +20,7 @@ BeforeAll {
     $env:DINTERO_CLIENT_SECRET = 'demo-partner-secret-change-me'
     $env:DINTERO_BASE_URI = $env:DINTERO_TEST_BASE_URI
     $env:DINTERO_CHECKOUT_BASE_URI = $env:DINTERO_TEST_CHECKOUT_BASE_URI
-    Import-Module $env:DINTERO_TEST_MODULE -Force
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
     Push-Location $TestDrive
 }
 

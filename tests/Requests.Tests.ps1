@@ -4,35 +4,7 @@
 # emulator where partner T00000000 has the merchants T00000001 to T00000400.
 
 BeforeAll {
-    Import-Module $env:DINTERO_TEST_MODULE -Force
-    $script:emulator = $env:DINTERO_TEST_EMULATOR
-    $script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
-    $script:partnerId = $env:DINTERO_TEST_PARTNER_ID
-    $script:merchant = @{ AccountId = $accountId; ClientId = $env:DINTERO_TEST_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
-    $script:partner = @{ AccountId = $partnerId; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
-
-    function script:Get-EmulatorRequest([string] $Method = '*', [string] $PathLike = '*') {
-        $log = Invoke-RestMethod "$($emulator)_emulator/requests"
-        @($log | Where-Object { $_.method -like $Method -and $_.path -like $PathLike })
-    }
-
-    # What -WhatIf and -Confirm print, which goes to the host, not to a stream.
-    function script:Get-HostText([scriptblock] $Command) {
-        $transcript = Join-Path $TestDrive "host-$([guid]::NewGuid()).txt"
-        $null = Start-Transcript -Path $transcript
-        try { & $Command | Out-Null } finally { $null = Stop-Transcript }
-        Get-Content $transcript -Raw
-    }
-
-    function script:Add-Fault([hashtable] $Fault) {
-        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
-    }
-
-    # Everything a command writes to any stream, as the host would print it.
-    function script:Get-AllStreams([scriptblock] $Command) {
-        $ErrorActionPreference = 'Continue'
-        (& $Command *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 400 } else { $_ | Out-String -Width 400 } }) -join "`n"
-    }
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
 
     $script:overrides = 'management/settings/connections/payex/overrides'
 }
@@ -212,7 +184,7 @@ Describe 'Errors a support ticket can use' {
     AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
 
     It 'shows a 500''s status, time and request id in the error view, and keeps the answer''s headers' {
-        Add-Fault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 500 }
+        Add-EmulatorFault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 500 }
 
         $null = Get-DinteroAccountSetting -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -231,7 +203,7 @@ Describe 'Errors a support ticket can use' {
     }
 
     It 'gives a throttling give-up its own ErrorId, apart from other errors' {
-        Add-Fault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 429; RetryAfterSeconds = 600 }
+        Add-EmulatorFault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 429; RetryAfterSeconds = 600 }
 
         $null = Get-DinteroAccountSetting -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -246,7 +218,7 @@ Describe 'Errors a support ticket can use' {
         $context.MaxRetries | Should -Be 0
         $context.RequestTimeout | Should -Be ([timespan]'00:00:30')
         $context.MaxRetryAfter | Should -Be ([timespan]'00:05:00')
-        Add-Fault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 503; Times = 2 }
+        Add-EmulatorFault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 503; Times = 2 }
         $before = @(Get-EmulatorRequest GET "/v1/accounts/$accountId/management/settings").Count
 
         $null = Get-DinteroAccountSetting -ErrorVariable failures -ErrorAction SilentlyContinue

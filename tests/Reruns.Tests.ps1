@@ -5,20 +5,12 @@
 # emulator where partner T00000000 has the merchants T00000001 to T00000400.
 
 BeforeAll {
-    Import-Module $env:DINTERO_TEST_MODULE -Force
-    $script:emulator = $env:DINTERO_TEST_EMULATOR
-    $script:partner = @{ AccountId = $env:DINTERO_TEST_PARTNER_ID; ClientId = $env:DINTERO_TEST_PARTNER_CLIENT_ID; ClientSecret = (ConvertTo-SecureString $env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force); BaseUri = $env:DINTERO_TEST_BASE_URI }
+    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
     $script:signupPath = '/v1/accounts/*/management/settings/connections/common'
-
-    function script:Get-Log { $log = Invoke-RestMethod "$($emulator)_emulator/requests"; @($log) }
 
     # The signups the emulator stored for an account: POSTs it answered 200.
     function script:Get-StoredCount([string] $AccountId) {
-        @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -eq "/v1/accounts/$AccountId/management/settings/connections/common" -and $_.status -eq 200 }).Count
-    }
-
-    function script:Add-Fault([hashtable] $Fault) {
-        $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
+        @(Get-EmulatorLog | Where-Object { $_.method -eq 'POST' -and $_.path -eq "/v1/accounts/$AccountId/management/settings/connections/common" -and $_.status -eq 200 }).Count
     }
 
     function script:New-Row([int] $Number, [string] $StoreType = 'online') {
@@ -36,7 +28,6 @@ BeforeAll {
         $Numbers | ForEach-Object { [pscustomobject]@{ account_id = 'T{0:D8}' -f $_; organization_number = '912345678' } } | Set-DinteroAccountSetting
     }
 
-    . (Join-Path (Split-Path $PSScriptRoot) 'tools/ChildPwsh.ps1')
     Connect-Dintero @partner
 }
 
@@ -87,14 +78,14 @@ Describe 'Running the same sheet again' {
 
     It 'settles a signup whose answer was lost by reading it back, and does not send it again' {
         Initialize-Merchant 27
-        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000027/management/settings/connections/common'; drop = $true; afterProcessing = $true }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000027/management/settings/connections/common'; drop = $true; afterProcessing = $true }
 
         $created = New-Row 27 | New-DinteroCommonConnection -ReportVariable report
 
         $created.status | Should -Be 'pending'
         $report[0].outcome | Should -Be 'Created'
         Get-StoredCount T00000027 | Should -Be 1
-        @(Get-Log | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/v1/accounts/T00000027/management/settings/connections/common' }).Count | Should -Be 1
+        @(Get-EmulatorLog | Where-Object { $_.method -eq 'GET' -and $_.path -eq '/v1/accounts/T00000027/management/settings/connections/common' }).Count | Should -Be 1
     }
 }
 
@@ -116,7 +107,7 @@ Describe 'Reading back only what proves this signup' {
         # Dintero's timestamps are whole seconds: the second signup is sent over two seconds after the first was stored,
         # more than the read-back's slack (within it, a changed signup that fails is Unknown, not Failed).
         Start-Sleep -Milliseconds 2500
-        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000091/management/settings/connections/common'; status = 500 }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000091/management/settings/connections/common'; status = 500 }
 
         $output = New-VippsRow 91 | New-DinteroCommonConnection -Force -ReportVariable report -ErrorVariable failures -ErrorAction SilentlyContinue
 
@@ -133,7 +124,7 @@ Describe 'Reading back only what proves this signup' {
         Initialize-Merchant 92
         $null = New-Row 92 | New-DinteroCommonConnection
         Start-Sleep -Milliseconds 2500
-        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000092/management/settings/connections/common'; drop = $true; afterProcessing = $true }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000092/management/settings/connections/common'; drop = $true; afterProcessing = $true }
 
         $created = New-VippsRow 92 | New-DinteroCommonConnection -Force -ReportVariable report
 
@@ -149,7 +140,7 @@ Describe 'The plan of a run: -WhatIf' {
         Initialize-Merchant (101..104)
         $null = (New-Row 101), (New-Row 102) | New-DinteroCommonConnection
         $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/T00000102/connections/common/status" -ContentType 'application/json' -Body '{"status": "enabled"}'
-        $posts = @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count
+        $posts = @(Get-EmulatorLog | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count
         $rows = (New-Row 101), (New-Row 102), (New-Row 103), (New-Row 104 -StoreType 'onlin'), (New-Row 103)
 
         $null = $rows | New-DinteroCommonConnection -WhatIf -ReportVariable plan -ErrorVariable refused -ErrorAction SilentlyContinue -InformationVariable summary
@@ -158,7 +149,7 @@ Describe 'The plan of a run: -WhatIf' {
         $rows | Export-Csv $sheet -NoTypeInformation
         $text = Invoke-ChildPwsh -NoProfile -NonInteractive -Command "Import-Module '$env:DINTERO_TEST_MODULE'; `$s = ConvertTo-SecureString `$env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force; Connect-Dintero -AccountId `$env:DINTERO_TEST_PARTNER_ID -ClientId `$env:DINTERO_TEST_PARTNER_CLIENT_ID -ClientSecret `$s -BaseUri `$env:DINTERO_TEST_BASE_URI; Import-Csv '$sheet' | New-DinteroCommonConnection -WhatIf -ErrorAction SilentlyContinue"
 
-        @(Get-Log | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count | Should -Be $posts
+        @(Get-EmulatorLog | Where-Object { $_.method -eq 'POST' -and $_.path -like '*/connections/common' }).Count | Should -Be $posts
         @($plan.outcome) | Should -Be @('WouldSkip', 'WouldSkip', 'WouldCreate', 'Failed', 'WouldSkip')
         $plan[0].message | Should -Match 'has a Common connection already \(pending\)'
         $plan[1].message | Should -Match '\(enabled\)'
@@ -186,7 +177,7 @@ Describe 'The summary at the end of a run' {
 
     It 'counts the rows by outcome and by ErrorId in one Information record, and says how to go on' {
         Initialize-Merchant (111..114)
-        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000113/management/settings/connections/common'; status = 500 }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000113/management/settings/connections/common'; status = 500 }
         $rows = (New-Row 111), (New-Row 112), (New-Row 113), (New-Row 114 -StoreType 'onlin')
 
         $null = $rows | New-DinteroCommonConnection -ReportVariable report -ErrorAction SilentlyContinue -InformationVariable information
@@ -234,7 +225,7 @@ Describe 'The report of a run' {
     It 'has one row per input, and round-trips through Export-Csv and Import-Csv as the input of the rows still to do' {
         Initialize-Merchant (31..34)
         $null = New-Row 31 | New-DinteroCommonConnection
-        Add-Fault @{ method = 'POST'; path = '/v1/accounts/T00000033/management/settings/connections/common'; status = 500 }
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000033/management/settings/connections/common'; status = 500 }
         $rows = (New-Row 31), (New-Row 32), (New-Row 33), (New-Row 34 -StoreType 'onlin')
 
         $null = $rows | New-DinteroCommonConnection -ReportVariable report -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
@@ -270,7 +261,7 @@ Describe 'The report of a run' {
 
     It 'keeps the rows of a stopped run: every signup sent before the stop is in the report, and a run again finishes the rest' {
         Initialize-Merchant (41..52)
-        Add-Fault @{ method = 'POST'; path = $signupPath; delayMilliseconds = 400; times = -1 }
+        Add-EmulatorFault @{ method = 'POST'; path = $signupPath; delayMilliseconds = 400; times = -1 }
         $rows = 41..52 | ForEach-Object { New-Row $_ }
         $shell = [powershell]::Create()
         # Not in a local scope: the report variable outlives the stopped pipeline, to be read from the runspace.
@@ -307,7 +298,7 @@ Describe 'Warnings on a long run' {
         Initialize-Merchant (61..70)
         # Retries enough that no row gives up under the eight 429s, however they fall.
         Connect-Dintero @partner -MaxRetries 10
-        Add-Fault @{ method = 'POST'; path = $signupPath; status = 429; retryAfterSeconds = 0; times = 8 }
+        Add-EmulatorFault @{ method = 'POST'; path = $signupPath; status = 429; retryAfterSeconds = 0; times = 8 }
 
         $output = 61..70 | ForEach-Object { New-Row $_ } | New-DinteroCommonConnection -ThrottleLimit 2 -WarningVariable warnings -WarningAction SilentlyContinue -Verbose 4>&1
         Connect-Dintero @partner

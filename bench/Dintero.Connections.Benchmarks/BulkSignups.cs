@@ -33,7 +33,7 @@ public static class BulkSignups
         var latency = TimeSpan.FromMilliseconds(latencyMilliseconds);
 
         var sequentialWatch = Stopwatch.StartNew();
-        for (var i = 0; i < count; i++) await client.CreateCommonConnectionAsync(Samples.AccountId, Samples.Signup());
+        for (var i = 0; i < count; i++) await client.CreateConnectionAsync(ConnectionKinds.Common.Check(Samples.Signup()), Samples.AccountId);
         sequentialWatch.Stop();
         var sequentialFloor = latency * count;
 

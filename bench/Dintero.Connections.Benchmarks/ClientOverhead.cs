@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Http;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 using Dintero.Connections.Time;
 
@@ -45,10 +46,11 @@ public static class ClientOverhead
             },
             async () =>
             {
-                var connection = await client.CreateCommonConnectionAsync(Samples.AccountId, signup);
+                // As a cmdlet does it: the signup checked (every rule, its doubts, its personal numbers), then sent.
+                var connection = await client.CreateConnectionAsync(ConnectionKinds.Common.Check(signup), Samples.AccountId);
                 if (connection.status != "pending") throw new InvalidOperationException();
             });
-        Harness.Print("Create a Common connection (client only, in-memory network)", create, 1.6, 1.5);
+        Harness.Print("Create a Common connection (client only, in-memory network)", create, 1.5, 1.5);
 
         var read = await Harness.CompareAsync(
             async () =>
@@ -60,10 +62,10 @@ public static class ClientOverhead
             },
             async () =>
             {
-                var connection = await client.GetCommonConnectionAsync(Samples.AccountId);
+                var connection = await client.GetConnectionAsync(ConnectionKinds.Common, Samples.AccountId);
                 if (connection.status != "pending") throw new InvalidOperationException();
             });
-        Harness.Print("Read a Common connection (client only, in-memory network)", read, 1.6, 1.5);
+        Harness.Print("Read a Common connection (client only, in-memory network)", read, 1.3, 1.5);
     }
 
     /// <summary>Answers tokens and connections at once with fixed bytes, like a very fast Dintero.</summary>

@@ -4,6 +4,9 @@
 # sets the DINTERO_TEST_* variables and starts a fresh emulator for each suite.
 
 Import-Module $env:DINTERO_TEST_MODULE -Force
+# This file is tests/Support/Suite.ps1: the repository is two folders up.
+$script:repository = Split-Path (Split-Path $PSScriptRoot)
+. (Join-Path $repository 'tools/ChildPwsh.ps1')
 $script:module = $env:DINTERO_TEST_MODULE
 $script:emulator = $env:DINTERO_TEST_EMULATOR
 $script:accountId = $env:DINTERO_TEST_ACCOUNT_ID
@@ -20,6 +23,9 @@ function script:Get-EmulatorRequest([string] $Method = '*', [string] $PathLike =
     @($log | Where-Object { $_.method -like $Method -and $_.path -like $PathLike })
 }
 
+# Every request the emulator received, in order.
+function script:Get-EmulatorLog { $log = Invoke-RestMethod "$($emulator)_emulator/requests"; @($log) }
+
 function script:Add-EmulatorFault([hashtable] $Fault) {
     $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/faults" -ContentType 'application/json' -Body ($Fault | ConvertTo-Json)
 }
@@ -31,6 +37,19 @@ function script:Clear-EmulatorFault {
 # Sets a connection's status as Dintero would once the merchant signs (or is declined).
 function script:Set-EmulatorStatus([string] $Account, [string] $Kind, [string] $Status) {
     $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/$Account/connections/$Kind/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json)
+}
+
+# What -WhatIf and -Confirm print, which goes to the host, not to a stream.
+function script:Get-HostText([scriptblock] $Command) {
+    $transcript = Join-Path $TestDrive "host-$([guid]::NewGuid()).txt"
+    $null = Start-Transcript -Path $transcript
+    try { & $Command | Out-Null } finally { $null = Stop-Transcript }
+    Get-Content $transcript -Raw
+}
+
+# The smallest Common signup Dintero takes.
+function script:New-Signup {
+    @{ payment_options = @(@{ type = 'dintero.zero'; currencies = @('NOK') }); store_type = 'online' }
 }
 
 # Everything a command writes to any stream, as the host would print it (errors in full, with every property).

@@ -30,6 +30,15 @@ namespace Dintero.Connections.Validation
             IsPartner(partnerAccountId) ? partnerAccountId.Substring(1, 3) : throw new System.ArgumentException($"'{partnerAccountId}' is not a partner account id: {PartnerRule}.", nameof(partnerAccountId));
 
         /// <summary>The problem with an account id, or null when it is valid.</summary>
+        /// <summary>The account id, when it is one; the one refusal of a malformed id otherwise.</summary>
+        /// <exception cref="Errors.DinteroValidationException">It is empty or malformed.</exception>
+        public static string Checked(string? accountId, string path = "account_id")
+        {
+            var problem = Check(accountId, path);
+            if (problem != null) throw new Errors.DinteroValidationException("The account id", new[] { problem });
+            return accountId!;
+        }
+
         public static ValidationProblem? Check(string? accountId, string path = "account_id")
         {
             if (string.IsNullOrEmpty(accountId)) return new ValidationProblem(path, "An account id is required: T (test) or P (production) and eight digits, e.g. T12345678.");

@@ -21,8 +21,6 @@ namespace Dintero.Connections.Binding
     /// <remarks>PowerShell objects are unwrapped to plain dictionaries and lists by the cmdlet layer first.</remarks>
     public static class InputBinder
     {
-        private static readonly string[] TrueWords = { "true", "yes", "y", "1", "$true", "on" };
-        private static readonly string[] FalseWords = { "false", "no", "n", "0", "$false", "off" };
 
         /// <summary>Binds <paramref name="input"/> onto <typeparamref name="T"/> strictly, or throws with every problem found.</summary>
         /// <param name="input">A hashtable, ordered dictionary, PSCustomObject unwrapped to a dictionary, JSON text or typed model.</param>
@@ -50,13 +48,13 @@ namespace Dintero.Connections.Binding
         public static BoundInput<T> BindInput<T>(object? input, string what, string root, IReadOnlyDictionary<string, string> parameterKeys, IEnumerable<string>? quietKeys = null) where T : DinteroModel, new()
         {
             var problems = new ProblemCollector();
-            var topLevel = new TopLevel(parameterKeys, quietKeys);
+            var topLevel = new TopLevelKeys(parameterKeys, quietKeys);
             var result = Bind(typeof(T), input, root, problems, topLevel);
             if (problems.Problems.Count > 0) throw new DinteroValidationException(what, problems.Problems);
             return new BoundInput<T>((T)result!, topLevel.ParameterValues, topLevel.IgnoredKeys);
         }
 
-        private static object? Bind(Type modelType, object? input, string path, ProblemCollector problems, TopLevel? topLevel)
+        private static object? Bind(Type modelType, object? input, string path, ProblemCollector problems, TopLevelKeys? topLevel)
         {
             switch (input)
             {
@@ -85,12 +83,12 @@ namespace Dintero.Connections.Binding
                     return BindObject(modelType, map, path, problems, topLevel);
                 default:
                     if (modelType.IsInstanceOfType(input)) return input;
-                    problems.Add(path, $"is {Describe(input)}; expected a hashtable, an object or JSON text with the fields {FieldList(modelType)}.");
+                    problems.Add(path, $"is {FieldValues.Describe(input)}; expected a hashtable, an object or JSON text with the fields {FieldList(modelType)}.");
                     return null;
             }
         }
 
-        private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, TopLevel? topLevel)
+        private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, TopLevelKeys? topLevel)
         {
             if (DottedKeys.HasAny(source)) source = DottedKeys.Expand(source, path, problems);
             var model = Activator.CreateInstance(modelType)!;
@@ -131,11 +129,11 @@ namespace Dintero.Connections.Binding
             if (value == null || value is string empty && empty.Length == 0) return true;
             var type = Nullable.GetUnderlyingType(target) ?? target;
 
-            if (type == typeof(string)) return ToText(value, path, problems, out result);
-            if (type == typeof(DinteroSecret)) return ToSecret(value, path, problems, out result);
-            if (type == typeof(bool)) return ToBoolean(value, path, problems, out result);
-            if (type == typeof(decimal) || type == typeof(long)) return ToNumber(type, value, path, problems, out result);
-            if (type == typeof(DateTimeOffset)) return ToMoment(value, path, problems, out result);
+            if (type == typeof(string)) return FieldValues.ToText(value, path, problems, out result);
+            if (type == typeof(DinteroSecret)) return FieldValues.ToSecret(value, path, problems, out result);
+            if (type == typeof(bool)) return FieldValues.ToBoolean(value, path, problems, out result);
+            if (type == typeof(decimal) || type == typeof(long)) return FieldValues.ToNumber(type, value, path, problems, out result);
+            if (type == typeof(DateTimeOffset)) return FieldValues.ToMoment(value, path, problems, out result);
             if (type == typeof(object))
             {
                 result = PlainValues.From(value);
@@ -148,7 +146,7 @@ namespace Dintero.Connections.Binding
                     result = PlainValues.From(map);
                     return true;
                 }
-                problems.Add(path, $"is {Describe(value)}; expected a hashtable of names and values.");
+                problems.Add(path, $"is {FieldValues.Describe(value)}; expected a hashtable of names and values.");
                 return false;
             }
             if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)) return ToList(type, value, path, problems, out result);
@@ -158,131 +156,8 @@ namespace Dintero.Connections.Binding
                 result = Bind(type, value, path, problems, topLevel: null);
                 return problems.Problems.Count == before;
             }
-            problems.Add(path, $"cannot be set from {Describe(value)}.");
+            problems.Add(path, $"cannot be set from {FieldValues.Describe(value)}.");
             return false;
-        }
-
-        // A secret given as text (or a SecureString's plain text, already unwrapped) is held masked from here on.
-        private static bool ToSecret(object value, string path, ProblemCollector problems, out object? result)
-        {
-            if (value is DinteroSecret secret)
-            {
-                result = secret;
-                return true;
-            }
-            result = null;
-            if (!ToText(value, path, problems, out var text)) return false;
-            result = new DinteroSecret((string)text!);
-            return true;
-        }
-
-        private static bool ToText(object value, string path, ProblemCollector problems, out object? result)
-        {
-            switch (value)
-            {
-                case string text: result = text; return true;
-                case bool flag: result = flag ? "true" : "false"; return true;
-                case DateTime date:
-                    // A [datetime] for a date field such as date_of_birth means the day.
-                    result = date.TimeOfDay == TimeSpan.Zero
-                        ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-                        : UtcDateTimeOffsetConverter.Format(new DateTimeOffset(date.ToUniversalTime(), TimeSpan.Zero));
-                    return true;
-                case DateTimeOffset moment: result = UtcDateTimeOffsetConverter.Format(moment); return true;
-                case IDictionary _:
-                case IList _:
-                    result = null;
-                    problems.Add(path, $"is {Describe(value)}; expected text.");
-                    return false;
-                default:
-                    if (IsNumber(value) || value is Guid || value is char || value is Enum)
-                    {
-                        result = Convert.ToString(value, CultureInfo.InvariantCulture);
-                        return true;
-                    }
-                    result = null;
-                    problems.Add(path, $"is {Describe(value)}; expected text.");
-                    return false;
-            }
-        }
-
-        private static bool ToBoolean(object value, string path, ProblemCollector problems, out object? result)
-        {
-            result = null;
-            if (value is bool flag)
-            {
-                result = flag;
-                return true;
-            }
-            if (IsNumber(value) && !(value is float) && !(value is double) && !(value is decimal))
-            {
-                var number = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                if (number == 0 || number == 1)
-                {
-                    result = number == 1;
-                    return true;
-                }
-            }
-            if (value is string text)
-            {
-                var word = text.Trim().ToLowerInvariant();
-                if (TrueWords.Contains(word)) result = true;
-                else if (FalseWords.Contains(word)) result = false;
-                if (result != null) return true;
-            }
-            problems.Add(path, $"{Quote(value)} is not a boolean; accepted: true, false, yes, no, 1, 0.");
-            return false;
-        }
-
-        private static bool ToNumber(Type type, object value, string path, ProblemCollector problems, out object? result)
-        {
-            result = null;
-            decimal number;
-            if (IsNumber(value))
-            {
-                try
-                {
-                    number = Convert.ToDecimal(value, CultureInfo.InvariantCulture);
-                }
-                catch (OverflowException)
-                {
-                    problems.Add(path, $"{Quote(value)} is too large a number.");
-                    return false;
-                }
-            }
-            else if (!(value is string text) || !decimal.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out number))
-            {
-                problems.Add(path, $"{Quote(value)} is not a number; expected digits with an optional '.' for decimals, e.g. 25 or 12.5.");
-                return false;
-            }
-            if (type == typeof(long))
-            {
-                if (number != decimal.Truncate(number) || number > long.MaxValue || number < long.MinValue)
-                {
-                    problems.Add(path, $"{Quote(value)} is not a whole number.");
-                    return false;
-                }
-                result = (long)number;
-                return true;
-            }
-            result = number;
-            return true;
-        }
-
-        private static bool ToMoment(object value, string path, ProblemCollector problems, out object? result)
-        {
-            result = null;
-            switch (value)
-            {
-                case DateTimeOffset moment: result = moment; return true;
-                case DateTime date: result = new DateTimeOffset(date.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(date, DateTimeKind.Utc) : date); return true;
-                case string text when DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed):
-                    result = parsed;
-                    return true;
-                default:
-                    problems.Add(path, $"{Quote(value)} is not a date and time; expected ISO 8601, e.g. 2023-11-07T05:31:56Z.");
-                    return false;
-            }
         }
 
         private static bool ToList(Type listType, object value, string path, ProblemCollector problems, out object? result)
@@ -342,35 +217,6 @@ namespace Dintero.Connections.Binding
             return null;
         }
 
-        /// <summary>The top level of a cmdlet's input: keys that name parameters, and keys left for other cmdlets.</summary>
-        private sealed class TopLevel
-        {
-            private readonly Dictionary<string, string> parameters;
-
-            private readonly HashSet<string> quiet;
-
-            public TopLevel(IReadOnlyDictionary<string, string> parameterKeys, IEnumerable<string>? quietKeys)
-            {
-                parameters = new Dictionary<string, string>(FieldNameComparer.Instance);
-                foreach (var pair in parameterKeys) parameters[pair.Key] = pair.Value;
-                quiet = new HashSet<string>(quietKeys ?? Array.Empty<string>(), StringComparer.OrdinalIgnoreCase);
-            }
-
-            public Dictionary<string, object?> ParameterValues { get; } = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase);
-
-            public List<string> IgnoredKeys { get; } = new List<string>();
-
-            public bool IsQuiet(string key) => quiet.Contains(key);
-
-            /// <summary>Takes the value of a key that names one of the cmdlet's parameters; false for any other key.</summary>
-            public bool ClaimParameter(string key, object? value)
-            {
-                if (!parameters.TryGetValue(key, out var parameter)) return false;
-                ParameterValues[parameter] = value;
-                return true;
-            }
-        }
-
         private static bool AllEmpty(IDictionary map)
         {
             foreach (DictionaryEntry entry in map)
@@ -382,26 +228,5 @@ namespace Dintero.Connections.Binding
         }
 
         private static string FieldList(Type modelType) => string.Join(", ", ModelFields.Of(modelType).Names);
-
-        private static bool IsNumber(object value) =>
-            value is byte || value is sbyte || value is short || value is ushort || value is int || value is uint
-            || value is long || value is ulong || value is float || value is double || value is decimal;
-
-        // Values are quoted in messages only in short, redacted form: a mistyped field may hold personal data.
-        private static string Quote(object value)
-        {
-            var text = Redactor.Shapes.Redact(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty);
-            return "'" + (text.Length > 40 ? text.Substring(0, 40) + "…" : text) + "'";
-        }
-
-        private static string Describe(object value) => value switch
-        {
-            string text => $"the text {Quote(text)}",
-            IDictionary _ => "a hashtable",
-            IList _ => "a list",
-            _ when IsNumber(value) => $"the number {Quote(value)}",
-            bool flag => flag ? "$true" : "$false",
-            _ => $"a {value.GetType().Name}",
-        };
     }
 }

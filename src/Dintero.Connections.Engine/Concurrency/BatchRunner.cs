@@ -13,7 +13,9 @@ namespace Dintero.Connections.Concurrency
     /// the pipeline record and its account): up to <see cref="ThrottleLimit"/> running at once on the
     /// thread pool, while the owner's thread (the only one that may write to PowerShell's streams) writes their log
     /// lines as they come, their outcomes in the order the items were added, and progress. The owner calls
-    /// <see cref="Add"/> once per item (it returns once the item has started, writing what is ready meanwhile), or
+    /// <see cref="Add"/> once per item (it returns once the item is started or next in line, writing what is ready
+    /// meanwhile: up to <see cref="ThrottleLimit"/> more wait their turn, and a call that finishes starts the next at once,
+    /// so a freed slot never waits for the owner's thread to plan a record), or
     /// <see cref="AddFailure"/> for an item refused before any call, and <see cref="Drain"/> at the end. A slow item
     /// holds back the writing of those after it, not their running. Cancelling the token stops the waiting at once
     /// with an <see cref="OperationCanceledException"/>; the calls in flight see the same token.
@@ -37,6 +39,10 @@ namespace Dintero.Connections.Concurrency
         private readonly Stopwatch clock = Stopwatch.StartNew();
         private readonly ILogSink sink;
         private readonly bool inInputOrder;
+        // Items added but not started yet, in input order, and the count running: both under the gate, since a finishing
+        // call (on the thread pool) starts the next.
+        private readonly Queue<Pending> waiting = new Queue<Pending>();
+        private readonly object gate = new object();
         private TimeSpan? lastProgress;
         private int reportedDone = -1;
         private int nextIndex;
@@ -64,8 +70,15 @@ namespace Dintero.Connections.Concurrency
         public int MaxWaitingToBeWritten => ThrottleLimit > int.MaxValue / 32 ? int.MaxValue : Math.Max(256, ThrottleLimit * 32);
 
         /// <summary>The counts now.</summary>
-        public BatchProgress Progress =>
-            new BatchProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), Volatile.Read(ref running), clock.Elapsed);
+        public BatchProgress Progress
+        {
+            get
+            {
+                int inFlight;
+                lock (gate) inFlight = running;
+                return new BatchProgress(Volatile.Read(ref succeeded), Volatile.Read(ref failed), inFlight, clock.Elapsed);
+            }
+        }
 
         /// <summary>Starts an item once fewer than <see cref="ThrottleLimit"/> are in flight, writing what is ready meanwhile.</summary>
         /// <param name="work">The call; it gets the cancellation token.</param>
@@ -73,14 +86,34 @@ namespace Dintero.Connections.Concurrency
         public void Add(Func<CancellationToken, Task<TResult>> work, TItem item)
         {
             WriteReady();
-            while (Volatile.Read(ref running) >= ThrottleLimit || unwritten.Count >= MaxWaitingToBeWritten) WaitAndWrite();
+            while (Waiting >= ThrottleLimit || unwritten.Count >= MaxWaitingToBeWritten) WaitAndWrite();
             cancellation.ThrowIfCancellationRequested();
-            Interlocked.Increment(ref running);
+            var outcome = new TaskCompletionSource<TResult>();
+            unwritten.Enqueue(new Entry(nextIndex++, item, outcome.Task));
+            var call = new Pending(work, outcome);
+            lock (gate)
+            {
+                if (running >= ThrottleLimit)
+                {
+                    waiting.Enqueue(call);
+                    return;
+                }
+                running++;
+            }
+            Start(call);
+        }
+
+        private int Waiting
+        {
+            get { lock (gate) return waiting.Count; }
+        }
+
+        private void Start(Pending call)
+        {
             Task<TResult> task;
             // The call's log lines follow the async flow that starts here (see LogScope) into this queue.
-            using (LogScope.Begin(sink)) task = Task.Run(() => work(cancellation), cancellation);
-            task.ContinueWith(Finished, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-            unwritten.Enqueue(new Entry(nextIndex++, item, task));
+            using (LogScope.Begin(sink)) task = Task.Run(() => call.Work(cancellation), cancellation);
+            task.ContinueWith(finished => Finished(finished, call.Outcome), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         /// <summary>An item that failed before any call (bad input): its error is written in its place in the order.</summary>
@@ -99,11 +132,21 @@ namespace Dintero.Connections.Concurrency
             WriteLogs();
         }
 
-        private void Finished(Task<TResult> task)
+        private void Finished(Task<TResult> task, TaskCompletionSource<TResult> outcome)
         {
-            Interlocked.Decrement(ref running);
             if (task.Status == TaskStatus.RanToCompletion) Interlocked.Increment(ref succeeded);
             else Interlocked.Increment(ref failed);
+            Pending? next = null;
+            lock (gate)
+            {
+                // The slot goes to the next in line at once; once the owner is stopped, nothing more starts.
+                if (waiting.Count > 0 && !cancellation.IsCancellationRequested) next = waiting.Dequeue();
+                else running--;
+            }
+            if (task.Status == TaskStatus.RanToCompletion) outcome.SetResult(task.Result);
+            else if (task.IsCanceled) outcome.SetCanceled();
+            else outcome.SetException(task.Exception!.InnerExceptions);
+            if (next != null) Start(next);
             signal.Release();
         }
 
@@ -159,6 +202,20 @@ namespace Dintero.Connections.Concurrency
             // A call cut short because the owner was stopped is not one of its outcomes: the owner stops too.
             if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
             return new BatchOutcome<TItem, TResult>(item.Index, item.Item, default!, failure);
+        }
+
+        private sealed class Pending
+        {
+            public Pending(Func<CancellationToken, Task<TResult>> work, TaskCompletionSource<TResult> outcome)
+            {
+                Work = work;
+                Outcome = outcome;
+            }
+
+            public Func<CancellationToken, Task<TResult>> Work { get; }
+
+            /// <summary>Completed as the call is: what the owner's thread looks at, started or not.</summary>
+            public TaskCompletionSource<TResult> Outcome { get; }
         }
 
         private readonly struct Entry

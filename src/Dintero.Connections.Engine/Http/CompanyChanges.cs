@@ -25,6 +25,18 @@ namespace Dintero.Connections.Http
         }
 
         /// <summary>The names of the fields <paramref name="changes"/> sets, for -WhatIf messages.</summary>
+        /// <summary>The fields the changes set, for -WhatIf; at least one.</summary>
+        /// <exception cref="Errors.DinteroValidationException">Nothing is set: there is nothing to send.</exception>
+        public static string[] Checked(AccountCompany changes)
+        {
+            var fields = FieldsSet(changes);
+            if (fields.Length > 0) return fields;
+            throw new Errors.DinteroValidationException("The account settings", new[]
+            {
+                new Validation.ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
+            });
+        }
+
         public static string[] FieldsSet(AccountCompany changes) =>
             Fields.Where(property => property.GetValue(changes) != null).Select(property => property.Name).ToArray();
 

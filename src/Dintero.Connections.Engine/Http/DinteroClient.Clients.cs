@@ -127,7 +127,7 @@ namespace Dintero.Connections.Http
         /// <summary>Dintero's page query: <c>?limit=...&amp;starting_after=...</c>.</summary>
         private static string PageQuery(int limit, string? startingAfter)
         {
-            if (limit < 1 || limit > CursorPaging.MaxLimit) throw new ArgumentOutOfRangeException(nameof(limit), $"A page holds 1 to {CursorPaging.MaxLimit} items.");
+            CursorPaging.ThrowIfNotLimit(limit, nameof(limit));
             return "?limit=" + limit + (startingAfter == null ? string.Empty : "&starting_after=" + Uri.EscapeDataString(startingAfter));
         }
 

@@ -64,17 +64,5 @@ namespace Dintero.Connections.Http
         /// <summary>Asks for a temporary link to the account's Common signup object (<c>POST .../connections/common/signup</c>).</summary>
         public Task<CommonSignupLink> CreateCommonSignupLinkAsync(string accountId, CancellationToken cancellationToken = default) =>
             SendAsync<CommonSignupLink>(HttpMethod.Post, accountId, ConnectionsPath + ConnectionKinds.Common.Path + "/signup", null, RepeatPolicy.NotIdempotent, Array.Empty<string>(), cancellationToken);
-
-        public Task<CommonConnection> CreateCommonConnectionAsync(string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default) =>
-            CreateConnectionAsync(ConnectionKinds.Common.Check(signup), accountId, cancellationToken);
-
-        public Task<CommonConnection> GetCommonConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
-            GetConnectionAsync(ConnectionKinds.Common, accountId, cancellationToken);
-
-        public Task<BamboraConnection> CreateBamboraConnectionAsync(string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default) =>
-            CreateConnectionAsync(ConnectionKinds.Bambora.Check(signup), accountId, cancellationToken);
-
-        public Task<BamboraConnection> GetBamboraConnectionAsync(string accountId, CancellationToken cancellationToken = default) =>
-            GetConnectionAsync(ConnectionKinds.Bambora, accountId, cancellationToken);
     }
 }

@@ -45,7 +45,7 @@ namespace Dintero.Connections.Http
         public async Task<Page<DinteroResponse>> SendPageAsync(DinteroRequest request, int limit, string? startingAfter, CancellationToken cancellationToken = default)
         {
             if (request == null) throw new ArgumentNullException(nameof(request));
-            if (limit < 1 || limit > CursorPaging.MaxLimit) throw new ArgumentOutOfRangeException(nameof(limit), $"A page holds 1 to {CursorPaging.MaxLimit} items.");
+            CursorPaging.ThrowIfNotLimit(limit, nameof(limit));
             var response = await SendAsync(request.Page(limit, startingAfter), cancellationToken).ConfigureAwait(false);
             var items = response.Items;
             // Dintero's cursor rule (CursorPaging): a full page's last item's id.

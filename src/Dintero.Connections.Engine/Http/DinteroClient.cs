@@ -110,11 +110,7 @@ namespace Dintero.Connections.Http
             handlers.Dispose();
         }
 
-        private static void CheckAccount(string accountId)
-        {
-            var problem = AccountIdFormat.Check(accountId);
-            if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
-        }
+        private static void CheckAccount(string accountId) => AccountIdFormat.Checked(accountId);
 
         /// <summary>Dintero's clock, as its answers' <c>Date</c> headers tell it: for settling a lost answer by reading back.</summary>
         public ServerClock ServerClock { get; } = new ServerClock();

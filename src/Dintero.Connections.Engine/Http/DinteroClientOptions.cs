@@ -64,10 +64,8 @@ namespace Dintero.Connections.Http
             if (CheckoutBaseUri != null && BaseUriFormat.Check(CheckoutBaseUri, nameof(CheckoutBaseUri)) is { } checkoutProblem) throw new ArgumentException(checkoutProblem.Message, nameof(CheckoutBaseUri));
             CheckHeader(SystemName, nameof(SystemName));
             CheckHeader(SystemVersion, nameof(SystemVersion));
-            if (RequestTimeout <= TimeSpan.Zero || RequestTimeout > TimeSpan.Parse(RetryOptions.RequestTimeoutMaximum, System.Globalization.CultureInfo.InvariantCulture))
-            {
-                throw new ArgumentException($"RequestTimeout is {RequestTimeout}; accepted: {RetryOptions.RequestTimeoutMinimum} to {RetryOptions.RequestTimeoutMaximum}.", nameof(RequestTimeout));
-            }
+            // The range Connect-Dintero checks its -RequestTimeout against, and its words: RetryOptions owns both.
+            if (RetryOptions.RequestTimeoutProblem(RequestTimeout) is { } problem) throw new ArgumentException("RequestTimeout " + problem, nameof(RequestTimeout));
             if (Retry == null) throw new ArgumentNullException(nameof(Retry));
             if (Retry.Problem() is { } retryProblem) throw new ArgumentException(retryProblem, nameof(Retry));
             Proxy?.Validate();

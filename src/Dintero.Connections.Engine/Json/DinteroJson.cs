@@ -69,9 +69,6 @@ namespace Dintero.Connections.Json
         /// <summary>Reads free-form JSON into plain values: dictionaries, lists, strings, booleans and numbers.</summary>
         public static object? ParsePlain(string json) => Deserialize<object?>(json);
 
-        /// <summary>Where the JSON serializer in use was loaded from: a diagnostic for dependency isolation.</summary>
-        public static string SerializerLocation => typeof(JsonSerializer).Assembly.Location;
-
         private static readonly JsonSerializerOptions IndentedOptions = new JsonSerializerOptions(Options) { WriteIndented = true };
 
         private static JsonSerializerOptions CreateOptions()

@@ -46,12 +46,7 @@ namespace Dintero.Connections.Json
             }
         }
 
-        private static object ReadNumber(ref Utf8JsonReader reader)
-        {
-            if (reader.TryGetInt64(out var integer)) return integer;
-            if (reader.TryGetDecimal(out var exact)) return exact;
-            return reader.GetDouble();
-        }
+        private static object ReadNumber(ref Utf8JsonReader reader) => JsonNumbers.Read(ref reader);
 
         public override void Write(Utf8JsonWriter writer, object? value, JsonSerializerOptions options)
         {

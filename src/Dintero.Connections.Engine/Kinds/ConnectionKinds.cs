@@ -55,14 +55,9 @@ namespace Dintero.Connections.Kinds
         {
             var kind = All.FirstOrDefault(candidate => string.Equals(candidate.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (kind != null) return kind;
-            throw new DinteroValidationException("The connection type", new[]
-            {
-                new ValidationProblem(path, $"'{name}' is not a connection type; accepted: {string.Join(", ", Names)}.{Suggestions.DidYouMean(name ?? string.Empty, Names)}"),
-            });
+            throw new DinteroValidationException("The connection type", new[] { new ValidationProblem(path, ProblemCollector.NotOneOf(name, Names, "connection type")) });
         }
 
-        /// <summary>The kind whose answer is <paramref name="connectionType"/>.</summary>
-        public static ConnectionKind Of(Type connectionType) => All.Single(kind => kind.ConnectionType == connectionType);
 
         /// <summary>The kind whose signup and answer are these types; looked up once per pair of types, not per call.</summary>
         public static SignupKind<TSignup, TConnection> Of<TSignup, TConnection>()

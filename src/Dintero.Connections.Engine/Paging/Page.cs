@@ -27,6 +27,24 @@ namespace Dintero.Connections.Paging
         /// <summary>Dintero's largest page.</summary>
         public const int MaxLimit = 100;
 
+        /// <summary>Dintero's page sizes, said once: every check of a limit words its refusal with this.</summary>
+        public static readonly string LimitRange = $"a page holds 1 to {MaxLimit} items";
+
+        /// <summary>Whether <paramref name="limit"/> is a page size Dintero takes.</summary>
+        public static bool IsLimit(int limit) => limit >= 1 && limit <= MaxLimit;
+
+        /// <summary>Adds the problem of a page size outside Dintero's range, under <paramref name="path"/>.</summary>
+        internal static void CheckLimit(int limit, string path, Validation.ProblemCollector problems)
+        {
+            if (!IsLimit(limit)) problems.Add(path, $"is {limit}; {LimitRange}.");
+        }
+
+        /// <exception cref="System.ArgumentOutOfRangeException">The page size is outside Dintero's range (a caller's mistake, not input's).</exception>
+        internal static void ThrowIfNotLimit(int limit, string name)
+        {
+            if (!IsLimit(limit)) throw new System.ArgumentOutOfRangeException(name, limit, LimitRange);
+        }
+
         /// <summary>The page, and its next cursor: the last item's id when the page is full, else none.</summary>
         /// <param name="items">The answer.</param>
         /// <param name="limit">The <c>limit</c> asked for.</param>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Paging;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Partners
 {
@@ -24,13 +25,40 @@ namespace Dintero.Connections.Partners
 
         public IReadOnlyList<string> Progression { get; set; } = Array.Empty<string>();
 
-        /// <summary>The page size asked for, 1 to 100.</summary>
+        /// <summary>The page size asked for, in Dintero's page sizes (<see cref="Paging.CursorPaging.MaxLimit"/>).</summary>
         public int Limit { get; set; } = CursorPaging.MaxLimit;
+
+        /// <summary>
+        /// The query Get-DinteroAccount's parameters ask for, every problem at once: kinds and statuses named as Dintero
+        /// names them (any case), the page size in Dintero's range. <paramref name="oneMerchant"/> is true when an account
+        /// is named as well: one merchant is read, so a filter, which lists many, is refused.
+        /// </summary>
+        /// <exception cref="Errors.DinteroValidationException">Every problem of the query; nothing may be sent.</exception>
+        public static AccountQuery Create(string? search, IReadOnlyList<string>? connections, IReadOnlyList<string>? statuses, IReadOnlyList<string>? progression, int limit, bool oneMerchant = false)
+        {
+            var problems = new ProblemCollector();
+            if (oneMerchant && (search != null || connections != null || statuses != null || progression != null))
+            {
+                problems.Add("AccountId", "reads one merchant, and -Search, -Connection, -ConnectionStatus and -Progression list many: give one or the other.");
+            }
+            var kinds = (connections ?? Array.Empty<string>()).Select((name, i) => problems.Named(name, ConnectionKinds.Names, $"Connection[{i}]", "connection type")).ToList();
+            var known = (statuses ?? Array.Empty<string>()).Select((status, i) => problems.Named(status, KnownValues.ConnectionStatuses, $"ConnectionStatus[{i}]", "connection status")).ToList();
+            CursorPaging.CheckLimit(limit, "PageSize", problems);
+            problems.ThrowIfAny("The merchant query");
+            return new AccountQuery
+            {
+                Search = search,
+                Connections = kinds.Select(name => ConnectionKinds.Named(name)).ToList(),
+                ConnectionStatus = known!,
+                Progression = progression ?? Array.Empty<string>(),
+                Limit = limit,
+            };
+        }
 
         /// <summary>The query string of one page, from <c>?</c>.</summary>
         public string ToQueryString(string? startingAfter)
         {
-            if (Limit < 1 || Limit > CursorPaging.MaxLimit) throw new ArgumentOutOfRangeException(nameof(Limit), $"Dintero's page size is 1 to {CursorPaging.MaxLimit}.");
+            CursorPaging.ThrowIfNotLimit(Limit, nameof(Limit));
             var parameters = new List<string> { "limit=" + Limit };
             if (!string.IsNullOrWhiteSpace(Search)) parameters.Add("search=" + Uri.EscapeDataString(Search!.Trim()));
             // The settings' connections key of each kind (payex, not PayEx): the names Dintero's filter takes.

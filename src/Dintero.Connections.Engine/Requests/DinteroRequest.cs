@@ -21,9 +21,6 @@ namespace Dintero.Connections.Requests
         /// <summary>The methods Dintero's API takes.</summary>
         public static readonly IReadOnlyList<string> Methods = new[] { "GET", "POST", "PUT", "PATCH", "DELETE" };
 
-        // Placeholders for the account, as Dintero's reference pages write paths (/accounts/{aid}/..., {oid} for a partner).
-        private static readonly string[] AccountPlaceholders = { "{aid}", "{oid}", "{account_id}" };
-
         private readonly IReadOnlyList<KeyValuePair<string, string>> query;
 
         private DinteroRequest(string method, string accountId, string path, IReadOnlyList<KeyValuePair<string, string>> query, byte[]? body)
@@ -59,6 +56,21 @@ namespace Dintero.Connections.Requests
         /// <summary>For -WhatIf and -Confirm, and for messages: <c>PUT /accounts/T12345678/management/...</c>.</summary>
         public override string ToString() => $"{Method} /{Path}";
 
+        /// <summary>
+        /// The page size -All reads the list with: the query's <c>limit</c>, else <paramref name="pageSize"/>. Only a GET
+        /// reads a list, and the size must be one Dintero takes.
+        /// </summary>
+        /// <exception cref="DinteroValidationException">The request changes something, or the size is out of range.</exception>
+        public int PageLimit(int pageSize)
+        {
+            var problems = new ProblemCollector();
+            if (IsChange) problems.Add("All", $"follows the pages of a list, which a GET reads; {Method} changes something.");
+            var limit = Limit ?? pageSize;
+            Paging.CursorPaging.CheckLimit(limit, "Query.limit", problems);
+            problems.ThrowIfAny("The request");
+            return limit;
+        }
+
         /// <summary>The same request for one page of a list: <c>limit</c> set, and <c>starting_after</c> when a page came before.</summary>
         public DinteroRequest Page(int limit, string? startingAfter)
         {
@@ -76,96 +88,22 @@ namespace Dintero.Connections.Requests
         /// <param name="body">Plain values (dictionaries, lists, text, numbers), a model, or JSON text.</param>
         /// <param name="accountId">-AccountId (or the context's account): the account when the path names none.</param>
         /// <param name="apiRoot">The connected API root, ending in a slash.</param>
+        /// <param name="accountGiven">True when -AccountId was given: a path that names another account is then refused, not followed.</param>
         /// <exception cref="DinteroValidationException">Something is wrong; nothing is sent.</exception>
-        public static DinteroRequest Create(string? method, string? path, IDictionary? query, object? body, string accountId, Uri apiRoot)
+        public static DinteroRequest Create(string? method, string? path, IDictionary? query, object? body, string accountId, Uri apiRoot, bool accountGiven = false)
         {
             var problems = new List<ValidationProblem>();
             var verb = (method ?? "GET").Trim().ToUpperInvariant();
-            if (!Methods.Contains(verb))
+            if (!Methods.Contains(verb)) problems.Add(new ValidationProblem("Method", Suggestions.NotOneOf(method, Methods, "method for Dintero's API")));
+            var resolved = RequestPath.Resolve(path, accountId, apiRoot, problems, out var pathQuery, out var account);
+            if (accountGiven && resolved != null && account != accountId)
             {
-                problems.Add(new ValidationProblem("Method", $"'{method}' is not a method Dintero's API takes; accepted: {string.Join(", ", Methods)}.{Suggestions.DidYouMean(method ?? string.Empty, Methods)}"));
+                problems.Add(new ValidationProblem("Path", $"names account {account}, and -AccountId is {accountId}: give the account once, or write {{aid}} in the path for -AccountId's."));
             }
-            var resolved = ResolvePath(path, accountId, apiRoot, problems, out var pathQuery, out var account);
             var pairs = pathQuery.Concat(QueryPairs(query, problems)).ToList();
             var bytes = BodyBytes(body, verb, problems);
             if (problems.Count > 0) throw new DinteroValidationException("The request", problems);
             return new DinteroRequest(verb, account!, resolved!, pairs, bytes);
-        }
-
-        private static string? ResolvePath(string? given, string accountId, Uri apiRoot, List<ValidationProblem> problems, out List<KeyValuePair<string, string>> pathQuery, out string? account)
-        {
-            pathQuery = new List<KeyValuePair<string, string>>();
-            account = accountId;
-            var text = given?.Trim() ?? string.Empty;
-            if (text.Length == 0)
-            {
-                problems.Add(new ValidationProblem("Path", "is empty; give a path under the account (management/settings) or from the API root (/accounts/T12345678/management/settings)."));
-                return null;
-            }
-            if (Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
-            {
-                // The token is for the connected API: a URL elsewhere is refused rather than sent a token.
-                if (!absolute.AbsoluteUri.StartsWith(apiRoot.AbsoluteUri, StringComparison.OrdinalIgnoreCase))
-                {
-                    problems.Add(new ValidationProblem("Path", $"is a URL outside the connected API ({apiRoot.AbsoluteUri}); the session's token is sent there only. Give the path, e.g. /accounts/T12345678/management/settings."));
-                    return null;
-                }
-                text = "/" + absolute.AbsoluteUri.Substring(apiRoot.AbsoluteUri.Length);
-            }
-            var queryStart = text.IndexOf('?');
-            if (queryStart >= 0)
-            {
-                foreach (var part in text.Substring(queryStart + 1).Split(new[] { '&' }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    var equals = part.IndexOf('=');
-                    var name = Uri.UnescapeDataString(equals < 0 ? part : part.Substring(0, equals));
-                    var value = equals < 0 ? string.Empty : Uri.UnescapeDataString(part.Substring(equals + 1).Replace('+', ' '));
-                    pathQuery.Add(new KeyValuePair<string, string>(name, value));
-                }
-                text = text.Substring(0, queryStart);
-            }
-            if (text.IndexOfAny(new[] { '#', ' ', '\\' }) >= 0 || text.Split('/').Any(segment => segment == ".." || segment == "."))
-            {
-                problems.Add(new ValidationProblem("Path", $"'{text}' holds a space, '#', '\\' or a '.'/'..' segment; give a plain path such as management/settings."));
-                return null;
-            }
-            foreach (var placeholder in AccountPlaceholders) text = ReplaceIgnoringCase(text, placeholder, accountId);
-
-            var rooted = text.StartsWith("/", StringComparison.Ordinal);
-            var segments = text.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).ToList();
-            // "/v1/accounts/..." as Dintero's reference pages write it, when the API root is .../v1.
-            var rootName = apiRoot.AbsolutePath.Trim('/').Split('/').LastOrDefault();
-            if (rooted && segments.Count > 0 && !string.IsNullOrEmpty(rootName) && string.Equals(segments[0], rootName, StringComparison.OrdinalIgnoreCase)) segments.RemoveAt(0);
-            if (segments.Count == 0)
-            {
-                problems.Add(new ValidationProblem("Path", "names no endpoint; give a path such as management/settings."));
-                return null;
-            }
-            if (!rooted)
-            {
-                if (string.Equals(segments[0], "accounts", StringComparison.OrdinalIgnoreCase) && segments.Count > 1 && AccountIdFormat.IsValid(segments[1]))
-                {
-                    // "accounts/T12345678/..." without its slash means the same as with it.
-                    rooted = true;
-                }
-                else
-                {
-                    segments.InsertRange(0, new[] { "accounts", accountId });
-                    return string.Join("/", segments);
-                }
-            }
-            if (string.Equals(segments[0], "accounts", StringComparison.OrdinalIgnoreCase) && segments.Count > 1)
-            {
-                var named = segments[1];
-                var problem = AccountIdFormat.Check(named, "Path");
-                if (problem != null)
-                {
-                    problems.Add(new ValidationProblem("Path", $"names account '{named}', which is not an account id (T or P and eight digits); write {{aid}} for the account given with -AccountId."));
-                    return null;
-                }
-                account = named;
-            }
-            return string.Join("/", segments);
         }
 
         private static IEnumerable<KeyValuePair<string, string>> QueryPairs(IDictionary? query, List<ValidationProblem> problems)
@@ -224,17 +162,6 @@ namespace Dintero.Connections.Requests
                 return Encoding.UTF8.GetBytes(json);
             }
             return DinteroJson.SerializeToUtf8Bytes(body);
-        }
-
-        private static string ReplaceIgnoringCase(string text, string placeholder, string value)
-        {
-            var at = text.IndexOf(placeholder, StringComparison.OrdinalIgnoreCase);
-            while (at >= 0)
-            {
-                text = text.Substring(0, at) + value + text.Substring(at + placeholder.Length);
-                at = text.IndexOf(placeholder, at + value.Length, StringComparison.OrdinalIgnoreCase);
-            }
-            return text;
         }
     }
 }

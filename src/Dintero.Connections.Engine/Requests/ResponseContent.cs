@@ -46,9 +46,7 @@ namespace Dintero.Connections.Requests
                     return secret ? new DinteroSecret(element.GetString()!) : (object?)element.GetString();
                 case JsonValueKind.Number:
                     if (secret) return new DinteroSecret(element.GetRawText(), isNumber: true);
-                    if (element.TryGetInt64(out var integer)) return integer;
-                    if (element.TryGetDecimal(out var exact)) return exact;
-                    return element.GetDouble();
+                    return Json.JsonNumbers.Of(element);
                 case JsonValueKind.True: return true;
                 case JsonValueKind.False: return false;
                 default: return null;

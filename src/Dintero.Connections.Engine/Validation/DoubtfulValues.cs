@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
@@ -30,38 +31,79 @@ namespace Dintero.Connections.Validation
             if (node == null || depth > MaxDepth) return;
             if (node is DinteroModel model)
             {
-                foreach (var property in model.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0 && !LocalFieldAttribute.IsOn(p)))
+                // Only the fields that can hold a doubt, and those that lead to more: a path is made for those alone.
+                foreach (var field in FieldsOf(model.GetType()))
                 {
-                    var value = property.GetValue(model);
-                    var at = path + "." + property.Name;
-                    if (value is string text) Check(property.Name, text, at, found);
-                    else Walk(value, at, found, depth + 1);
+                    var value = field.Property.GetValue(model);
+                    if (value == null) continue;
+                    if (field.Shape == FieldShape.Nested) { if (Walked(value)) Walk(value, path + "." + field.Property.Name, found, depth + 1); }
+                    else if (value is string text) Check(field.Shape, text, () => path + "." + field.Property.Name, found);
                 }
             }
             else if (node is IEnumerable list && !(node is string) && !(node is IDictionary))
             {
                 var i = 0;
-                foreach (var item in list) Walk(item, $"{path}[{i++}]", found, depth + 1);
+                foreach (var item in list)
+                {
+                    if (Walked(item)) Walk(item, $"{path}[{i}]", found, depth + 1);
+                    i++;
+                }
             }
         }
 
-        private static void Check(string field, string text, string path, List<ValidationProblem> found)
+        // Whether a value can hold a doubt further down: a model, or a list of them (not text, not a free dictionary).
+        private static bool Walked(object? value) => value is DinteroModel || (value is IEnumerable && !(value is string) && !(value is IDictionary) && !(value is IEnumerable<string>));
+
+        private enum FieldShape
+        {
+            Email,
+            Url,
+            Nested,
+        }
+
+        private sealed class Field
+        {
+            public Field(PropertyInfo property, FieldShape shape)
+            {
+                Property = property;
+                Shape = shape;
+            }
+
+            public PropertyInfo Property { get; }
+
+            public FieldShape Shape { get; }
+        }
+
+        // Per model type, once: a signup is checked on every row, and reflection over its type is the same each time.
+        private static readonly ConcurrentDictionary<Type, Field[]> Fields = new ConcurrentDictionary<Type, Field[]>();
+
+        private static Field[] FieldsOf(Type type) => Fields.GetOrAdd(type, model => model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && !LocalFieldAttribute.IsOn(p))
+            .Select(p => p.PropertyType == typeof(string)
+                ? p.Name.EndsWith("email", StringComparison.OrdinalIgnoreCase) ? new Field(p, FieldShape.Email)
+                : p.Name.EndsWith("_url", StringComparison.OrdinalIgnoreCase) || p.Name.Equals("website", StringComparison.OrdinalIgnoreCase) ? new Field(p, FieldShape.Url) : null
+                : p.PropertyType.IsValueType ? null : new Field(p, FieldShape.Nested))
+            .Where(field => field != null)
+            .Select(field => field!)
+            .ToArray());
+
+        private static void Check(FieldShape shape, string text, Func<string> path, List<ValidationProblem> found)
         {
             var value = text.Trim();
             if (value.Length == 0) return;
-            if (field.EndsWith("email", StringComparison.OrdinalIgnoreCase))
+            if (shape == FieldShape.Email)
             {
                 var at = value.IndexOf('@');
                 if (at <= 0 || at == value.Length - 1 || value.IndexOf('@', at + 1) >= 0 || value.Any(char.IsWhiteSpace))
                 {
-                    found.Add(new ValidationProblem(path, "does not look like an e-mail address (one '@' between a name and a domain, no spaces); Dintero sends mail there, such as the signing link."));
+                    found.Add(new ValidationProblem(path(), "does not look like an e-mail address (one '@' between a name and a domain, no spaces); Dintero sends mail there, such as the signing link."));
                 }
             }
-            else if (field.EndsWith("_url", StringComparison.OrdinalIgnoreCase) || field.Equals("website", StringComparison.OrdinalIgnoreCase))
+            else
             {
                 if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Host.IndexOf('.') < 0 && !uri.IsLoopback)
                 {
-                    found.Add(new ValidationProblem(path, $"'{Shorten(value)}' is not an absolute http(s) address such as https://shop.example; Dintero's reviewers open it."));
+                    found.Add(new ValidationProblem(path(), $"'{Shorten(value)}' is not an absolute http(s) address such as https://shop.example; Dintero's reviewers open it."));
                 }
             }
         }

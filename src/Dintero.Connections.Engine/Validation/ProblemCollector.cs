@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -12,6 +13,19 @@ namespace Dintero.Connections.Validation
     /// </summary>
     internal sealed class ProblemCollector
     {
+        // Every row of a sheet walks the same paths (signup.payment_options[0].type, ...): made once, not per row.
+        private static readonly ConcurrentDictionary<(string Path, int Index), string> Items = new ConcurrentDictionary<(string, int), string>();
+        private static readonly ConcurrentDictionary<(string Path, string Field), string> Fields = new ConcurrentDictionary<(string, string), string>();
+        private const int MostPaths = 4096;
+
+        /// <summary><paramref name="path"/>[<paramref name="index"/>], made once for the paths every row has.</summary>
+        public static string Item(string path, int index) =>
+            Items.TryGetValue((path, index), out var known) ? known : Items.Count < MostPaths ? Items.GetOrAdd((path, index), key => $"{key.Path}[{key.Index}]") : $"{path}[{index}]";
+
+        /// <summary><paramref name="path"/>.<paramref name="field"/>, made once for the paths every row has.</summary>
+        public static string Field(string path, string field) =>
+            Fields.TryGetValue((path, field), out var known) ? known : Fields.Count < MostPaths ? Fields.GetOrAdd((path, field), key => key.Path + "." + key.Field) : path + "." + field;
+
         private static readonly Regex Currency = new Regex("^[A-Z]{3}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         private static readonly Regex Email = new Regex(@"^[^@\s]+@[^@\s]+\.[^@\s.]+$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
         private static readonly Regex E164 = new Regex(@"^\+[1-9]\d{6,14}$", RegexOptions.CultureInvariant | RegexOptions.Compiled);
@@ -36,7 +50,27 @@ namespace Dintero.Connections.Validation
         public void OneOf(string? value, IReadOnlyList<string> accepted, string path, string what)
         {
             if (value == null || accepted.Contains(value, StringComparer.Ordinal)) return;
-            Add(path, $"'{value}' is not a valid {what}; accepted: {string.Join(", ", accepted)}.{Suggestions.DidYouMean(value, accepted)}");
+            Add(path, NotOneOf(value, accepted, what));
+        }
+
+        /// <summary>
+        /// The accepted value <paramref name="value"/> names, whatever its case ('Enabled' is enabled); null, with the
+        /// problem added, when it names none.
+        /// </summary>
+        public string? Named(string? value, IReadOnlyList<string> accepted, string path, string what)
+        {
+            var known = accepted.FirstOrDefault(candidate => string.Equals(candidate, value?.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (known == null) Add(path, NotOneOf(value, accepted, what));
+            return known;
+        }
+
+        /// <inheritdoc cref="Suggestions.NotOneOf"/>
+        public static string NotOneOf(string? value, IReadOnlyList<string> accepted, string what) => Suggestions.NotOneOf(value, accepted, what);
+
+        /// <summary>Throws every problem collected, under <paramref name="what"/> ("The merchant query"); nothing when there is none.</summary>
+        public void ThrowIfAny(string what)
+        {
+            if (problems.Count > 0) throw new Errors.DinteroValidationException(what, problems);
         }
 
         public void CurrencyCode(string? value, string path)
@@ -106,7 +140,7 @@ namespace Dintero.Connections.Validation
             if (items == null) return;
             for (var index = 0; index < items.Count; index++)
             {
-                var itemPath = $"{path}[{index}]";
+                var itemPath = Item(path, index);
                 if (items[index] == null) Add(itemPath, "is empty.");
                 else check(items[index], itemPath);
             }

@@ -21,9 +21,9 @@ namespace Dintero.Connections.Validation
             if (signup.revenue != null) Revenue(check, signup.revenue, $"{p}.revenue");
             check.Each(signup.bank_accounts, $"{p}.bank_accounts", (account, path) =>
             {
-                check.OneOf(account.account_number_type, KnownValues.AccountNumberTypes, $"{path}.account_number_type", "account number type");
+                check.OneOf(account.account_number_type, KnownValues.AccountNumberTypes, ProblemCollector.Field(path, "account_number_type"), "account number type");
                 // Documented: the schema's pattern https?:// (unanchored), so the address must hold http:// or https://.
-                check.HttpUrlInside(account.account_statement_url, $"{path}.account_statement_url");
+                check.HttpUrlInside(account.account_statement_url, ProblemCollector.Field(path, "account_statement_url"));
             });
             if (signup.ownership != null) Ownership(check, signup.ownership, $"{p}.ownership", allowPersonalDetails: true);
             if (signup.verifications != null) Verifications(check, signup.verifications, $"{p}.verifications", bambora: false);
@@ -142,11 +142,11 @@ namespace Dintero.Connections.Validation
                 // Dintero's schema does not require an item's type, but an option without one asks for nothing to be
                 // enabled: it is a mistake in every case seen, so it is refused. Currencies may be left out, as the
                 // schema allows; given ones must be ISO 4217 codes, as documented.
-                if (check.Required(option.type, $"{path}.type", "The payment option type") && types != null)
+                if (check.Required(option.type, ProblemCollector.Field(path, "type"), "The payment option type") && types != null)
                 {
-                    check.OneOf(option.type, types, $"{path}.type", "payment option type here");
+                    check.OneOf(option.type, types, ProblemCollector.Field(path, "type"), "payment option type here");
                 }
-                check.Each(option.currencies, $"{path}.currencies", (currency, currencyPath) => check.CurrencyCode(currency, currencyPath));
+                check.Each(option.currencies, ProblemCollector.Field(path, "currencies"), (currency, currencyPath) => check.CurrencyCode(currency, currencyPath));
             });
         }
 
@@ -172,9 +172,9 @@ namespace Dintero.Connections.Validation
             check.CurrencyCode(revenue.currency, $"{p}.currency");
             check.Each(revenue.estimated_percentage_per_payment_type, $"{p}.estimated_percentage_per_payment_type", (share, path) =>
             {
-                check.Required(share.type, $"{path}.type", "The payment type");
+                check.Required(share.type, ProblemCollector.Field(path, "type"), "The payment type");
                 // Stricter than the schema (a plain number): a percentage outside 0 to 100 is always a typo.
-                check.Percentage(share.percentage, $"{path}.percentage");
+                check.Percentage(share.percentage, ProblemCollector.Field(path, "percentage"));
             });
             // The total is checked only when every share is in range, so one bad share is reported once.
             var shares = revenue.estimated_percentage_per_payment_type;
@@ -191,12 +191,12 @@ namespace Dintero.Connections.Validation
             check.Each(ownership.owners, $"{p}.owners", (owner, path) =>
             {
                 // Stricter than the schema (a plain string): every example gives YYYY-MM-DD, and KYC needs a real date.
-                check.Date(owner.date_of_birth, $"{path}.date_of_birth");
-                check.Percentage(owner.percentage, $"{path}.percentage");
+                check.Date(owner.date_of_birth, ProblemCollector.Field(path, "date_of_birth"));
+                check.Percentage(owner.percentage, ProblemCollector.Field(path, "percentage"));
                 if (!allowPersonalDetails)
                 {
-                    check.NotAccepted(owner.social_security_number, $"{path}.social_security_number", "Bambora signup");
-                    check.NotAccepted(owner.address, $"{path}.address", "Bambora signup");
+                    check.NotAccepted(owner.social_security_number, ProblemCollector.Field(path, "social_security_number"), "Bambora signup");
+                    check.NotAccepted(owner.address, ProblemCollector.Field(path, "address"), "Bambora signup");
                 }
             });
         }
@@ -216,10 +216,10 @@ namespace Dintero.Connections.Validation
         {
             check.Each(signature.signatures, $"{p}.signatures", (signatory, path) =>
             {
-                check.Required(signatory.name, $"{path}.name", "The signatory's name");
+                check.Required(signatory.name, ProblemCollector.Field(path, "name"), "The signatory's name");
                 // Stricter than the schema, which requires neither: a signatory without a name or an address cannot sign.
                 // The address's format is not documented (Dintero's example gives "<string>"), so it is not checked.
-                check.Required(signatory.email, $"{path}.email", "The signatory's e-mail");
+                check.Required(signatory.email, ProblemCollector.Field(path, "email"), "The signatory's e-mail");
             });
         }
 

@@ -27,6 +27,13 @@ namespace Dintero.Connections.Validation
         }
 
         /// <summary>" Did you mean 'x'?" or an empty string.</summary>
+        /// <summary>
+        /// The one sentence for a value outside a closed list, wherever one is checked (ProblemCollector.OneOf, a
+        /// parameter's validation): what it is not, what is accepted, and a "did you mean".
+        /// </summary>
+        public static string NotOneOf(string? value, IReadOnlyList<string> accepted, string what) =>
+            $"'{value}' is not a valid {what}; accepted: {string.Join(", ", accepted)}.{DidYouMean(value ?? string.Empty, accepted)}";
+
         public static string DidYouMean(string input, IEnumerable<string> candidates)
         {
             var closest = Closest(input, candidates);

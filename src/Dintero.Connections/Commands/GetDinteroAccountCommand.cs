@@ -2,12 +2,9 @@ using System.Linq;
 using System.Management.Automation;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
-using Dintero.Connections.Errors;
-using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 using Dintero.Connections.Paging;
 using Dintero.Connections.Partners;
-using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Commands
 {
@@ -38,7 +35,7 @@ namespace Dintero.Connections.Commands
         [Parameter]
         public string[]? Progression { get; set; }
 
-        /// <summary>How many merchants each request asks for, 1 to 100.</summary>
+        /// <summary>How many merchants each request asks for, in Dintero's page sizes (<see cref="Paging.CursorPaging.MaxLimit"/>).</summary>
         [Parameter]
         [ValidateRange(1, CursorPaging.MaxLimit)]
         public int PageSize { get; set; } = CursorPaging.MaxLimit;
@@ -50,34 +47,14 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<DinteroAccount>? Plan(BatchItem item)
         {
             var partnerId = item.Context.AccountId;
-            if (!string.IsNullOrWhiteSpace(AccountId))
+            var oneMerchant = !string.IsNullOrWhiteSpace(AccountId);
+            var query = AccountQuery.Create(Search, Connection, ConnectionStatus, Progression, PageSize, oneMerchant);
+            if (oneMerchant)
             {
-                if (Search != null || Connection != null || ConnectionStatus != null || Progression != null)
-                {
-                    throw new DinteroValidationException("The merchant query", new[] { new ValidationProblem("AccountId", "reads one merchant, and -Search, -Connection, -ConnectionStatus and -Progression list many: give one or the other.") });
-                }
                 var accountId = item.ResolveAccount();
                 return BatchCall.Read(token => item.Client.GetAccountAsync(partnerId, accountId, token));
             }
-            var query = new AccountQuery
-            {
-                Search = Search,
-                Connections = (Connection ?? new string[0]).Select(type => ConnectionKinds.Named(type, "Connection")).ToList(),
-                ConnectionStatus = (ConnectionStatus ?? new string[0]).Select(status => KnownStatus(status)).ToList(),
-                Progression = Progression ?? new string[0],
-                Limit = PageSize,
-            };
             return BatchCall.Pages((cursor, token) => item.Client.ListAccountsAsync(partnerId, query, cursor, token));
-        }
-
-        private static string KnownStatus(string status)
-        {
-            var known = KnownValues.ConnectionStatuses.FirstOrDefault(candidate => string.Equals(candidate, status?.Trim(), System.StringComparison.OrdinalIgnoreCase));
-            if (known != null) return known;
-            throw new DinteroValidationException("The merchant query", new[]
-            {
-                new ValidationProblem("ConnectionStatus", $"'{status}' is not a connection status; accepted: {string.Join(", ", KnownValues.ConnectionStatuses)}.{Suggestions.DidYouMean(status ?? string.Empty, KnownValues.ConnectionStatuses)}"),
-            });
         }
     }
 }

@@ -19,7 +19,7 @@ namespace Dintero.Connections.Commands
         [ValidateNotNullOrEmpty]
         public string? ProfileId { get; set; }
 
-        /// <summary>How many profiles each request asks for, 1 to 100.</summary>
+        /// <summary>How many profiles each request asks for, in Dintero's page sizes (<see cref="Paging.CursorPaging.MaxLimit"/>).</summary>
         [Parameter]
         [ValidateRange(1, CursorPaging.MaxLimit)]
         public int PageSize { get; set; } = CursorPaging.MaxLimit;

@@ -25,7 +25,7 @@ namespace Dintero.Connections.Commands
         [ValidateNotNullOrEmpty]
         public string? DeliveryId { get; set; }
 
-        /// <summary>How many of the latest deliveries, 1 to 100.</summary>
+        /// <summary>How many of the latest deliveries, in Dintero's page sizes (<see cref="Paging.CursorPaging.MaxLimit"/>).</summary>
         [Parameter]
         [ValidateRange(1, CursorPaging.MaxLimit)]
         public int Last { get; set; } = 10;

@@ -19,7 +19,7 @@ namespace Dintero.Connections.Commands
     /// may have reached Dintero is never sent again), redacted Verbose and Debug lines, Dintero's errors as ErrorRecords,
     /// pipeline input with -ThrottleLimit, and -WhatIf/-Confirm for every method but GET.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "DinteroRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Invoke, "DinteroRequest", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ObjectsSet)]
     [OutputType(typeof(PSObject), typeof(System.Collections.Specialized.OrderedDictionary), typeof(string))]
     public sealed class InvokeDinteroRequestCommand : DinteroBatchCmdlet<DinteroResponse>
     {
@@ -45,17 +45,22 @@ namespace Dintero.Connections.Commands
         [Parameter]
         public SwitchParameter All { get; set; }
 
-        /// <summary>With -All: items per request, 1 to 100 (unless -Query gives a limit).</summary>
+        /// <summary>With -All: items per request, in Dintero's page sizes (<see cref="Paging.CursorPaging.MaxLimit"/>; unless -Query gives a limit).</summary>
         [Parameter]
         [ValidateRange(1, CursorPaging.MaxLimit)]
         public int PageSize { get; set; } = CursorPaging.MaxLimit;
 
+        // The answer's shape: objects, hashtables or JSON text, one of them (PowerShell refuses -Raw with -AsHashtable).
+        private const string ObjectsSet = "Objects";
+        private const string HashtableSet = "Hashtable";
+        private const string RawSet = "Raw";
+
         /// <summary>Writes ordered hashtables instead of PSCustomObjects.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = HashtableSet)]
         public SwitchParameter AsHashtable { get; set; }
 
         /// <summary>Writes the answer's JSON text (credential fields masked as "***") instead of objects.</summary>
-        [Parameter]
+        [Parameter(Mandatory = true, ParameterSetName = RawSet)]
         public SwitchParameter Raw { get; set; }
 
         /// <summary>A variable that gets the last answer's HTTP status, also when it was an error.</summary>
@@ -72,26 +77,16 @@ namespace Dintero.Connections.Commands
 
         private protected override BatchCall<DinteroResponse>? Plan(BatchItem item)
         {
-            if (AsHashtable && Raw)
-            {
-                throw new DinteroValidationException("The request", new[] { new Validation.ValidationProblem("Raw", "and -AsHashtable both shape the output: give one.") });
-            }
             var account = item.ResolveAccount();
             var body = Body is string ? Body : PowerShellInput.ToPlain(Body);
             var query = Query == null ? null : PowerShellInput.ToPlain(Query) as IDictionary;
             // The client's API root ends in a slash, as DinteroRequest wants it.
-            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri);
-            if (!string.IsNullOrWhiteSpace(AccountId) && request.AccountId != account)
-            {
-                throw new DinteroValidationException("The request", new[] { new Validation.ValidationProblem("Path", $"names account {request.AccountId}, and -AccountId is {account}: give the account once, or write {{aid}} in the path for -AccountId's.") });
-            }
+            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri, accountGiven: !string.IsNullOrWhiteSpace(AccountId));
             // The account the path names is the record's (its token, its errors' target).
             item.UseAccount(request.AccountId);
             if (All)
             {
-                if (request.IsChange) throw new DinteroValidationException("The request", new[] { new Validation.ValidationProblem("All", $"follows the pages of a list, which a GET reads; {request.Method} changes something.") });
-                var limit = request.Limit ?? PageSize;
-                if (limit < 1 || limit > CursorPaging.MaxLimit) throw new DinteroValidationException("The request", new[] { new Validation.ValidationProblem("Query.limit", $"is {limit}; accepted: 1 to {CursorPaging.MaxLimit}.") });
+                var limit = request.PageLimit(PageSize);
                 return BatchCall.Pages((cursor, token) => item.Client.SendPageAsync(request, limit, cursor, token));
             }
             var send = new Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<DinteroResponse>>(token => item.Client.SendAsync(request, token));

@@ -32,16 +32,8 @@ namespace Dintero.Connections.Commands
             var partnerId = item.Context.AccountId;
             var bound = Input.Bind<MerchantInvite>(item.Input, "the invitation", MerchantInvites.Root);
             var named = !string.IsNullOrWhiteSpace(AccountId) ? AccountId : bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput as string : null;
-            if (!string.IsNullOrWhiteSpace(named) && named!.Trim() != partnerId)
-            {
-                // A row that names an account is a merchant that has one already: inviting again would e-mail them again.
-                throw new DinteroValidationException("The invitation", new[]
-                {
-                    new ValidationProblem("account_id", $"names account {named.Trim()}: that merchant has an account already, so no invitation is sent. Invitations are for merchants without one; the partner {partnerId} sends them."),
-                });
-            }
+            var invite = MerchantInvites.Check(bound.Model, partnerId, named);
             item.ResolveAccount();
-            var invite = MerchantInvites.Check(bound.Model);
             WarnAboutDoubts(item, invite.Doubts);
             var who = $"{invite.Invite.applicant!.email} ({invite.Invite.company!.business_name})";
             return BatchCall.Change($"Invite {who} to sign up under partner {partnerId}; Dintero e-mails the invitation", token => item.Client.CreateMerchantInviteAsync(partnerId, invite, token));

@@ -63,14 +63,7 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var changes = Changes();
-            var fields = CompanyChanges.FieldsSet(changes);
-            if (fields.Length == 0)
-            {
-                throw new DinteroValidationException("The account settings", new[]
-                {
-                    new ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
-                });
-            }
+            var fields = CompanyChanges.Checked(changes);
             return BatchCall.Change($"Set the company's {string.Join(", ", fields)}", token => item.Client.ChangeCompanyAsync(accountId, changes, token));
         }
 

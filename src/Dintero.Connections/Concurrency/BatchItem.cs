@@ -51,9 +51,7 @@ namespace Dintero.Connections.Concurrency
             if (AccountId != null) return AccountId;
             var given = !string.IsNullOrWhiteSpace(accountParameter) ? accountParameter : Convert.ToString(fromInput, CultureInfo.InvariantCulture);
             if (string.IsNullOrWhiteSpace(given)) return AccountId = Context.AccountId;
-            var problem = AccountIdFormat.Check(given!.Trim(), "AccountId");
-            if (problem != null) throw new DinteroValidationException("The account id", new[] { problem });
-            return AccountId = given.Trim();
+            return AccountId = AccountIdFormat.Checked(given!.Trim(), "AccountId");
         }
 
         /// <summary>

@@ -12,8 +12,7 @@ namespace Dintero.Connections.Validation
         {
             var value = Convert.ToString(arguments is PSObject wrapped ? wrapped.BaseObject : arguments, System.Globalization.CultureInfo.InvariantCulture);
             if (KnownValues.FinalConnectionStatuses.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
-            throw new ValidationMetadataException(
-                $"'{value}' is not a status a connection ends in; accepted: {string.Join(", ", KnownValues.FinalConnectionStatuses)}.{Suggestions.DidYouMean(value ?? string.Empty, KnownValues.FinalConnectionStatuses)}");
+            throw new ValidationMetadataException(Suggestions.NotOneOf(value, KnownValues.FinalConnectionStatuses, "status a connection ends in"));
         }
     }
 }

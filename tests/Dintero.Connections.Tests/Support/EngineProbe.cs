@@ -43,7 +43,12 @@ public static class EngineProbe
             engine.Location,
             AssemblyLoadContext.GetLoadContext(engine)?.Name,
             AssemblyLoadContext.GetLoadContext(contracts)?.Name,
-            (string)json.GetProperty("SerializerLocation")!.GetValue(null)!,
+            SerializerOf(engine).Location,
             created.GetType() == paymentOptionType);
     }
+
+    // The System.Text.Json the engine was bound to: the one in the engine's load context, else the runtime's.
+    private static Assembly SerializerOf(Assembly engine) =>
+        (AssemblyLoadContext.GetLoadContext(engine)?.Assemblies ?? Enumerable.Empty<Assembly>()).Concat(AssemblyLoadContext.Default.Assemblies)
+            .First(assembly => assembly.GetName().Name == "System.Text.Json");
 }

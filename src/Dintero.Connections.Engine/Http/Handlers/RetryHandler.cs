@@ -45,12 +45,14 @@ namespace Dintero.Connections.Http.Handlers
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var context = RequestContext.Of(request);
-            var describe = $"{request.Method} {request.RequestUri?.AbsolutePath}";
+            // Said only when something goes wrong: most requests never need it.
+            string? described = null;
+            string Describe() => described ??= $"{request.Method} {request.RequestUri?.AbsolutePath}";
             var current = request;
             for (var attempt = 0; ; attempt++)
             {
                 var lastAttempt = attempt >= options.MaxRetries;
-                await WaitAtGateAsync(describe, cancellationToken).ConfigureAwait(false);
+                await WaitAtGateAsync(Describe, cancellationToken).ConfigureAwait(false);
                 // Waited before the next attempt; a 429's wait is the gate's, shared with the client's other requests.
                 TimeSpan wait;
                 // Each attempt has an id of its own, for Dintero's support (RequestTrace).
@@ -62,7 +64,7 @@ namespace Dintero.Connections.Http.Handlers
                     if (status == ProxyAuthenticationRequired)
                     {
                         response.Dispose();
-                        throw ProxyRefused(describe, current, innerException: null);
+                        throw ProxyRefused(Describe(), current, innerException: null);
                     }
                     if (lastAttempt || !IsRetryable(status, context.Repeat)) return response;
                     var retry = $"(retry {attempt + 1} of {options.MaxRetries})";
@@ -71,33 +73,33 @@ namespace Dintero.Connections.Http.Handlers
                         var asked = RetryAfter.Of(response, clock.UtcNow) ?? Backoff(attempt);
                         if (asked > options.MaxRetryAfter)
                         {
-                            log.Warning($"{describe}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself.");
+                            log.Warning($"{Describe()}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself.");
                             return response;
                         }
                         gate.PauseUntil(clock.UtcNow + asked);
                         wait = TimeSpan.Zero;
-                        log.Warning($"{describe}: Dintero answered 429; trying again in {asked.TotalSeconds:0.0} s {retry}; the client's other requests wait too.", Throttled);
+                        log.Warning($"{Describe()}: Dintero answered 429; trying again in {asked.TotalSeconds:0.0} s {retry}; the client's other requests wait too.", Throttled);
                     }
                     else
                     {
                         wait = Backoff(attempt);
-                        log.Warning($"{describe}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s {retry}.", Retried);
+                        log.Warning($"{Describe()}: Dintero answered {status}; trying again in {wait.TotalSeconds:0.0} s {retry}.", Retried);
                     }
                     response.Dispose();
                 }
                 catch (AttemptFailedException failure)
                 {
-                    if (failure.ProxyRefused) throw ProxyRefused(describe, current, failure.InnerException);
+                    if (failure.ProxyRefused) throw ProxyRefused(Describe(), current, failure.InnerException);
                     var mayHaveReached = failure.RequestMayHaveBeenSent;
                     var canRepeat = !mayHaveReached || context.Repeat == RepeatPolicy.Safe;
                     if (lastAttempt || !canRepeat)
                     {
                         var proxy = route.ProxyFor(current.RequestUri);
-                        if (!mayHaveReached && proxy != null) throw ProxyUnreachable(describe, proxy, current, failure, attempt);
-                        throw TransportFailure(describe, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt, RequestIds.Unanswered(current, clock.UtcNow));
+                        if (!mayHaveReached && proxy != null) throw ProxyUnreachable(Describe(), proxy, current, failure, attempt);
+                        throw TransportFailure(Describe(), request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", failure, mayHaveReached && context.Repeat == RepeatPolicy.NotIdempotent, attempt, RequestIds.Unanswered(current, clock.UtcNow));
                     }
                     wait = Backoff(attempt);
-                    log.Warning($"{describe}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).", Retried);
+                    log.Warning($"{Describe()}: {failure.Reason}; trying again in {wait.TotalSeconds:0.0} s (retry {attempt + 1} of {options.MaxRetries}).", Retried);
                 }
 
                 if (wait > TimeSpan.Zero) await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
@@ -107,11 +109,11 @@ namespace Dintero.Connections.Http.Handlers
             }
         }
 
-        private async Task WaitAtGateAsync(string describe, CancellationToken cancellationToken)
+        private async Task WaitAtGateAsync(Func<string> describe, CancellationToken cancellationToken)
         {
             var held = gate.Remaining;
             if (held <= TimeSpan.Zero) return;
-            log.Debug($"{describe}: waiting {held.TotalSeconds:0.0} s before sending, as Dintero asked this client to slow down.");
+            log.Debug($"{describe()}: waiting {held.TotalSeconds:0.0} s before sending, as Dintero asked this client to slow down.");
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
 
