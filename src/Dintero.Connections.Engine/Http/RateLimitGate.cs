@@ -32,7 +32,10 @@ namespace Dintero.Connections.Http
         {
             get
             {
-                var remaining = new DateTimeOffset(Interlocked.Read(ref pausedUntilTicks), TimeSpan.Zero) - clock.UtcNow;
+                // No 429 yet: nothing to wait for, and no clock to read on every request.
+                var until = Interlocked.Read(ref pausedUntilTicks);
+                if (until == 0) return TimeSpan.Zero;
+                var remaining = new DateTimeOffset(until, TimeSpan.Zero) - clock.UtcNow;
                 return remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero;
             }
         }

@@ -13,6 +13,9 @@ namespace Dintero.Connections.Json
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            // ISO 8601, as Dintero writes every timestamp: read off the bytes, with no string made. Any other text is
+            // tried as .NET reads dates (a sheet's "2023-11-07 05:31").
+            if (reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var iso)) return iso;
             var text = reader.GetString();
             if (text != null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value))
             {

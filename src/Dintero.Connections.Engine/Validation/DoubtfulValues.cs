@@ -22,37 +22,47 @@ namespace Dintero.Connections.Validation
         public static IReadOnlyList<ValidationProblem> Of(DinteroModel model, string root)
         {
             var found = new List<ValidationProblem>();
-            Walk(model, root, found, 0);
+            // The path so far as its parts (".applicant", "[0]"), joined only for a doubt: most signups have none.
+            var path = new List<string>(MaxDepth * 2) { root };
+            Walk(model, path, found, 0);
             return found;
         }
 
-        private static void Walk(object? node, string path, List<ValidationProblem> found, int depth)
+        private static void Walk(object? node, List<string> path, List<ValidationProblem> found, int depth)
         {
             if (node == null || depth > MaxDepth) return;
             if (node is DinteroModel model)
             {
-                // Only the fields that can hold a doubt, and those that lead to more: a path is made for those alone.
+                // Only the fields that can hold a doubt, and those that lead to more.
                 foreach (var field in FieldsOf(model.GetType()))
                 {
                     var value = field.Property.GetValue(model);
                     if (value == null) continue;
-                    if (field.Shape == FieldShape.Nested) { if (Walked(value)) Walk(value, path + "." + field.Property.Name, found, depth + 1); }
-                    else if (value is string text) Check(field.Shape, text, () => path + "." + field.Property.Name, found);
+                    path.Add(field.Segment);
+                    if (field.Shape == FieldShape.Nested) { if (Walked(value)) Walk(value, path, found, depth + 1); }
+                    else if (value is string text) Check(field.Shape, text, path, found);
+                    path.RemoveAt(path.Count - 1);
                 }
             }
-            else if (node is IEnumerable list && !(node is string) && !(node is IDictionary))
+            else if (node is IList list)
             {
-                var i = 0;
-                foreach (var item in list)
+                for (var i = 0; i < list.Count; i++)
                 {
-                    if (Walked(item)) Walk(item, $"{path}[{i}]", found, depth + 1);
-                    i++;
+                    var item = list[i];
+                    if (!Walked(item)) continue;
+                    path.Add(Index(i));
+                    Walk(item, path, found, depth + 1);
+                    path.RemoveAt(path.Count - 1);
                 }
             }
         }
 
+        private static readonly string[] Indexes = Enumerable.Range(0, 32).Select(i => $"[{i}]").ToArray();
+
+        private static string Index(int i) => i < Indexes.Length ? Indexes[i] : $"[{i}]";
+
         // Whether a value can hold a doubt further down: a model, or a list of them (not text, not a free dictionary).
-        private static bool Walked(object? value) => value is DinteroModel || (value is IEnumerable && !(value is string) && !(value is IDictionary) && !(value is IEnumerable<string>));
+        private static bool Walked(object? value) => value is DinteroModel || (value is IList && !(value is IDictionary) && !(value is IEnumerable<string>));
 
         private enum FieldShape
         {
@@ -67,9 +77,13 @@ namespace Dintero.Connections.Validation
             {
                 Property = property;
                 Shape = shape;
+                Segment = "." + property.Name;
             }
 
             public PropertyInfo Property { get; }
+
+            /// <summary>The field's part of a path, made once.</summary>
+            public string Segment { get; }
 
             public FieldShape Shape { get; }
         }
@@ -87,25 +101,31 @@ namespace Dintero.Connections.Validation
             .Select(field => field!)
             .ToArray());
 
-        private static void Check(FieldShape shape, string text, Func<string> path, List<ValidationProblem> found)
+        private static void Check(FieldShape shape, string text, List<string> path, List<ValidationProblem> found)
         {
             var value = text.Trim();
             if (value.Length == 0) return;
             if (shape == FieldShape.Email)
             {
                 var at = value.IndexOf('@');
-                if (at <= 0 || at == value.Length - 1 || value.IndexOf('@', at + 1) >= 0 || value.Any(char.IsWhiteSpace))
+                if (at <= 0 || at == value.Length - 1 || value.IndexOf('@', at + 1) >= 0 || HasWhiteSpace(value))
                 {
-                    found.Add(new ValidationProblem(path(), "does not look like an e-mail address (one '@' between a name and a domain, no spaces); Dintero sends mail there, such as the signing link."));
+                    found.Add(new ValidationProblem(string.Concat(path), "does not look like an e-mail address (one '@' between a name and a domain, no spaces); Dintero sends mail there, such as the signing link."));
                 }
             }
             else
             {
                 if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.Host.IndexOf('.') < 0 && !uri.IsLoopback)
                 {
-                    found.Add(new ValidationProblem(path(), $"'{Shorten(value)}' is not an absolute http(s) address such as https://shop.example; Dintero's reviewers open it."));
+                    found.Add(new ValidationProblem(string.Concat(path), $"'{Shorten(value)}' is not an absolute http(s) address such as https://shop.example; Dintero's reviewers open it."));
                 }
             }
+        }
+
+        private static bool HasWhiteSpace(string value)
+        {
+            foreach (var c in value) if (char.IsWhiteSpace(c)) return true;
+            return false;
         }
 
         private static string Shorten(string value) => value.Length <= 60 ? value : value.Substring(0, 57) + "...";
