@@ -168,7 +168,7 @@ namespace Dintero.Connections.Binding
             if (value is string text && itemType == typeof(string))
             {
                 // A CSV cell holds a list as "online;instore" (or "NOK,SEK").
-                items = text.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(item => item.Trim()).Where(item => item.Length > 0).ToList();
+                items = ListCells.Split(text).Where(item => item.Length > 0).ToList();
             }
             else if (value is IEnumerable sequence && !(value is string) && !(value is IDictionary))
             {

@@ -198,7 +198,6 @@ namespace Dintero.Connections.Clients
             return found;
         }
 
-
         private async Task<IReadOnlyList<ClientGrant>?> GrantsOrNullAsync(string accountId, string clientUuid)
         {
             try

@@ -28,19 +28,8 @@ namespace Dintero.Connections.Http
         }
 
         /// <summary>Every API client of the account, page after page.</summary>
-        public async Task<List<ApiClient>> ListAllApiClientsAsync(string accountId, CancellationToken cancellationToken = default)
-        {
-            var all = new List<ApiClient>();
-            string? cursor = null;
-            do
-            {
-                var page = await ListApiClientsAsync(accountId, CursorPaging.MaxLimit, cursor, cancellationToken).ConfigureAwait(false);
-                all.AddRange(page.Items);
-                cursor = page.NextCursor;
-            }
-            while (cursor != null);
-            return all;
-        }
+        public Task<List<ApiClient>> ListAllApiClientsAsync(string accountId, CancellationToken cancellationToken = default) =>
+            CursorPaging.AllAsync(cursor => ListApiClientsAsync(accountId, CursorPaging.MaxLimit, cursor, cancellationToken));
 
         /// <summary>Every API client of the account, each with its grants (two reads, whatever the count: the clients, and the account's grants).</summary>
         public async Task<IReadOnlyList<ApiClient>> ListApiClientsWithGrantsAsync(string accountId, CancellationToken cancellationToken = default)
@@ -107,17 +96,12 @@ namespace Dintero.Connections.Http
         /// <summary>Every grant of the account, or of one client (its <c>id</c>), page after page.</summary>
         public async Task<IReadOnlyList<ClientGrant>> ListClientGrantsAsync(string accountId, string? clientId = null, CancellationToken cancellationToken = default)
         {
-            var all = new List<ClientGrant>();
-            string? cursor = null;
-            do
+            var filter = clientId == null ? string.Empty : "&client_id=" + Uri.EscapeDataString(clientId);
+            return await CursorPaging.AllAsync(async cursor =>
             {
-                var filter = clientId == null ? string.Empty : "&client_id=" + Uri.EscapeDataString(clientId);
                 var grants = await SendAsync<List<ClientGrant>>(HttpMethod.Get, accountId, GrantsPath + PageQuery(CursorPaging.MaxLimit, cursor) + filter, null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
-                all.AddRange(grants);
-                cursor = CursorPaging.Of<ClientGrant>(grants, CursorPaging.MaxLimit, grant => grant.id).NextCursor;
-            }
-            while (cursor != null);
-            return all;
+                return CursorPaging.Of<ClientGrant>(grants, CursorPaging.MaxLimit, grant => grant.id);
+            }).ConfigureAwait(false);
         }
 
         /// <summary>Deletes a grant. Safe to repeat; a 404 means it is gone already.</summary>

@@ -45,6 +45,36 @@ namespace Dintero.Connections.Paging
             if (!IsLimit(limit)) throw new System.ArgumentOutOfRangeException(name, limit, LimitRange);
         }
 
+        /// <summary>Every item of a list, Dintero's cursor followed page after page to the last.</summary>
+        /// <param name="page">Reads the page that starts after the cursor (null: the first).</param>
+        public static async System.Threading.Tasks.Task<List<T>> AllAsync<T>(System.Func<string?, System.Threading.Tasks.Task<Page<T>>> page)
+        {
+            var all = new List<T>();
+            await FirstAsync(page, item =>
+            {
+                all.Add(item);
+                return false;
+            }).ConfigureAwait(false);
+            return all;
+        }
+
+        /// <summary>The first item of a list that matches, reading only as many pages as it takes; null when none does.</summary>
+        public static async System.Threading.Tasks.Task<T?> FirstAsync<T>(System.Func<string?, System.Threading.Tasks.Task<Page<T>>> page, System.Func<T, bool> match)
+        {
+            string? cursor = null;
+            do
+            {
+                var read = await page(cursor).ConfigureAwait(false);
+                foreach (var item in read.Items)
+                {
+                    if (match(item)) return item;
+                }
+                cursor = read.NextCursor;
+            }
+            while (cursor != null);
+            return default;
+        }
+
         /// <summary>The page, and its next cursor: the last item's id when the page is full, else none.</summary>
         /// <param name="items">The answer.</param>
         /// <param name="limit">The <c>limit</c> asked for.</param>

@@ -44,16 +44,9 @@ namespace Dintero.Connections.Webhooks
         {
             var url = wanted.config?.url;
             var events = wanted.events ?? new List<string>();
-            string? cursor = null;
-            do
-            {
-                var page = await client.ListWebhooksAsync(accountId, CursorPaging.MaxLimit, cursor, cancellationToken).ConfigureAwait(false);
-                var found = page.Items.FirstOrDefault(hook => hook.deleted_at == null && SameUrl(hook.config?.url, url) && events.All(wantedEvent => hook.events?.Contains(wantedEvent) == true));
-                if (found != null) return found;
-                cursor = page.NextCursor;
-            }
-            while (cursor != null);
-            return null;
+            return await CursorPaging.FirstAsync(
+                cursor => client.ListWebhooksAsync(accountId, CursorPaging.MaxLimit, cursor, cancellationToken),
+                hook => hook.deleted_at == null && SameUrl(hook.config?.url, url) && events.All(wantedEvent => hook.events?.Contains(wantedEvent) == true)).ConfigureAwait(false);
         }
 
         private static bool SameUrl(string? stored, string? wanted) =>

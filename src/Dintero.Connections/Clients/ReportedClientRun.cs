@@ -21,7 +21,7 @@ namespace Dintero.Connections.Clients
         private readonly bool force;
         private readonly string command;
         private readonly string? variable;
-        private readonly List<PSObject>? rows;
+        private readonly ReportRows? rows;
         private readonly Dictionary<BatchItem, ApiClientRequest> asked = new Dictionary<BatchItem, ApiClientRequest>();
         private ApiClientSetup? setup;
 
@@ -30,9 +30,7 @@ namespace Dintero.Connections.Clients
             this.force = force;
             this.command = command;
             this.variable = variable;
-            if (variable == null) return;
-            rows = new List<PSObject>();
-            sessionState.PSVariable.Set(variable, rows);
+            rows = ReportRows.In(variable, sessionState, TypeName);
         }
 
         public ApiClientSetup For(DinteroClient client) => setup ??= new ApiClientSetup(client, force);
@@ -57,22 +55,12 @@ namespace Dintero.Connections.Clients
                 BatchEndKind.NotSent => ClientReport.OfDeclined(row, item.AccountId, request, input),
                 _ => ClientReport.OfStopped(row, item.AccountId, request, input),
             };
-            var record = new PSObject();
-            record.TypeNames.Insert(0, TypeName);
-            foreach (var cell in cells) record.Properties.Add(new PSNoteProperty(cell.Key, cell.Value));
-            lock (rows) rows.Add(record);
+            rows.Add(cells);
         }
 
         public override string OutcomeOf(ApiClientOutcome result) => result.Outcome.ToString();
 
-        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes)
-        {
-            var counts = new Dictionary<RowOutcome, int>();
-            foreach (var pair in outcomes)
-            {
-                if (System.Enum.TryParse<RowOutcome>(pair.Key, out var outcome)) counts[outcome] = pair.Value;
-            }
-            return SignupReport.Resume(command, variable, counts);
-        }
+        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes) =>
+            SignupReport.Resume(command, variable, ReportRows.Counts(outcomes));
     }
 }

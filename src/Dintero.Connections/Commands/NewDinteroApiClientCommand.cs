@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using Dintero.Connections.Binding;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
@@ -58,7 +59,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<ApiClientOutcome>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var request = new ApiClientRequest(Name, Description, Cells(Scope), GrantType);
+            var request = new ApiClientRequest(Name, Description, ListCells.Of(Scope), GrantType);
             run!.Asked(item, request);
             request.Checked();
             var setup = run.For(item.Client);
@@ -84,9 +85,5 @@ namespace Dintero.Connections.Commands
                     break;
             }
         }
-
-        // A sheet's cell holds several scopes as "admin:checkout;read:hooks".
-        private static IReadOnlyList<string>? Cells(string[]? values) =>
-            values?.SelectMany(value => (value ?? string.Empty).Split(new[] { ';', ',' }, System.StringSplitOptions.RemoveEmptyEntries)).Select(value => value.Trim()).ToList();
     }
 }

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
+using Dintero.Connections.Binding;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
@@ -49,7 +50,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<WebhookOutcome>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var events = Event?.SelectMany(value => (value ?? string.Empty).Split(new[] { ';', ',' }, System.StringSplitOptions.RemoveEmptyEntries)).Select(value => value.Trim()).ToList();
+            var events = ListCells.Of(Event);
             var secret = Secret == null ? null : new DinteroSecret(new NetworkCredential(string.Empty, Secret).Password);
             var wanted = WebhookEvents.Check(events, Url, secret, InsecureSsl);
             var neverSent = WebhookEvents.NeverSentTo(accountId, wanted.events!);

@@ -23,7 +23,7 @@ namespace Dintero.Connections.Signups
         private readonly bool force;
         private readonly string command;
         private readonly string? variable;
-        private readonly List<PSObject>? rows;
+        private readonly ReportRows? rows;
         private SignupRun? run;
 
         /// <param name="kindName">The kind signed up, as -Type names it.</param>
@@ -37,9 +37,7 @@ namespace Dintero.Connections.Signups
             this.force = force;
             this.command = command;
             this.variable = variable;
-            if (variable == null) return;
-            rows = new List<PSObject>();
-            sessionState.PSVariable.Set(variable, rows);
+            rows = ReportRows.In(variable, sessionState, TypeName);
         }
 
         /// <summary>The engine's run, made once for the context's client.</summary>
@@ -57,24 +55,12 @@ namespace Dintero.Connections.Signups
                 BatchEndKind.NotSent => SignupReport.OfDeclined(row, item.AccountId, kindName, input),
                 _ => SignupReport.OfStopped(row, item.AccountId, kindName, input),
             };
-            var record = new PSObject();
-            record.TypeNames.Insert(0, TypeName);
-            foreach (var cell in cells) record.Properties.Add(new PSNoteProperty(cell.Key, cell.Value));
-            // The stopping thread adds the rows in flight while the pipeline thread may still be adding one.
-            lock (rows) rows.Add(record);
+            rows.Add(cells);
         }
 
         public override string OutcomeOf(SignupOutcome<TConnection> result) => result.Outcome.ToString();
 
         public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes)
-        {
-            var counts = new Dictionary<RowOutcome, int>();
-            foreach (var pair in outcomes)
-            {
-                // The batch counts a failure as Failed or Unknown, the same words as the report's.
-                if (System.Enum.TryParse<RowOutcome>(pair.Key, out var outcome)) counts[outcome] = pair.Value;
-            }
-            return SignupReport.Resume(command, variable, counts);
-        }
+            => SignupReport.Resume(command, variable, ReportRows.Counts(outcomes));
     }
 }

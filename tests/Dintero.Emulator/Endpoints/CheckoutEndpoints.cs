@@ -34,14 +34,13 @@ internal static class CheckoutEndpoints
             if (Invalid(body) is { } invalid) return invalid;
             var account = store.Get(aid!);
             var profileId = JsonBody.String(body, "profile_id") ?? Guid.NewGuid().ToString("N");
-            lock (account.Gate)
+            return Locked<IResult>(account, options, () =>
             {
-                EnsureDefault(account, options);
                 if (Find(account, profileId) != null) return ErrorBodies.Error(409, "CONFLICT", $"The profile {profileId} exists already");
                 var profile = Stored(body, profileId, tokens.ClientOf(Guard.Authorization(context)), options.Clock.GetUtcNow());
                 account.Profiles.Add(profile);
                 return JsonBody.Json(profile.DeepClone());
-            }
+            });
         });
 
         checkout.MapGet("/admin/session/profiles/{profileId}", (HttpContext context, string profileId, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
@@ -49,11 +48,7 @@ internal static class CheckoutEndpoints
             var (aid, refused) = Guard.CheckCheckout(context, tokens);
             if (refused != null) return refused;
             var account = store.Get(aid!);
-            lock (account.Gate)
-            {
-                EnsureDefault(account, options);
-                return Find(account, profileId) is { } profile ? JsonBody.Json(profile.DeepClone()) : NotFound(profileId);
-            }
+            return Locked<IResult>(account, options, () => Find(account, profileId) is { } profile ? JsonBody.Json(profile.DeepClone()) : NotFound(profileId));
         });
 
         checkout.MapPut("/admin/session/profiles/{profileId}", async (HttpContext context, string profileId, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
@@ -64,9 +59,8 @@ internal static class CheckoutEndpoints
             if (body == null) return JsonBody.NotAnObject();
             if (Invalid(body) is { } invalid) return invalid;
             var account = store.Get(aid!);
-            lock (account.Gate)
+            return Locked<IResult>(account, options, () =>
             {
-                EnsureDefault(account, options);
                 if (Find(account, profileId) is not { } current) return NotFound(profileId);
                 // PUT replaces the profile: what the body leaves out is gone; what Dintero keeps is its own.
                 var replaced = Stored(body, profileId, current["created_by"]?.GetValue<string>(), options.Clock.GetUtcNow());
@@ -74,7 +68,7 @@ internal static class CheckoutEndpoints
                 replaced["created_at"] = current["created_at"]!.GetValue<string>();
                 account.Profiles[account.Profiles.IndexOf(current)] = replaced;
                 return JsonBody.Json(replaced.DeepClone());
-            }
+            });
         });
 
         checkout.MapDelete("/admin/session/profiles/{profileId}", (HttpContext context, string profileId, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
@@ -82,23 +76,26 @@ internal static class CheckoutEndpoints
             var (aid, refused) = Guard.CheckCheckout(context, tokens);
             if (refused != null) return refused;
             var account = store.Get(aid!);
-            lock (account.Gate)
+            return Locked<IResult>(account, options, () =>
             {
-                EnsureDefault(account, options);
                 if (Find(account, profileId) is not { } profile) return NotFound(profileId);
                 account.Profiles.Remove(profile);
                 return JsonBody.Json(profile.DeepClone());
-            }
+            });
         });
     }
 
     /// <summary>The account's profiles as the list answers them, <c>default</c> first.</summary>
-    private static List<JsonObject> Profiles(AccountStore.Account account, EmulatorOptions options)
+    private static List<JsonObject> Profiles(AccountStore.Account account, EmulatorOptions options) =>
+        Locked(account, options, () => account.Profiles.Select(profile => (JsonObject)profile.DeepClone()).ToList());
+
+    // What every profile endpoint starts with: the account's lock held, and its default profile made.
+    private static T Locked<T>(AccountStore.Account account, EmulatorOptions options, Func<T> work)
     {
         lock (account.Gate)
         {
             EnsureDefault(account, options);
-            return account.Profiles.Select(profile => (JsonObject)profile.DeepClone()).ToList();
+            return work();
         }
     }
 
