@@ -21,6 +21,10 @@ every request, and a seeded mix of faults: 5 % 429 with Retry-After 1 s on every
    with -Force and other values, while a fifth of those POSTs answer 500 (nothing stored) and a fifth lose their answer
    after storing. No row may say Created unless the emulator stores this run's signup for it, in this run and in run 1
    (each Created row is checked against the connection the emulator holds).
+5. As a runbook runs it: another set of merchants under the day's faults and 3 % more 500s on the signup POSTs, with
+   $ErrorActionPreference = 'Stop', so the first failed row ends each run. Every signup stored before a run ended must be in that run's report; each run's
+   summary says how to go on (the same input again), and the set is run so until a run ends without an error. Then
+   every merchant of the set has exactly one stored signup.
 
 Figures: run 1's time against its floor (3 requests per merchant, exchange, token and signup, at the latency,
 -ThrottleLimit at a time) and against the floor plus every wait the faults asked for as if none overlapped (each 429
@@ -51,8 +55,9 @@ Import-Module $module -Force
 
 $stopped = [Math]::Max(20, [int]($Merchants / 10))
 $forcedCount = [Math]::Max(20, [int]($Merchants / 10))
+$strictCount = [Math]::Max(20, [int]($Merchants / 10))
 # The demo partner has three merchants of its own; the sheet's come after them.
-$emulator = Start-DinteroEmulator -Configuration $Configuration -ArgumentList '--partner-merchants', ($Merchants + $stopped + $forcedCount), '--merchants-have-organization-numbers', '--latency', $LatencyMilliseconds
+$emulator = Start-DinteroEmulator -Configuration $Configuration -ArgumentList '--partner-merchants', ($Merchants + $stopped + $forcedCount + $strictCount), '--merchants-have-organization-numbers', '--latency', $LatencyMilliseconds
 try {
     $admin = "$($emulator.RootUri)/_emulator"
     $partner = @{ AccountId = 'T11200000'; ClientId = 'demo-partner'; ClientSecret = (ConvertTo-SecureString 'demo-partner-secret-change-me' -AsPlainText -Force); BaseUri = $emulator.BaseUri }
@@ -235,6 +240,47 @@ try {
     Assert-That ($failedButChanged.Count -eq 0) "$($failedButChanged.Count) forced rows say Failed, and the emulator holds their signup"
     $forcedOutcomes = $forcedReport | Group-Object outcome -AsHashTable -AsString
 
+    # 5. As a runbook runs it: $ErrorActionPreference = 'Stop', the day's faults; gone on from as each summary says.
+    Invoke-RestMethod -Method Delete "$admin/faults" | Out-Null
+    # A few more 500s than the day's, so that errors end runs: each run ends at its first.
+    $strictMix = $mix + @(@{ method = 'POST'; path = $signupPath; status = 500; share = 0.03; times = -1; seed = $Seed + 7 })
+    foreach ($fault in $strictMix) { $null = Invoke-RestMethod -Method Post "$admin/faults" -ContentType 'application/json' -Body ($fault | ConvertTo-Json) }
+    $strictSheet = @(New-Sheet ($Merchants + $stopped + $forcedCount + 1) $strictCount)
+    $strictAccounts = $strictSheet.account_id
+    $strictRuns = 0
+    $strictEnded = 0
+    $strictUnreported = 0
+    $strictWatch = [Diagnostics.Stopwatch]::StartNew()
+    do {
+        $strictRuns++
+        $storedBefore = Get-Stored (Get-Log)
+        $ended = $null
+        $strictSummary = $null
+        & {
+            $ErrorActionPreference = 'Stop'
+            try { $null = $strictSheet | New-DinteroCommonConnection -ThrottleLimit $ThrottleLimit -ReportVariable strictReport -InformationVariable strictInfo -WarningAction SilentlyContinue }
+            catch { $script:ended = $_.FullyQualifiedErrorId }
+            $script:strictSummary = "$($strictInfo | Select-Object -Last 1)"
+            $script:strictReport = $strictReport
+        }
+        $storedNow = Get-Stored (Get-Log)
+        $reportedNow = @{}
+        foreach ($row in $strictReport) { if ($row.outcome -in 'Created', 'Unknown') { $reportedNow[$row.account_id] = $true } }
+        # Signups this run stored: in its report, whatever ended it.
+        $strictUnreported += @($strictAccounts | Where-Object { [int]$storedNow[$_] -gt [int]$storedBefore[$_] -and -not $reportedNow.ContainsKey($_) }).Count
+        if ($ended) {
+            $strictEnded++
+            Assert-That ($strictSummary -match 'pipe the same input into New-DinteroCommonConnection again') "run $strictRuns under 'Stop' ended ($ended) without saying how to go on: $strictSummary"
+        }
+    } while ($ended -and $strictRuns -lt 50)
+    $strictWatch.Stop()
+    $storedStrict = Get-Stored (Get-Log)
+    $strictMissing = @($strictAccounts | Where-Object { [int]$storedStrict[$_] -eq 0 })
+    $strictTwice = @($strictAccounts | Where-Object { [int]$storedStrict[$_] -gt 1 })
+    Assert-That ($strictUnreported -eq 0) "$strictUnreported signups stored by a run under 'Stop' are not in its report"
+    Assert-That ($strictMissing.Count -eq 0) "$($strictMissing.Count) merchants have no signup after $strictRuns runs under 'Stop'"
+    Assert-That ($strictTwice.Count -eq 0) "$($strictTwice.Count) merchants have two stored signups after the runs under 'Stop'"
+
     $requests1 = $log1 | Group-Object { if ($_.path -like '*/auth/exchange_token') { 'exchange' } elseif ($_.path -like '*/auth/token') { 'token' } elseif ($_.path -like '*/connections/common') { "$($_.method) signup" } elseif ($_.path -like '*/management/accounts') { 'merchant list' } else { "$($_.method) other" } } -NoElement
     $figures = [pscustomobject]@{
         Merchants         = $Merchants
@@ -261,8 +307,9 @@ try {
         RunsToFinish      = $runs
         ForcedOutcomes    = ($forcedOutcomes.Keys | Sort-Object | ForEach-Object { "$_ $(@($forcedOutcomes[$_]).Count)" }) -join ', '
         CreatedNotStored  = $createdNotStored1.Count + $createdNotStoredForced.Count
-        DuplicatePosts    = $twice.Count
-        LostRows          = $missing.Count + $unreported.Count
+        DuplicatePosts    = $twice.Count + $strictTwice.Count
+        LostRows          = $missing.Count + $unreported.Count + $strictMissing.Count + $strictUnreported
+        StopPreference    = "$strictCount merchants under `$ErrorActionPreference = 'Stop': $strictRuns runs ($strictEnded ended by an error), $([Math]::Round($strictWatch.Elapsed.TotalSeconds, 1)) s, every merchant stored once, $strictUnreported stored signups missing from a report"
         StoppedAt         = "$count of $stopped stored, $(@($stopReport).Count) rows in the stopped run's report"
     }
     if ($PassThru) { $figures } else { $figures | Format-List | Out-String | Write-Host }

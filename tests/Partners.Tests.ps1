@@ -155,7 +155,7 @@ per@fjell.example,shop-2002,Fjell AS,Berg 3,Tromso,NO,second
 
         $one.prefill_id | Should -Not -BeNullOrEmpty
         @($many).signup_reference | Should -Be @('shop-2001', 'shop-2002')
-        ($many | Format-Table | Out-String -Width 200) | Should -Match 'prefill_id\s+email\s+business_name\s+signup_reference'
+        ($many | Format-Table | Out-String -Width 200) | Should -Match 'prefill_id\s+email\s+signup_reference'
         $warned | Should -HaveCount 1
         $warned[0].Message | Should -Match "'notes'"
 

@@ -202,15 +202,20 @@ Describe 'Errors a support ticket can use' {
         $failures[0].ErrorDetails.RecommendedAction | Should -Match $sent.requestId
     }
 
-    It 'gives a throttling give-up its own ErrorId, apart from other errors' {
+    It 'gives a throttling give-up its own ErrorId, apart from other errors; a wait longer than -MaxRetryAfter ends the command, with no retry' {
         Add-EmulatorFault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 429; RetryAfterSeconds = 600 }
+        $before = @(Get-EmulatorRequest GET "/v1/accounts/$accountId/management/settings").Count
 
-        $null = Get-DinteroAccountSetting -ErrorVariable failures -ErrorAction SilentlyContinue
+        $failure = try { $null = Get-DinteroAccountSetting -ErrorAction SilentlyContinue; $null } catch { $_ }
 
-        $failures[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.Throttled*'
-        $failures[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
-        $failures[0].Exception.RetryAfter | Should -Be ([timespan]::FromSeconds(600))
-        $failures[0].ErrorDetails.RecommendedAction | Should -Match 'Nothing was processed'
+        $failure.FullyQualifiedErrorId | Should -BeLike 'Dintero.Throttled*'
+        $failure.CategoryInfo.Category | Should -Be 'LimitsExceeded'
+        $failure.Exception.RetryAfter | Should -Be ([timespan]::FromSeconds(600))
+        $failure.Exception.WaitRefused | Should -Be ([timespan]::FromSeconds(600))
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'Nothing was processed'
+        $failure.ErrorDetails.RecommendedAction | Should -Match 'no retry was made'
+        @(Get-EmulatorRequest GET "/v1/accounts/$accountId/management/settings").Count - $before | Should -Be 1
+        Clear-EmulatorFault
     }
 
     It 'keeps the retry settings in the context, and uses them' {

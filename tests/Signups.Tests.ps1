@@ -72,7 +72,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         @($created).account_id | Should -Be @('T00000051', 'T00000051')
         @($failures).Count | Should -Be 2
         $failures[0].ErrorDetails.Message | Should -Match '^Pipeline item 1: '
-        $failures[0].ErrorDetails.Message | Should -Match "AccountId: 'X51'"
+        $failures[0].ErrorDetails.Message | Should -Match "account_id: 'X51'"
         $failures[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.ValidationFailed*'
         $failures[0].TargetObject.account_id | Should -Be 'X51'
         $failures[1].ErrorDetails.Message | Should -Match '^Pipeline item 2: '
@@ -194,11 +194,11 @@ Describe 'New-DinteroBamboraConnection and the views' {
         $configuration | Should -Not -Match ([regex]::Escape($bambora.configuration.md5_key.GetPlainText()))
     }
 
-    It 'shows account, type, status, created, updated and last event in a table' {
+    It 'shows account, type, status, updated and last event in a table' {
         $table = @($common, $bambora) | Format-Table | Out-String -Width 200
-        $table | Should -Match 'account_id\s+connection_type\s+status\s+created_at\s+updated_at\s+last_event'
-        $table | Should -Match "$accountId\s+Common\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
-        $table | Should -Match "$accountId\s+Bambora\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
+        $table | Should -Match 'account_id\s+connection_type\s+status\s+updated_at\s+last_event'
+        $table | Should -Match "$accountId\s+Common\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
+        $table | Should -Match "$accountId\s+Bambora\s+pending\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+signature_required"
     }
 
     It 'shows the events and the signature link in the list view' {

@@ -75,7 +75,7 @@ public sealed class FormatViewTests
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.BamboraConnection.List" && v.List);
         Assert.Contains(selected, v => v.Name == "Dintero.Connections.DinteroContext.Table" && v.Table);
         var table = Format.Descendants("View").Single(v => v.Element("Name")!.Value == "Dintero.Connections.Connection.Table");
-        Assert.Equal(new[] { "account_id", "connection_type", "status", "created_at", "updated_at", "last_event" }, table.Descendants("Label").Select(l => l.Value));
+        Assert.Equal(new[] { "account_id", "connection_type", "status", "updated_at", "last_event" }, table.Descendants("Label").Select(l => l.Value));
     }
 
     [Fact]

@@ -57,3 +57,44 @@ function script:Get-AllStreams([scriptblock] $Command) {
     $ErrorActionPreference = 'Continue'
     (& $Command *>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force | Out-String -Width 400 } else { $_ | Out-String -Width 400 } }) -join "`n"
 }
+
+# The signups the emulator stored for an account: POSTs it answered 200.
+function script:Get-StoredCount([string] $AccountId) {
+    @(Get-EmulatorLog | Where-Object { $_.method -eq 'POST' -and $_.path -eq "/v1/accounts/$AccountId/management/settings/connections/common" -and $_.status -eq 200 }).Count
+}
+
+# One sheet row of the smallest Common signup for merchant T000000nn.
+function script:New-Row([int] $Number, [string] $StoreType = 'online') {
+    [pscustomobject]@{
+        account_id                      = 'T{0:D8}' -f $Number
+        'payment_options[0].type'       = 'dintero.zero'
+        'payment_options[0].currencies' = 'NOK'
+        store_type                      = $StoreType
+        'revenue.currency'              = 'NOK'
+    }
+}
+
+# The merchants need an organization number before a Common signup; each test uses accounts of its own.
+function script:Initialize-Merchant([int[]] $Numbers) {
+    $Numbers | ForEach-Object { [pscustomobject]@{ account_id = 'T{0:D8}' -f $_; organization_number = '912345678' } } | Set-DinteroAccountSetting -InformationAction Ignore
+}
+
+# Runs a script in a child `pwsh -NonInteractive`, as a runbook runs: the module imported, connected as the suite's
+# partner. The script ends by writing one object; its JSON comes back, parsed. $Setup runs first, in the child too.
+function script:Invoke-Runbook([string] $Script) {
+    $path = Join-Path $TestDrive "runbook-$([guid]::NewGuid().ToString('N')).ps1"
+    @"
+Import-Module `$env:DINTERO_TEST_MODULE
+`$secret = ConvertTo-SecureString `$env:DINTERO_TEST_PARTNER_CLIENT_SECRET -AsPlainText -Force
+Connect-Dintero -AccountId `$env:DINTERO_TEST_PARTNER_ID -ClientId `$env:DINTERO_TEST_PARTNER_CLIENT_ID -ClientSecret `$secret -BaseUri `$env:DINTERO_TEST_BASE_URI -CheckoutBaseUri `$env:DINTERO_TEST_CHECKOUT_BASE_URI
+`$result = & {
+$Script
+}
+'RESULT:' + (`$result | ConvertTo-Json -Depth 6 -Compress)
+"@ | Set-Content -Path $path
+    $output = @(Invoke-ChildPwsh -NoProfile -NonInteractive -File $path 2>&1 | ForEach-Object { "$_" })
+    $line = $output | Where-Object { $_ -like 'RESULT:*' } | Select-Object -Last 1
+    if (-not $line) { throw "The runbook wrote no result (exit $LASTEXITCODE):`n$($output -join "`n")" }
+    [pscustomobject]@{ Result = ($line.Substring(7) | ConvertFrom-Json); Output = $output -join "`n"; ExitCode = $LASTEXITCODE }
+}
+

@@ -19,6 +19,9 @@ namespace Dintero.Connections.Errors
 
         /// <summary>The token was good, but lacks the scope the call needs (a checkout or hooks scope): Dintero answered 403.</summary>
         MissingScope,
+
+        /// <summary>No context to call with: Connect-Dintero was not run (or failed), or the context was closed.</summary>
+        NotConnected,
     }
 
     /// <summary>
@@ -58,6 +61,7 @@ namespace Dintero.Connections.Errors
             DinteroAccessFailure.NotPartnerMerchant => "Dintero.Access.NotPartnerMerchant",
             DinteroAccessFailure.NotPartner => "Dintero.NotPartner",
             DinteroAccessFailure.MissingScope => "Dintero.Access.MissingScope",
+            DinteroAccessFailure.NotConnected => "Dintero.NotConnected",
             _ => "Dintero.Access.OtherAccount",
         };
     }

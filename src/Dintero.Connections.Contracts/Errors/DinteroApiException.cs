@@ -18,9 +18,17 @@ namespace Dintero.Connections.Errors
             string? advice,
             RequestTrace? trace = null,
             IReadOnlyDictionary<string, string>? responseHeaders = null,
-            bool mayHaveBeenDone = false)
-            : base(Describe(statusCode, method, requestPath, dinteroMessage, fieldErrors), advice, null, trace)
+            bool mayHaveBeenDone = false,
+            int retries = 0,
+            TimeSpan? waitRefused = null,
+            string? redirectedTo = null,
+            bool notSent = false)
+            : base(notSent ? $"{method} {requestPath} was not sent: {dinteroMessage}" : Describe(statusCode, method, requestPath, dinteroMessage, fieldErrors), advice, null, trace)
         {
+            NotSent = notSent;
+            Retries = retries;
+            WaitRefused = waitRefused;
+            RedirectedTo = redirectedTo;
             MayHaveBeenDone = mayHaveBeenDone;
             ResponseHeaders = responseHeaders ?? new Dictionary<string, string>(0);
             StatusCode = statusCode;
@@ -65,16 +73,37 @@ namespace Dintero.Connections.Errors
         /// <summary>True when Dintero still limited the rate after the client waited and retried as long as it may: <c>Dintero.Throttled</c>.</summary>
         public bool IsThrottled => StatusCode == 429;
 
+        /// <summary>How many times the request was sent again before this answer (0: none was).</summary>
+        public int Retries { get; }
+
+        /// <summary>Set when Dintero asked to wait longer than the client waits by itself: how long. No retry was made, and the command sends nothing more.</summary>
+        public TimeSpan? WaitRefused { get; }
+
+        /// <summary>Set for a 3xx answer: where it pointed (redacted). Redirects are not followed; nothing was sent again.</summary>
+        public string? RedirectedTo { get; }
+
         /// <summary>
-        /// <c>Dintero.Api.{status}[.{code}]</c>, except a throttling give-up: <c>Dintero.Throttled</c>, so that a script can
-        /// catch it apart from other errors and run the rest later.
+        /// True when this request was never sent: an earlier answer (<see cref="StatusCode"/>, a 429) asked the client to wait
+        /// longer than it waits by itself, and the wait is not over.
+        /// </summary>
+        public bool NotSent { get; }
+
+        /// <summary>True for a redirect (3xx), which is never followed: only Dintero's own answers count.</summary>
+        public bool IsRedirect => StatusCode >= 300 && StatusCode < 400;
+
+        /// <summary>
+        /// <c>Dintero.Api.{status}[.{code}]</c>, except a throttling give-up (<c>Dintero.Throttled</c>, so that a script can
+        /// catch it apart from other errors and run the rest later) and a redirect (<c>Dintero.Redirected</c>).
         /// </summary>
         public override string ErrorId => IsThrottled
             ? ThrottledErrorId
-            : $"Dintero.Api.{StatusCode}" + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
+            : IsRedirect ? RedirectedErrorId : $"Dintero.Api.{StatusCode}" + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
 
         /// <summary>The ErrorId of a request Dintero kept answering 429.</summary>
         public const string ThrottledErrorId = "Dintero.Throttled";
+
+        /// <summary>The ErrorId of a request answered with a redirect, which is not followed.</summary>
+        public const string RedirectedErrorId = "Dintero.Redirected";
 
         /// <summary>Every field error, depth first, with nested ones flattened.</summary>
         public IEnumerable<DinteroFieldError> AllFieldErrors() => Flatten(FieldErrors);

@@ -20,6 +20,9 @@ namespace Dintero.Connections.Signups
         /// <summary>Cannot tell whether Dintero stored it (the answer was lost and reading back could not settle it, or the command was stopped with it on its way).</summary>
         Unknown,
 
+        /// <summary>Not sent: the command ended before this row's turn (a terminating error, a stop). The same input run again sends it.</summary>
+        NotSent,
+
         /// <summary>-WhatIf: the run would send it.</summary>
         WouldCreate,
 

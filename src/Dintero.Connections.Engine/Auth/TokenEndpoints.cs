@@ -80,13 +80,14 @@ namespace Dintero.Connections.Auth
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(apiRoot, path)) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = authorization;
-            new RequestContext(accountId, RepeatPolicy.Safe, authenticate: false, Array.Empty<string>()).AttachTo(request);
+            var context = new RequestContext(accountId, RepeatPolicy.Safe, authenticate: false, Array.Empty<string>());
+            context.AttachTo(request);
 
             var requestedAt = clock.UtcNow;
             using var response = await tokenClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
             var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             // Not the API calls' advice (a missing scope): what a refused token request means is said by the caller.
-            if (!response.IsSuccessStatusCode) throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), advice: $"Dintero refused the {what} request for account {accountId}.");
+            if (!response.IsSuccessStatusCode) throw ErrorResponseReader.ToException(response, text, clock.UtcNow, redactor, Array.Empty<string>(), advice: $"Dintero refused the {what} request for account {accountId}.", context: context);
             var token = Parse(text, requestedAt, accountId, path, what);
             // From now on the token is masked wherever it might show up.
             redactor.AddSecret(token.Value);

@@ -160,7 +160,20 @@ namespace Dintero.Connections.Auth
                 entry.Refusal = new TokenCache.Refused(refused, clock.UtcNow + RefusalMemory);
                 throw refused;
             }
-            return await endpoints.MerchantTokenAsync(partnerId, merchantId, exchange, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return await endpoints.MerchantTokenAsync(partnerId, merchantId, exchange, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DinteroApiException answer) when (answer.StatusCode == 401)
+            {
+                // The exchange token was refused on its way to the merchant's token (tokens revoked between the two calls):
+                // the chain is renewed from the partner's token, once, and the merchant's token asked for again.
+                log.Debug($"Dintero refused the exchange token for {merchantId}; renewing the partner's token and exchanging again.");
+                Invalidate(partnerId, partnerToken);
+                partnerToken = await GetTokenAsync(partnerId, cancellationToken).ConfigureAwait(false);
+                exchange = await endpoints.ExchangeAsync(partnerId, partnerToken, merchantId, cancellationToken).ConfigureAwait(false);
+                return await endpoints.MerchantTokenAsync(partnerId, merchantId, exchange, cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

@@ -20,6 +20,13 @@ namespace Dintero.Connections.Binding
         private static readonly ConcurrentDictionary<string, KeySegment[]> Parsed = new ConcurrentDictionary<string, KeySegment[]>(StringComparer.Ordinal);
         private const int MaxParsed = 4096;
 
+        /// <summary>The first segment of a dotted key: <c>revenue</c> of <c>revenue.currency</c>, <c>payment_options</c> of <c>payment_options[0].type</c>.</summary>
+        public static string Head(string key)
+        {
+            var end = key.IndexOfAny(new[] { '.', '[' });
+            return end < 0 ? key : key.Substring(0, end);
+        }
+
         public static bool HasAny(IDictionary source)
         {
             foreach (var key in source.Keys)

@@ -30,6 +30,12 @@ namespace Dintero.Connections.Binding
                 return true;
             }
             result = null;
+            // A secret is taken as given, spaces and all: trimming would change it without a word.
+            if (value is string given)
+            {
+                result = new DinteroSecret(given);
+                return true;
+            }
             if (!ToText(value, path, problems, out var text)) return false;
             result = new DinteroSecret((string)text!);
             return true;
@@ -37,9 +43,19 @@ namespace Dintero.Connections.Binding
 
         internal static bool ToText(object value, string path, ProblemCollector problems, out object? result)
         {
+            // A personal number a report or an error's target holds masked (a row given back as input) is its text.
+            if (value is DinteroSecret wrapped) value = wrapped.GetPlainText();
             switch (value)
             {
-                case string text: result = text; return true;
+                case string text:
+                    if (!Cells.Text(text, out var cell, out var problem))
+                    {
+                        result = null;
+                        problems.Add(path, problem!);
+                        return false;
+                    }
+                    result = cell;
+                    return true;
                 case bool flag: result = flag ? "true" : "false"; return true;
                 case DateTime date:
                     // A [datetime] for a date field such as date_of_birth means the day.

@@ -90,13 +90,20 @@ namespace Dintero.Connections.Binding
 
         private static object BindObject(Type modelType, IDictionary source, string path, ProblemCollector problems, TopLevelKeys? topLevel)
         {
-            if (DottedKeys.HasAny(source)) source = DottedKeys.Expand(source, path, problems);
             var model = Activator.CreateInstance(modelType)!;
             var fields = ModelFields.Of(modelType);
+            // A sheet read with the wrong delimiter is one column whose name is all the others: one problem says how to read it.
+            if (topLevel != null && WrongDelimiter(source, fields, topLevel) is { } delimiter)
+            {
+                problems.Add(path, delimiter);
+                return model;
+            }
+            if (DottedKeys.HasAny(source)) source = DottedKeys.Expand(source, path, problems);
             var seen = new Dictionary<PropertyInfo, string>();
             foreach (DictionaryEntry entry in source)
             {
-                var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty;
+                // A column's name is trimmed as its cells are (a header cell typed 'store_type ' in Excel).
+                var key = (Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
                 var property = fields.Find(key);
                 if (property == null)
                 {
@@ -104,6 +111,11 @@ namespace Dintero.Connections.Binding
                     if (topLevel != null && topLevel.ClaimParameter(key, entry.Value)) continue;
                     // A key the cmdlet said to drop (a report's own column, when a report is run again): not the input's.
                     if (topLevel != null && topLevel.IsQuiet(key)) continue;
+                    if (Rows.SheetShape.EncodingProblem(key) is { } encoding)
+                    {
+                        problems.Add($"{path}.{key}", "The column's name " + encoding);
+                        continue;
+                    }
                     // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
                     var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
                     if (topLevel != null && nearest == null) topLevel.IgnoredKeys.Add(key);
@@ -125,8 +137,8 @@ namespace Dintero.Connections.Binding
         private static bool TryConvert(Type target, object? value, string path, ProblemCollector problems, out object? result)
         {
             result = null;
-            // An empty cell of an Import-Csv row means "not given", for every kind of field.
-            if (value == null || value is string empty && empty.Length == 0) return true;
+            // An empty or blank cell of an Import-Csv row means "not given", for every kind of field.
+            if (value == null || value is string empty && string.IsNullOrWhiteSpace(empty)) return true;
             var type = Nullable.GetUnderlyingType(target) ?? target;
 
             if (type == typeof(string)) return FieldValues.ToText(value, path, problems, out result);
@@ -168,7 +180,7 @@ namespace Dintero.Connections.Binding
             if (value is string text && itemType == typeof(string))
             {
                 // A CSV cell holds a list as "online;instore" (or "NOK,SEK").
-                items = ListCells.Split(text).Where(item => item.Length > 0).ToList();
+                items = Cells.Split(text).Where(item => item.Length > 0).ToList();
             }
             else if (value is IEnumerable sequence && !(value is string) && !(value is IDictionary))
             {
@@ -213,6 +225,18 @@ namespace Dintero.Connections.Binding
                 var names = ModelFields.Of(type).Names.ToList();
                 var closest = Suggestions.Closest(key, names);
                 if (closest != null && !FieldNameComparer.Instance.Equals(closest, key)) return property.Name + "." + closest;
+            }
+            return null;
+        }
+
+        private static string? WrongDelimiter(IDictionary source, ModelFields fields, TopLevelKeys topLevel)
+        {
+            if (source.Count > 2) return null;
+            foreach (var key in source.Keys)
+            {
+                var text = Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
+                var hint = Rows.SheetShape.DelimiterHint(text, name => fields.Find(DottedKeys.Head(name)) != null || topLevel.IsParameter(name));
+                if (hint != null) return hint;
             }
             return null;
         }

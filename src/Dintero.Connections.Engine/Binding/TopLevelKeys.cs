@@ -24,6 +24,9 @@ namespace Dintero.Connections.Binding
 
         public bool IsQuiet(string key) => quiet.Contains(key);
 
+        /// <summary>Whether the key names one of the cmdlet's parameters.</summary>
+        public bool IsParameter(string key) => parameters.ContainsKey(key);
+
         /// <summary>Takes the value of a key that names one of the cmdlet's parameters; false for any other key.</summary>
         public bool ClaimParameter(string key, object? value)
         {

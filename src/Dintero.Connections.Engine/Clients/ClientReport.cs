@@ -37,7 +37,10 @@ namespace Dintero.Connections.Clients
                 "Run the same input again: a client made with its grant is skipped, one without is made anew.", plainInput);
 
         public static IReadOnlyList<KeyValuePair<string, object?>> OfDeclined(int row, string? accountId, ApiClientRequest? asked, object? plainInput) =>
-            Row(row, RowOutcome.Skipped, accountId, asked, null, null, null, "Not sent: declined at -Confirm.", null, plainInput);
+            Row(row, RowOutcome.Skipped, accountId, asked, null, null, null, SignupReport.Declined, null, plainInput);
+
+        public static IReadOnlyList<KeyValuePair<string, object?>> OfNotSent(int row, string? accountId, ApiClientRequest? asked, object? plainInput) =>
+            Row(row, RowOutcome.NotSent, accountId, asked, null, null, null, SignupReport.NotSentMessage, SignupReport.SameInputAgain, plainInput);
 
         private static IReadOnlyList<KeyValuePair<string, object?>> Row(int row, RowOutcome outcome, string? accountId, ApiClientRequest? asked, string? clientId, string? id, string? errorId, string? message, string? action, object? plainInput)
         {
@@ -48,7 +51,7 @@ namespace Dintero.Connections.Clients
                 Cell("id", id), Cell("error_id", errorId), Cell("message", message), Cell("action", action),
             };
             var taken = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase);
-            foreach (var column in SignupReport.InputColumns(plainInput))
+            foreach (var column in Rows.RecordColumns.Of(plainInput))
             {
                 if (Left.Contains(column.Key, StringComparer.OrdinalIgnoreCase) || !taken.Add(column.Key)) continue;
                 cells.Add(column);

@@ -47,6 +47,7 @@ namespace Dintero.Connections.Concurrency
         private int reportedDone = -1;
         private int nextIndex;
         private int running;
+        private bool closed;
         private int succeeded;
         private int failed;
 
@@ -85,12 +86,13 @@ namespace Dintero.Connections.Concurrency
         /// <param name="item">Given back with the call's outcome.</param>
         public void Add(Func<CancellationToken, Task<TResult>> work, TItem item)
         {
+            if (closed) throw new InvalidOperationException("The batch was abandoned: nothing more is started.");
             WriteReady();
             while (Waiting >= ThrottleLimit || unwritten.Count >= MaxWaitingToBeWritten) WaitAndWrite();
             cancellation.ThrowIfCancellationRequested();
             var outcome = new TaskCompletionSource<TResult>();
             unwritten.Enqueue(new Entry(nextIndex++, item, outcome.Task));
-            var call = new Pending(work, outcome);
+            var call = new Pending(work, outcome, item);
             lock (gate)
             {
                 if (running >= ThrottleLimit)
@@ -124,6 +126,27 @@ namespace Dintero.Connections.Concurrency
             WriteReady();
         }
 
+        /// <summary>
+        /// Starts nothing more: the calls not started yet end with <see cref="NotStartedException"/> (nothing was sent for
+        /// them), while those in flight go on, each bounded by its own timeout; <see cref="Drain"/> then writes every
+        /// outcome in order. For a command that ends early (a terminating error, a stream that stops it): what was sent is
+        /// still awaited and told, what was not is told as not sent.
+        /// </summary>
+        /// <returns>The items whose calls were not started; safe to call from any thread, and again (then nothing more).</returns>
+        public IReadOnlyList<TItem> Abandon()
+        {
+            List<Pending> dropped;
+            lock (gate)
+            {
+                closed = true;
+                dropped = new List<Pending>(waiting);
+                waiting.Clear();
+            }
+            foreach (var call in dropped) call.Outcome.TrySetException(new NotStartedException());
+            signal.Release();
+            return dropped.ConvertAll(call => call.Item);
+        }
+
         /// <summary>Waits for every item in flight, writing as they finish; the last outcome is written on return.</summary>
         public void Drain()
         {
@@ -139,13 +162,13 @@ namespace Dintero.Connections.Concurrency
             Pending? next = null;
             lock (gate)
             {
-                // The slot goes to the next in line at once; once the owner is stopped, nothing more starts.
-                if (waiting.Count > 0 && !cancellation.IsCancellationRequested) next = waiting.Dequeue();
+                // The slot goes to the next in line at once; once the owner is stopped or ending, nothing more starts.
+                if (waiting.Count > 0 && !closed && !cancellation.IsCancellationRequested) next = waiting.Dequeue();
                 else running--;
             }
-            if (task.Status == TaskStatus.RanToCompletion) outcome.SetResult(task.Result);
-            else if (task.IsCanceled) outcome.SetCanceled();
-            else outcome.SetException(task.Exception!.InnerExceptions);
+            if (task.Status == TaskStatus.RanToCompletion) outcome.TrySetResult(task.Result);
+            else if (task.IsCanceled) outcome.TrySetCanceled();
+            else outcome.TrySetException(task.Exception!.InnerExceptions);
             if (next != null) Start(next);
             signal.Release();
         }
@@ -206,11 +229,14 @@ namespace Dintero.Connections.Concurrency
 
         private sealed class Pending
         {
-            public Pending(Func<CancellationToken, Task<TResult>> work, TaskCompletionSource<TResult> outcome)
+            public Pending(Func<CancellationToken, Task<TResult>> work, TaskCompletionSource<TResult> outcome, TItem item)
             {
                 Work = work;
                 Outcome = outcome;
+                Item = item;
             }
+
+            public TItem Item { get; }
 
             public Func<CancellationToken, Task<TResult>> Work { get; }
 
@@ -254,6 +280,15 @@ namespace Dintero.Connections.Concurrency
 
 namespace Dintero.Connections.Concurrency
 {
+    /// <summary>The outcome of a call that was never started: its batch was abandoned first (<see cref="BatchRunner{TItem, TResult}.Abandon"/>). Nothing was sent.</summary>
+    public sealed class NotStartedException : Exception
+    {
+        public NotStartedException()
+            : base("Not sent: the command ended before this record's call was started.")
+        {
+        }
+    }
+
     /// <summary>One engine call run to completion on the owner's thread, its log lines written while it runs.</summary>
     public static class BatchRunner
     {

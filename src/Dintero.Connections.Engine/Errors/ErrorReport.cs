@@ -38,7 +38,8 @@ namespace Dintero.Connections.Errors
             switch (exception)
             {
                 case DinteroApiException api:
-                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Advice ?? SupportAdvice(api));
+                    // A wait the client will not make, or a redirect, is met by every request alike: one error ends the command.
+                    return new ErrorReport(CategoryOf(api.StatusCode), api.ErrorId, api.Message, api.Advice ?? SupportAdvice(api), endsCommand: api.WaitRefused != null || api.IsRedirect);
                 case DinteroReadBackException readBack:
                     return readBack.Finding == ReadBackFinding.CannotTell
                         ? new ErrorReport(RecordCategory.OperationTimeout, readBack.ErrorId, readBack.Message, readBack.Advice)
@@ -58,6 +59,8 @@ namespace Dintero.Connections.Errors
                             "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)", endsCommand: true),
                         // Every account of the command gets its token the same way, so every one lacks the scope alike.
                         DinteroAccessFailure.MissingScope => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Description, access.Advice, endsCommand: true),
+                        DinteroAccessFailure.NotConnected => new ErrorReport(RecordCategory.ConnectionError, access.ErrorId, access.Description,
+                            access.Advice ?? "Connect-Dintero -AccountId T12345678 -Credential (Get-Credential)", endsCommand: true),
                         _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             $"Connect-Dintero with the partner account ({Validation.AccountIdFormat.PartnerRule}) to reach its merchants, or with the account's own API client."),
                     };
@@ -78,12 +81,25 @@ namespace Dintero.Connections.Errors
                     return wait.TimedOut
                         ? new ErrorReport(RecordCategory.OperationTimeout, wait.ErrorId, wait.Message, "Wait again with a longer -Timeout, or check the connection with Get-DinteroConnection.")
                         : new ErrorReport(RecordCategory.InvalidResult, wait.ErrorId, wait.Message, "Read the connection's events (Get-DinteroConnection | Format-List) for what Dintero says.");
-                case ObjectDisposedException disposed:
-                    return new ErrorReport(RecordCategory.InvalidOperation, "Dintero.Disconnected", disposed.Message, "Run Connect-Dintero.");
+                case DinteroUnexpectedException unexpected:
+                    return new ErrorReport(RecordCategory.NotSpecified, unexpected.ErrorId, unexpected.Message, null);
                 default:
-                    return new ErrorReport(RecordCategory.NotSpecified, "Dintero.Unexpected", Redactor.Shapes.Redact(exception.Message), null);
+                    return From(Wrapped(exception));
             }
         }
+
+        /// <summary>
+        /// The module's own exception for one it did not raise itself, so that every error it writes is a
+        /// <see cref="DinteroException"/>: a context closed while a call ran is <c>Dintero.NotConnected</c>, anything else
+        /// <c>Dintero.Unexpected</c> with the original inside.
+        /// </summary>
+        public static DinteroException Wrapped(Exception exception) => exception switch
+        {
+            DinteroException dintero => dintero,
+            ObjectDisposedException _ => new DinteroAccessException(DinteroAccessFailure.NotConnected, string.Empty, string.Empty,
+                "The context was closed (Disconnect-Dintero) while the command ran.", "Run Connect-Dintero, then the command again.", null),
+            _ => new DinteroUnexpectedException(Redactor.Shapes.Redact(exception.Message), exception),
+        };
 
         // Dintero asks for the request, the error code and the answer on a 5xx (docs.dintero.com/docs/errors).
         private static string? SupportAdvice(DinteroApiException api) =>
@@ -100,6 +116,7 @@ namespace Dintero.Connections.Errors
             404 => RecordCategory.ObjectNotFound,
             409 => RecordCategory.ResourceExists,
             429 => RecordCategory.LimitsExceeded,
+            _ when status >= 300 && status < 400 => RecordCategory.SecurityError,
             _ when status >= 500 => RecordCategory.ConnectionError,
             _ => RecordCategory.InvalidResult,
         };

@@ -19,5 +19,6 @@ namespace Dintero.Connections.Errors
         ConnectionError = 27,
         AuthenticationError = 28,
         LimitsExceeded = 29,
+        SecurityError = 25,
     }
 }

@@ -24,17 +24,33 @@ namespace Dintero.Connections.Http
             return result;
         }
 
-        /// <summary>The names of the fields <paramref name="changes"/> sets, for -WhatIf messages.</summary>
-        /// <summary>The fields the changes set, for -WhatIf; at least one.</summary>
-        /// <exception cref="Errors.DinteroValidationException">Nothing is set: there is nothing to send.</exception>
+        /// <summary>
+        /// The fields the changes set, for -WhatIf; at least one, and each checked as Dintero's rules say. Only what the
+        /// command changes is checked: the company's other fields go back to Dintero as they were read, whatever they hold
+        /// (Dintero's schema types company.email as plain text, and a stored value the module would not have written must
+        /// not stop a change to the organization number).
+        /// </summary>
+        /// <exception cref="Errors.DinteroValidationException">Nothing is set, or a field set is not valid: nothing is sent.</exception>
         public static string[] Checked(AccountCompany changes)
         {
             var fields = FieldsSet(changes);
-            if (fields.Length > 0) return fields;
-            throw new Errors.DinteroValidationException("The account settings", new[]
+            if (fields.Length == 0)
             {
-                new Validation.ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
-            });
+                throw new Errors.DinteroValidationException("The account settings", new[]
+                {
+                    new Validation.ValidationProblem("company", "Nothing to change: give -OrganizationNumber, -BusinessName, -Company or another company field."),
+                });
+            }
+            var problems = Validation.SignupValidator.Validate(changes).Where(problem => fields.Any(field => Touches(problem.Path, field))).ToList();
+            if (problems.Count > 0) throw new Errors.DinteroValidationException("The account company", problems);
+            return fields;
+        }
+
+        // Whether a problem's path (company.address.country) is under a field the changes set (address).
+        private static bool Touches(string path, string field)
+        {
+            var prefix = "company." + field;
+            return path == prefix || path.StartsWith(prefix + ".", System.StringComparison.Ordinal) || path.StartsWith(prefix + "[", System.StringComparison.Ordinal);
         }
 
         public static string[] FieldsSet(AccountCompany changes) =>

@@ -29,11 +29,15 @@ namespace Dintero.Connections.Http
         /// Changes the fields of the account's company that <paramref name="changes"/> sets and keeps the others: the
         /// PUT replaces the whole company, so the current one is read first (<see cref="CompanyChanges"/>).
         /// </summary>
+        /// <exception cref="Errors.DinteroValidationException">A field set is not valid (<see cref="CompanyChanges.Checked"/>): nothing is read or sent.</exception>
         public async Task<AccountSettings> ChangeCompanyAsync(string accountId, AccountCompany changes, CancellationToken cancellationToken = default)
         {
             if (changes == null) throw new ArgumentNullException(nameof(changes));
+            CompanyChanges.Checked(changes);
             var current = await GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
-            return await UpdateAccountSettingsAsync(accountId, CompanyChanges.Apply(current.company, changes), cancellationToken).ConfigureAwait(false);
+            // Only the changes are checked: what Dintero holds goes back as it came.
+            var body = new AccountSettingsUpdate { company = CompanyChanges.Apply(current.company, changes) };
+            return await SendAsync<AccountSettings>(HttpMethod.Put, accountId, SettingsPath, body, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
         }
     }
 }

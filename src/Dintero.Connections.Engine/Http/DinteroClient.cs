@@ -142,6 +142,8 @@ namespace Dintero.Connections.Http
                 {
                     throw NotReadable(method.Method, response, $"a body that is not a {(answer ?? typeof(T)).Name}: {exception.Message}", sensitiveValues);
                 }
+                // An answer without what Dintero always answers is not Dintero's: as if the answer was lost.
+                if (AnswerShape.Missing(result) is { } missing) throw NotReadable(method.Method, response, $"a body that is not a {(answer ?? typeof(T)).Name} (it has no {missing})", sensitiveValues);
                 LocalFields.Fill(result, accountId);
                 return result;
             }, cancellationToken);
@@ -160,7 +162,8 @@ namespace Dintero.Connections.Http
                 request.Content = new ByteArrayContent(body);
                 request.Content.Headers.ContentType = JsonContentType;
             }
-            new RequestContext(accountId, repeat, authenticate: true, sensitiveValues).AttachTo(request);
+            var context = new RequestContext(accountId, repeat, authenticate: true, sensitiveValues);
+            context.AttachTo(request);
 
             using var response = await handlers.Api.SendAsync(request, cancellationToken).ConfigureAwait(false);
             var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
@@ -169,7 +172,7 @@ namespace Dintero.Connections.Http
             if (!response.IsSuccessStatusCode)
             {
                 var mayHaveBeenDone = repeat == RepeatPolicy.NotIdempotent && (int)response.StatusCode >= 500;
-                throw ErrorResponseReader.ToException(response, Encoding.UTF8.GetString(bytes), arrived, redactor, sensitiveValues, mayHaveBeenDone ? MayHaveBeenProcessed : null, mayHaveBeenDone);
+                throw ErrorResponseReader.ToException(response, Encoding.UTF8.GetString(bytes), arrived, redactor, sensitiveValues, mayHaveBeenDone ? MayHaveBeenProcessed : null, mayHaveBeenDone, context);
             }
             return read(response, bytes);
         }

@@ -28,7 +28,8 @@ namespace Dintero.Connections.Http
         /// <param name="sensitiveValues">The request's personal values, masked too.</param>
         /// <param name="advice">What to do, when the caller knows better than the status does (a refused token request, a change that may have been done).</param>
         /// <param name="mayHaveBeenDone">A change answered with a 5xx: not sent again, and perhaps done all the same.</param>
-        public static DinteroApiException ToException(HttpResponseMessage response, string body, DateTimeOffset now, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? advice, bool mayHaveBeenDone = false)
+        /// <param name="context">What the handlers learnt of the request (its retries, a wait refused); null when unknown.</param>
+        public static DinteroApiException ToException(HttpResponseMessage response, string body, DateTimeOffset now, Redactor redactor, IReadOnlyCollection<string> sensitiveValues, string? advice, bool mayHaveBeenDone = false, RequestContext? context = null)
         {
             var status = (int)response.StatusCode;
             var request = response.RequestMessage;
@@ -37,26 +38,43 @@ namespace Dintero.Connections.Http
             var retryAfter = RetryAfter.Of(response, now);
             var trace = RequestIds.Of(response, now);
             var headers = AnswerHeaders.Of(response, redactor);
+            var retries = context?.Retries ?? 0;
+            var waitRefused = status == 429 ? context?.WaitRefused : null;
             string Clean(string? text) => redactor.Redact(text, sensitiveValues);
-            // A throttling give-up says so whoever asked; the token calls' own advice would hide it.
-            advice = status == 429 ? AdviceFor(status, retryAfter) : advice ?? AdviceFor(status, retryAfter);
+            // A throttling give-up or a redirect says so whoever asked; the token calls' own advice would hide it.
+            advice = status == 429 || IsRedirect(status) ? AdviceFor(status, retryAfter, retries, waitRefused) : advice ?? AdviceFor(status, retryAfter, retries, waitRefused);
+
+            if (IsRedirect(status))
+            {
+                var location = response.Headers.Location == null ? null : Clean(response.Headers.Location.IsAbsoluteUri ? response.Headers.Location.AbsoluteUri : response.Headers.Location.OriginalString);
+                var redirect = $"a redirect to {location ?? "nowhere (no Location)"}, which is not followed: only Dintero's own answers count, and nothing was sent there or sent again";
+                return new DinteroApiException(status, method, path, null, redirect, Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers, mayHaveBeenDone, retries, null, location ?? string.Empty);
+            }
 
             if (TryReadDinteroError(body, out var code, out var message, out var fieldErrors))
             {
                 var redactedErrors = fieldErrors.Select(error => RedactField(error, Clean)).ToList();
-                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, advice, trace, headers, mayHaveBeenDone);
+                return new DinteroApiException(status, method, path, code, Clean(message), redactedErrors, retryAfter, advice, trace, headers, mayHaveBeenDone, retries, waitRefused);
             }
 
             var summary = Summarize(response, body);
-            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers, mayHaveBeenDone);
+            return new DinteroApiException(status, method, path, null, Clean(summary), Array.Empty<DinteroFieldError>(), retryAfter, advice, trace, headers, mayHaveBeenDone, retries, waitRefused);
         }
 
-        private static string? AdviceFor(int status, TimeSpan? retryAfter) => status switch
+        private static bool IsRedirect(int status) => status >= 300 && status < 400;
+
+        private static string? AdviceFor(int status, TimeSpan? retryAfter, int retries, TimeSpan? waitRefused) => status switch
         {
             401 => "The token was refused; run Connect-Dintero again if the client's secret was changed.",
             403 => "The API client lacks the scope for this call: creating a connection needs admin:accounts or write:accounts, reading needs read:accounts.",
-            429 => (retryAfter.HasValue ? $"Dintero still limited the request rate after the client's retries; it asked to wait {retryAfter.Value.TotalSeconds:0} s." : "Dintero still limited the request rate after the client's retries.")
+            429 when waitRefused.HasValue => $"Dintero asked to wait {waitRefused.Value.TotalSeconds:0} s before more requests, longer than the client waits by itself (-MaxRetryAfter): no retry was made, and the command sent nothing more. "
+                + "Nothing was processed: run the same input again later (what was done is skipped), or connect with a longer -MaxRetryAfter.",
+            429 => (retries == 0
+                    ? "Dintero limited the request rate, and no retry was made (-MaxRetries 0)"
+                    : $"Dintero still limited the request rate after {retries} {(retries == 1 ? "retry" : "retries")}")
+                + (retryAfter.HasValue ? $"; it asked to wait {retryAfter.Value.TotalSeconds:0} s." : ".")
                 + " Nothing was processed: send it again later, with a lower -ThrottleLimit, or connect with a longer -MaxRetryAfter.",
+            _ when IsRedirect(status) => "Check the base URI (Get-DinteroContext): Dintero's API answers its requests itself. A proxy or gateway on the way may be redirecting them.",
             _ => null,
         };
 

@@ -27,6 +27,21 @@ namespace Dintero.Connections.Http
             }
         }
 
+        /// <summary>
+        /// Holds every request back until <paramref name="until"/>, a wait longer than the client makes by itself; true for
+        /// the one caller that set such a wait first (the one to say so), false when one was set already (a 429 of a request
+        /// that was in flight at the same time).
+        /// </summary>
+        public bool RefuseUntil(DateTimeOffset until, TimeSpan longestWait)
+        {
+            var refusedFrom = clock.UtcNow + longestWait;
+            for (var current = Interlocked.Read(ref pausedUntilTicks); ; current = Interlocked.Read(ref pausedUntilTicks))
+            {
+                if (current > refusedFrom.UtcTicks) return false;
+                if (Interlocked.CompareExchange(ref pausedUntilTicks, Math.Max(current, until.UtcTicks), current) == current) return true;
+            }
+        }
+
         /// <summary>How long a request sent now would have to wait.</summary>
         public TimeSpan Remaining
         {

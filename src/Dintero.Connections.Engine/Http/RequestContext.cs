@@ -37,6 +37,12 @@ namespace Dintero.Connections.Http
         /// <summary>Personal values in this request's body, masked in anything logged or thrown for it.</summary>
         public IReadOnlyCollection<string> SensitiveValues { get; }
 
+        /// <summary>How many times the request was sent again after its first attempt (the retry handler counts them).</summary>
+        public int Retries { get; set; }
+
+        /// <summary>Set when Dintero asked to wait longer than the client waits by itself (a 429's Retry-After beyond MaxRetryAfter): how long.</summary>
+        public TimeSpan? WaitRefused { get; set; }
+
         public void AttachTo(HttpRequestMessage request) => request.Properties[Key] = this;
 
         public static RequestContext Of(HttpRequestMessage request) =>

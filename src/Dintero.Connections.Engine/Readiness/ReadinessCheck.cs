@@ -32,6 +32,15 @@ namespace Dintero.Connections.Readiness
         /// <summary>Reads per merchant when every read is one page: the bench's floor counts these.</summary>
         public const int Reads = 4;
 
+        /// <summary>The step <see cref="MerchantReadiness.missing"/> names when no connection is enabled.</summary>
+        public const string ConnectionStep = "connection";
+
+        /// <summary>The step named when no API client has a checkout grant for the account.</summary>
+        public const string ClientStep = "client";
+
+        /// <summary>The step named when the default profile has enabled payment types off, or there is none.</summary>
+        public const string ProfileStep = "profile";
+
         /// <exception cref="DinteroException">The settings could not be read: nothing of the merchant can be told.</exception>
         public async Task<ReadinessOutcome> CheckAsync(string accountId, CancellationToken cancellationToken)
         {
@@ -48,14 +57,15 @@ namespace Dintero.Connections.Readiness
             var types = PaymentTypes.OfConnections(settings.connections);
             row.enabled_types = string.Join(", ", types);
 
-            var missing = new List<string>();
+            // Each missing step by its name, with what does it (its fix); a fix never holds "; ", which joins them.
+            var missing = new List<(string Step, string Fix)>();
             var unreadable = new List<string>();
             if (!statuses.Values.Contains(KnownValues.Enabled))
             {
                 var pending = statuses.Where(pair => pair.Value == KnownValues.Pending).Select(pair => pair.Key).ToList();
-                missing.Add(pending.Count > 0
-                    ? $"no enabled connection ({string.Join(", ", pending)} pending: the merchant has not signed; Wait-DinteroConnection -AccountId {accountId})"
-                    : $"no enabled connection (sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId})");
+                missing.Add((ConnectionStep, pending.Count > 0
+                    ? $"the merchant has not signed ({string.Join(", ", pending)} pending): Wait-DinteroConnection -AccountId {accountId}"
+                    : $"sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId}"));
             }
 
             try
@@ -65,7 +75,7 @@ namespace Dintero.Connections.Readiness
                 var paying = clients.FirstOrDefault(candidate => candidate.grants!.Any(grant => ClientScopes.TakesPayments(grant, accountUri)));
                 row.checkout_client = paying != null;
                 row.checkout_client_id = paying?.client_id;
-                if (paying == null) missing.Add($"no API client with a checkout grant (New-DinteroApiClient -AccountId {accountId} -Name 'Web shop')");
+                if (paying == null) missing.Add((ClientStep, $"New-DinteroApiClient -AccountId {accountId} -Name 'Web shop'"));
             }
             catch (DinteroException refused) when (Unreadable(refused))
             {
@@ -77,12 +87,12 @@ namespace Dintero.Connections.Readiness
                 var profile = await client.GetPaymentProfileAsync(accountId, DefaultProfile, cancellationToken).ConfigureAwait(false);
                 var off = types.Where(type => !PaymentTypes.IsOn(profile.configuration, type)).ToList();
                 row.profile_off = string.Join(", ", off);
-                if (off.Count > 0) missing.Add($"the {DefaultProfile} profile has {row.profile_off} switched off (Set-DinteroPaymentProfile -AccountId {accountId} -Enable {string.Join(", ", off)})");
+                if (off.Count > 0) missing.Add((ProfileStep, $"Set-DinteroPaymentProfile -AccountId {accountId} -Enable {string.Join(", ", off)}"));
             }
             catch (DinteroApiException none) when (none.StatusCode == 404)
             {
                 row.profile_off = row.enabled_types;
-                missing.Add($"no {DefaultProfile} payment profile (Dintero gives every account one; ask Dintero's support)");
+                missing.Add((ProfileStep, $"ask Dintero's support: the account has no {DefaultProfile} payment profile, and Dintero gives every account one"));
             }
             catch (DinteroException refused) when (Unreadable(refused))
             {
@@ -90,7 +100,8 @@ namespace Dintero.Connections.Readiness
             }
 
             row.verdict = missing.Count > 0 ? ReadinessVerdict.NotLive : unreadable.Count > 0 ? ReadinessVerdict.Unknown : ReadinessVerdict.Live;
-            row.missing = string.Join("; ", missing.Concat(unreadable.Select(reason => "unknown: " + reason.Substring(0, reason.IndexOf(':')))));
+            row.missing = string.Join(", ", missing.Select(step => step.Step).Concat(unreadable.Select(reason => "unknown: " + reason.Substring(0, reason.IndexOf(':')))));
+            row.fix = string.Join("; ", missing.Select(step => $"{step.Step}: {step.Fix}"));
             return new ReadinessOutcome(row, unreadable);
         }
 

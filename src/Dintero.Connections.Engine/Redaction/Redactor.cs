@@ -46,11 +46,12 @@ namespace Dintero.Connections.Redaction
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         // Nordic personal and bank account numbers: Norwegian 11-digit numbers (fødselsnummer, mod11 accounts, also
-        // as 1234.56.78903), Swedish personnummer (YYMMDD-NNNN, YYYYMMDDNNNN), Danish CPR (DDMMYY-NNNN), and any
-        // longer run of digits. Digit runs of 10 or more are masked: no identifier this module prints is that long, but
-        // for a UUID (request ids, client ids), whose groups can be all digits by chance: a UUID is matched first, and kept.
+        // grouped as 1234.56.78903 or 1234 56 78903), Swedish personnummer (YYMMDD-NNNN, YYYYMMDDNNNN), Danish CPR
+        // (DDMMYY-NNNN), and any longer run of digits. Digit runs of 10 or more are masked: no identifier this module prints
+        // is that long, but for a UUID (request ids, client ids), whose groups can be all digits by chance: a UUID is
+        // matched first, and kept.
         private static readonly Regex PersonalNumber = new Regex(
-            @"(?<uuid>(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z]))|(?<![0-9A-Za-z])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{5}|[0-9]{6,8}[-+ ][0-9]{4,5}|[0-9]{10,})(?![0-9A-Za-z])",
+            @"(?<uuid>(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z]))|(?<![0-9A-Za-z])(?:[0-9]{4}[. ][0-9]{2}[. ][0-9]{5}|[0-9]{6,8}[-+ ][0-9]{4,5}|[0-9]{10,})(?![0-9A-Za-z])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private readonly object gate = new object();

@@ -86,16 +86,17 @@ namespace Dintero.Connections.Requests
         /// <c>{aid}</c> standing for the account), or the API's own URL. Another host is refused: the token goes to Dintero only.</param>
         /// <param name="query">Names and values for the query string; a list value repeats the name.</param>
         /// <param name="body">Plain values (dictionaries, lists, text, numbers), a model, or JSON text.</param>
-        /// <param name="accountId">-AccountId (or the context's account): the account when the path names none.</param>
+        /// <param name="accountId">The record's account (-AccountId, its account_id, or the context's): the account when the path names none; null when the record names none.</param>
         /// <param name="apiRoot">The connected API root, ending in a slash.</param>
         /// <param name="accountGiven">True when -AccountId was given: a path that names another account is then refused, not followed.</param>
+        /// <param name="noAccount">Why the record has no account (<see cref="Rows.RowAccount.Problem"/>): the request's problem when its path needs one.</param>
         /// <exception cref="DinteroValidationException">Something is wrong; nothing is sent.</exception>
-        public static DinteroRequest Create(string? method, string? path, IDictionary? query, object? body, string accountId, Uri apiRoot, bool accountGiven = false)
+        public static DinteroRequest Create(string? method, string? path, IDictionary? query, object? body, string? accountId, Uri apiRoot, bool accountGiven = false, ValidationProblem? noAccount = null)
         {
             var problems = new List<ValidationProblem>();
             var verb = (method ?? "GET").Trim().ToUpperInvariant();
             if (!Methods.Contains(verb)) problems.Add(new ValidationProblem("Method", Suggestions.NotOneOf(method, Methods, "method for Dintero's API")));
-            var resolved = RequestPath.Resolve(path, accountId, apiRoot, problems, out var pathQuery, out var account);
+            var resolved = RequestPath.Resolve(path, accountId, apiRoot, problems, out var pathQuery, out var account, noAccount);
             if (accountGiven && resolved != null && account != accountId)
             {
                 problems.Add(new ValidationProblem("Path", $"names account {account}, and -AccountId is {accountId}: give the account once, or write {{aid}} in the path for -AccountId's."));

@@ -16,7 +16,14 @@ namespace Dintero.Connections.Requests
         // Placeholders for the account, as Dintero's reference pages write paths (/accounts/{aid}/..., {oid} for a partner).
         private static readonly string[] AccountPlaceholders = { "{aid}", "{oid}", "{account_id}" };
 
-        public static string? Resolve(string? given, string accountId, Uri apiRoot, List<ValidationProblem> problems, out List<KeyValuePair<string, string>> pathQuery, out string? account)
+        /// <param name="given">The path as the user wrote it.</param>
+        /// <param name="accountId">The record's account; null when it names none (then only a path that names its account goes).</param>
+        /// <param name="apiRoot">The connected API root, ending in a slash.</param>
+        /// <param name="problems">Where what is wrong goes.</param>
+        /// <param name="pathQuery">A query written in the path, taken apart.</param>
+        /// <param name="account">The account the path names (or the record's).</param>
+        /// <param name="noAccount">The problem to say when the path needs the record's account and it has none.</param>
+        public static string? Resolve(string? given, string? accountId, Uri apiRoot, List<ValidationProblem> problems, out List<KeyValuePair<string, string>> pathQuery, out string? account, ValidationProblem? noAccount = null)
         {
             pathQuery = new List<KeyValuePair<string, string>>();
             account = accountId;
@@ -48,10 +55,23 @@ namespace Dintero.Connections.Requests
                 }
                 text = text.Substring(0, queryStart);
             }
-            if (text.IndexOfAny(new[] { '#', ' ', '\\' }) >= 0 || text.Split('/').Any(segment => segment == ".." || segment == "."))
+            // Checked as the server reads it: a segment is decoded there, so '%2e%2e' is '..' and '%2f' a slash.
+            if (text.IndexOfAny(new[] { '#', ' ', '\\' }) >= 0 || text.Split('/').Select(Decoded).Any(segment => segment == ".." || segment == "." || segment.IndexOfAny(new[] { '/', '\\', '?', '#' }) >= 0))
             {
-                problems.Add(new ValidationProblem("Path", $"'{text}' holds a space, '#', '\\' or a '.'/'..' segment; give a plain path such as management/settings."));
+                problems.Add(new ValidationProblem("Path", $"'{text}' holds a space, '#', '\\' or a '.'/'..' segment (also percent-encoded, or an encoded '/'); give a plain path such as management/settings."));
                 return null;
+            }
+            if (accountId == null)
+            {
+                // The record names no account: only a path that names its own goes.
+                var named = NamedAccount(text, apiRoot);
+                if (named == null)
+                {
+                    problems.Add(noAccount ?? new ValidationProblem("account_id", "is missing: the path names no account, and the input none."));
+                    return null;
+                }
+                accountId = named;
+                account = named;
             }
             foreach (var placeholder in AccountPlaceholders) text = ReplaceIgnoringCase(text, placeholder, accountId);
 
@@ -90,6 +110,29 @@ namespace Dintero.Connections.Requests
                 account = named;
             }
             return string.Join("/", segments);
+        }
+
+        // A path segment as the server reads it; one that is not valid percent-encoding is taken as written.
+        private static string Decoded(string segment)
+        {
+            if (segment.IndexOf('%') < 0) return segment;
+            try
+            {
+                return Uri.UnescapeDataString(segment);
+            }
+            catch (UriFormatException)
+            {
+                return segment;
+            }
+        }
+
+        // The account a path names itself (/accounts/T11200001/..., with or without its slash or the API root's name); null for one under the record's account.
+        private static string? NamedAccount(string text, Uri apiRoot)
+        {
+            var segments = text.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries).ToList();
+            var rootName = apiRoot.AbsolutePath.Trim('/').Split('/').LastOrDefault();
+            if (segments.Count > 0 && !string.IsNullOrEmpty(rootName) && string.Equals(segments[0], rootName, StringComparison.OrdinalIgnoreCase)) segments.RemoveAt(0);
+            return segments.Count > 1 && string.Equals(segments[0], "accounts", StringComparison.OrdinalIgnoreCase) && AccountIdFormat.IsValid(segments[1]) ? segments[1] : null;
         }
 
         private static string ReplaceIgnoringCase(string text, string placeholder, string value)

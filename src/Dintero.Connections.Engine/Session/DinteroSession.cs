@@ -73,6 +73,21 @@ namespace Dintero.Connections.Session
             }
         }
 
+        /// <summary>
+        /// Leaves the session with no current context, as after a failed Connect-Dintero: the cmdlets then refuse to run
+        /// until the next connect. The context itself is not closed, as a new connect does not close the one before: a script
+        /// may hold it (-PassThru) and pass it with -Context. Returns what was current.
+        /// </summary>
+        public DinteroContext? Forget()
+        {
+            lock (gate)
+            {
+                var previous = context;
+                context = null;
+                return previous;
+            }
+        }
+
         /// <summary>Closes the current context (or the one given), which forgets its own tokens; returns what was closed.</summary>
         public DinteroContext? Disconnect(DinteroContext? closing = null)
         {

@@ -36,8 +36,17 @@ namespace Dintero.Connections.Signups
             return Row(row, OutcomeOf(failure), accountId, connectionType, null, null, report.ErrorId, report.Message, report.RecommendedAction, plainInput);
         }
 
-        /// <summary>Failed, or Unknown when what was asked may have been done (<see cref="DinteroException.OutcomeUnknown"/>).</summary>
-        public static RowOutcome OutcomeOf(Exception failure) => failure is DinteroException { OutcomeUnknown: true } ? RowOutcome.Unknown : RowOutcome.Failed;
+        /// <summary>
+        /// How a failed row counts: Unknown when what was asked may have been done (<see cref="DinteroException.OutcomeUnknown"/>),
+        /// NotSent when it was never sent (Dintero had asked the client to wait longer than it waits by itself), else Failed.
+        /// The one rule, for the report and the summary.
+        /// </summary>
+        public static RowOutcome OutcomeOf(Exception failure) => failure switch
+        {
+            DinteroException { OutcomeUnknown: true } => RowOutcome.Unknown,
+            DinteroApiException { NotSent: true } => RowOutcome.NotSent,
+            _ => RowOutcome.Failed,
+        };
 
         /// <summary>A row in flight when the command was stopped: it may have reached Dintero.</summary>
         public static IReadOnlyList<KeyValuePair<string, object?>> OfStopped(int row, string? accountId, string connectionType, object? plainInput) =>
@@ -49,31 +58,50 @@ namespace Dintero.Connections.Signups
 
         /// <summary>A row a declined -Confirm kept back: nothing was sent.</summary>
         public static IReadOnlyList<KeyValuePair<string, object?>> OfDeclined(int row, string? accountId, string connectionType, object? plainInput) =>
-            Row(row, RowOutcome.Skipped, accountId, connectionType, null, null, null, "Not sent: declined at -Confirm.", null, plainInput);
+            Row(row, RowOutcome.Skipped, accountId, connectionType, null, null, null, Declined, null, plainInput);
+
+        /// <summary>A row whose turn never came: the command ended first (a terminating error, a stop). Nothing was sent.</summary>
+        public static IReadOnlyList<KeyValuePair<string, object?>> OfNotSent(int row, string? accountId, string connectionType, object? plainInput) =>
+            Row(row, RowOutcome.NotSent, accountId, connectionType, null, null, null, NotSentMessage, SameInputAgain, plainInput);
+
+        /// <summary>What a report says of a row a declined -Confirm kept back.</summary>
+        public const string Declined = "Not sent: declined at -Confirm.";
+
+        /// <summary>What a report says of a row whose turn never came.</summary>
+        public const string NotSentMessage = "Not sent: the command ended before this row's turn.";
+
+        /// <summary>How a run that ended early goes on: only what is not done is sent, and the rows it never read are in no report.</summary>
+        public const string SameInputAgain = "Run the same input again: what was done is skipped, what may have been done is read back, the rest is sent.";
 
         /// <summary>
         /// The one command that goes on from a report held in <paramref name="reportVariable"/>: the rows still to do (failed,
         /// unknown, in flight at a stop), or for a -WhatIf plan the rows it would create; null when there is nothing to go on with.
+        /// A run that ended before its input did goes on with the same input again: the rows it never read are in no report.
         /// </summary>
         /// <param name="command">The cmdlet, e.g. <c>New-DinteroCommonConnection</c>.</param>
         /// <param name="reportVariable">-ReportVariable's name; null when none was given.</param>
         /// <param name="counts">Rows by outcome.</param>
-        public static string? Resume(string command, string? reportVariable, IReadOnlyDictionary<RowOutcome, int> counts)
+        /// <param name="ended">True when the command ended before its input did.</param>
+        public static string? Resume(string command, string? reportVariable, IReadOnlyDictionary<RowOutcome, int> counts, bool ended = false)
         {
             int Count(RowOutcome outcome) => counts.TryGetValue(outcome, out var n) ? n : 0;
             // A plan (-WhatIf) goes on by being run; its failed rows are bad input, to be mended first.
-            if (Count(RowOutcome.WouldCreate) + Count(RowOutcome.WouldSkip) > 0)
+            if (Count(RowOutcome.WouldCreate) + Count(RowOutcome.WouldSkip) > 0 && !ended)
             {
                 if (Count(RowOutcome.WouldCreate) == 0) return null;
                 return reportVariable == null
                     ? $"To keep the plan, add -ReportVariable plan; then run it with: $plan | Where-Object outcome -eq 'WouldCreate' | {command}"
                     : $"To run the plan: ${reportVariable} | Where-Object outcome -eq 'WouldCreate' | {command} -ReportVariable {reportVariable}";
             }
-            if (Count(RowOutcome.Failed) + Count(RowOutcome.Unknown) > 0)
+            if (ended)
+            {
+                return $"To go on, pipe the same input into {command} again: rows done are skipped, rows that may have been done are read back, and only the rest is sent (the rows after the stop are in no report).";
+            }
+            if (Count(RowOutcome.Failed) + Count(RowOutcome.Unknown) + Count(RowOutcome.NotSent) > 0)
             {
                 return reportVariable == null
                     ? $"To go on, pipe the same input into {command} again: created rows are skipped, unknown ones read back, failed ones sent (add -ReportVariable report to keep a report to go on from)."
-                    : $"To go on with the rows still to do: ${reportVariable} | Where-Object outcome -in 'Failed', 'Unknown' | {command} -ReportVariable {reportVariable}";
+                    : $"To go on with the rows still to do: ${reportVariable} | Where-Object outcome -in 'Failed', 'Unknown', 'NotSent' | {command} -ReportVariable {reportVariable}";
             }
             return null;
         }
@@ -86,7 +114,7 @@ namespace Dintero.Connections.Signups
                 Cell("signature_link", link), Cell("error_id", errorId), Cell("message", message), Cell("action", action),
             };
             var taken = new HashSet<string>(Columns, StringComparer.OrdinalIgnoreCase);
-            foreach (var column in InputColumns(plainInput))
+            foreach (var column in Rows.RecordColumns.Of(plainInput))
             {
                 if (AccountColumns.Contains(column.Key, StringComparer.OrdinalIgnoreCase) || !taken.Add(column.Key)) continue;
                 cells.Add(column);
@@ -96,76 +124,5 @@ namespace Dintero.Connections.Signups
 
         private static KeyValuePair<string, object?> Cell(string name, object? value) => new KeyValuePair<string, object?>(name, value);
 
-        /// <summary>
-        /// The input as flat columns: a sheet's row as it is, a hashtable's nesting as dotted keys (<c>revenue.currency</c>,
-        /// <c>payment_options[0].type</c>), a list of plain values joined with ';'. What the binder reads back.
-        /// </summary>
-        public static IEnumerable<KeyValuePair<string, object?>> InputColumns(object? plainInput)
-        {
-            var map = plainInput switch
-            {
-                IDictionary dictionary => dictionary,
-                string json when json.TrimStart().StartsWith("{", StringComparison.Ordinal) => SafeParse(json) as IDictionary,
-                DinteroModel model => SafeParse(DinteroJson.Serialize(model)) as IDictionary,
-                _ => null,
-            };
-            if (map == null) yield break;
-            foreach (DictionaryEntry entry in map)
-            {
-                foreach (var cell in Flatten(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, entry.Value)) yield return cell;
-            }
-        }
-
-        private static object? SafeParse(string json)
-        {
-            try
-            {
-                return DinteroJson.ParsePlain(json);
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-        }
-
-        private static IEnumerable<KeyValuePair<string, object?>> Flatten(string key, object? value)
-        {
-            switch (value)
-            {
-                case null:
-                case string _:
-                    yield return Cell(key, value);
-                    break;
-                case IDictionary nested:
-                    foreach (DictionaryEntry entry in nested)
-                    {
-                        foreach (var cell in Flatten(key + "." + Convert.ToString(entry.Key, CultureInfo.InvariantCulture), entry.Value)) yield return cell;
-                    }
-                    break;
-                case IEnumerable list:
-                    var items = list.Cast<object?>().ToList();
-                    if (items.All(item => !(item is IDictionary) && !(item is IList)))
-                    {
-                        yield return Cell(key, string.Join(";", items.Select(Text)));
-                        break;
-                    }
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        foreach (var cell in Flatten($"{key}[{i}]", items[i])) yield return cell;
-                    }
-                    break;
-                default:
-                    yield return Cell(key, value);
-                    break;
-            }
-        }
-
-        private static string Text(object? value) => value switch
-        {
-            null => string.Empty,
-            bool flag => flag ? "true" : "false",
-            IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
-        };
     }
 }

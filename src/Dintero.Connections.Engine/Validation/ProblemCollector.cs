@@ -36,7 +36,8 @@ namespace Dintero.Connections.Validation
 
         public IReadOnlyList<ValidationProblem> Problems => problems;
 
-        public void Add(string path, string message) => problems.Add(new ValidationProblem(path, message));
+        // Masked by shape here, whatever a check echoes: a mistyped cell may hold a personal number (1234 56 78903).
+        public void Add(string path, string message) => problems.Add(new ValidationProblem(path, Redaction.Redactor.Shapes.Redact(message)));
 
         public bool Required(object? value, string path, string what)
         {

@@ -14,14 +14,14 @@ namespace Dintero.Connections.Binding
     /// </summary>
     internal sealed class CmdletInput
     {
-        private readonly PSCmdlet cmdlet;
+        private readonly Commands.DinteroCmdlet cmdlet;
         private readonly IReadOnlyDictionary<string, string> parameterKeys;
         private readonly IgnoredKeyNotice notice = new IgnoredKeyNotice();
         private readonly IEnumerable<string>? quietKeys;
 
         /// <param name="cmdlet">Whose parameters the keys may name, and whose warning says which keys were ignored.</param>
         /// <param name="quietKeys">Keys dropped without a word (a report's own columns).</param>
-        public CmdletInput(PSCmdlet cmdlet, IEnumerable<string>? quietKeys = null)
+        public CmdletInput(Commands.DinteroCmdlet cmdlet, IEnumerable<string>? quietKeys = null)
         {
             this.cmdlet = cmdlet;
             this.quietKeys = quietKeys;
@@ -36,12 +36,12 @@ namespace Dintero.Connections.Binding
         }
 
         /// <summary>Binds one input object; throws <see cref="Errors.DinteroValidationException"/> with every problem.</summary>
-        /// <param name="input">The object as PowerShell gave it.</param>
+        /// <param name="input">The object unwrapped into plain values (<see cref="PowerShellInput.ToPlain"/>, as <see cref="Concurrency.BatchItem.Plain"/> holds it).</param>
         /// <param name="what">What the input is, e.g. "the Common signup".</param>
         /// <param name="root">Its JSON path, e.g. <c>signup</c>.</param>
         public BoundInput<T> Bind<T>(object? input, string what, string root) where T : DinteroModel, new()
         {
-            var bound = InputBinder.BindInput<T>(PowerShellInput.ToPlain(input), Capitalized(what), root, parameterKeys, quietKeys);
+            var bound = InputBinder.BindInput<T>(input, Capitalized(what), root, parameterKeys, quietKeys);
             var warning = notice.For(bound.IgnoredKeys, what, cmdlet.MyInvocation.MyCommand.Name);
             if (warning != null) cmdlet.WriteWarning(warning);
             return bound;

@@ -14,6 +14,39 @@ namespace Dintero.Connections.Binding
     /// </summary>
     internal static class PowerShellInput
     {
+        /// <summary>
+        /// What a pipeline record says of its account (<see cref="Rows.RowAccount"/>): a sheet's row, a hashtable or JSON text
+        /// by its keys, any other object by its properties (a merchant from Get-DinteroAccount, a connection), as PowerShell
+        /// binds by property name; a string is itself the account id where <paramref name="stringIsAccount"/> says so.
+        /// </summary>
+        public static Rows.RecordAccount AccountOf(object? record, bool stringIsAccount)
+        {
+            var value = record is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : record;
+            switch (value)
+            {
+                case null:
+                    return Rows.RecordAccount.None;
+                case string text:
+                    if (stringIsAccount) return Rows.RecordAccount.Itself(text);
+                    return text.TrimStart().StartsWith("{", System.StringComparison.Ordinal) ? Rows.RecordAccount.FromJson(text) : Rows.RecordAccount.None;
+                case IDictionary map:
+                    return Rows.RecordAccount.FromMap(map);
+                default:
+                    var names = new List<string>();
+                    foreach (var property in PSObject.AsPSObject(value).Properties)
+                    {
+                        if (Rows.RowAccount.IsAccountKey(property.Name.Trim()))
+                        {
+                            var cell = property.IsGettable ? property.Value : null;
+                            return Rows.RecordAccount.Cell(property.Name, cell == null ? null : System.Convert.ToString(cell is PSObject inner ? inner.BaseObject : cell, CultureInfo.InvariantCulture));
+                        }
+                        names.Add(property.Name);
+                    }
+                    // A typed object without an account property (a model) names none, and has no column to suggest.
+                    return value is PSObject custom && custom.BaseObject is PSCustomObject ? Rows.RecordAccount.Missing(names) : Rows.RecordAccount.None;
+            }
+        }
+
         public static object? ToPlain(object? value)
         {
             switch (value)

@@ -13,6 +13,33 @@ namespace Dintero.Connections.Clients
     {
         public const string CredentialProperty = "Credential";
 
+        /// <summary>
+        /// Writes a client with its secret before anything else of its record that can fail: the secret is shown once,
+        /// and a client made or rotated cannot be made again for the asking. When the output cannot take it (a pipeline
+        /// stopped downstream), the host is told which client's secret was not delivered and how to get a new one, and the
+        /// failure goes on up.
+        /// </summary>
+        public static void Deliver(Commands.DinteroCmdlet cmdlet, ApiClient client, DinteroSecret secret)
+        {
+            try
+            {
+                cmdlet.WriteObject(Of(client, secret));
+            }
+            catch (System.Exception)
+            {
+                try
+                {
+                    cmdlet.Host?.UI?.WriteErrorLine($"{cmdlet.MyInvocation.MyCommand.Name}: the API client '{client.client_id}' (id {client.id}) of account {client.account_id} has a new secret that was not delivered: "
+                        + $"the pipeline stopped before the output took it. Give it another with Reset-DinteroApiClientSecret -AccountId {client.account_id} -Id {client.id}.");
+                }
+                catch (System.Exception)
+                {
+                    // No host to tell: the error that stopped the pipeline goes on up.
+                }
+                throw;
+            }
+        }
+
         public static PSObject Of(ApiClient client, DinteroSecret secret)
         {
             var output = PSObject.AsPSObject(client);

@@ -47,20 +47,21 @@ namespace Dintero.Connections.Clients
             ApiClientRequest? request;
             lock (asked) asked.TryGetValue(item, out request);
             var row = item.Index ?? 0;
-            var input = PowerShellInput.ToPlain(item.Input);
+            var input = item.Plain;
             var cells = end.Kind switch
             {
                 BatchEndKind.Succeeded => ClientReport.Of(row, end.Result, request, input),
-                BatchEndKind.Failed => ClientReport.OfFailure(row, item.AccountId, request, end.Failure!, input),
-                BatchEndKind.NotSent => ClientReport.OfDeclined(row, item.AccountId, request, input),
-                _ => ClientReport.OfStopped(row, item.AccountId, request, input),
+                BatchEndKind.Failed => ClientReport.OfFailure(row, item.AccountShown, request, end.Failure!, input),
+                BatchEndKind.NotSent => ClientReport.OfDeclined(row, item.AccountShown, request, input),
+                BatchEndKind.Abandoned => ClientReport.OfNotSent(row, item.AccountShown, request, input),
+                _ => ClientReport.OfStopped(row, item.AccountShown, request, input),
             };
             rows.Add(cells);
         }
 
         public override string OutcomeOf(ApiClientOutcome result) => result.Outcome.ToString();
 
-        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes) =>
-            SignupReport.Resume(command, variable, ReportRows.Counts(outcomes));
+        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes, bool ended) =>
+            SignupReport.Resume(command, variable, ReportRows.Counts(outcomes), ended);
     }
 }

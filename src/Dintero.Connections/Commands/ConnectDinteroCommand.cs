@@ -121,15 +121,19 @@ namespace Dintero.Connections.Commands
             }
 
             DinteroContext context;
+            // Read on the pipeline thread: the session is found through the thread's runspace.
+            var session = RunspaceSession.Current;
             try
             {
                 var target = settings.Resolve(Environment.GetEnvironmentVariable);
-                // Read on the pipeline thread: the session is found through the thread's runspace.
-                var session = RunspaceSession.Current;
                 context = Run(token => session.ConnectAsync(target, token));
             }
-            catch (DinteroException exception)
+            catch (Exception exception) when (!(exception is PipelineStoppedException))
             {
+                // A failed connect leaves no session behind: a script that goes on past this error must not act on the
+                // account connected before (a context kept with -PassThru stays usable through -Context).
+                var previous = session.Forget();
+                if (previous != null) WriteVerbose($"The session is no longer connected to {previous}: Connect-Dintero failed, and nothing may run on the account connected before.");
                 Terminate(exception, AccountId, ErrorReport.TargetName(null, AccountId));
                 return;
             }

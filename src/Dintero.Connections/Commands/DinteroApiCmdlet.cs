@@ -46,11 +46,7 @@ namespace Dintero.Connections.Commands
                 var message = Context != null
                     ? "The context given with -Context was closed by Disconnect-Dintero. Run Connect-Dintero again."
                     : "Not connected to Dintero. Run Connect-Dintero first, or pass a context with -Context.";
-                var record = new ErrorRecord(new InvalidOperationException(message), "Dintero.NotConnected", ErrorCategory.ConnectionError, null)
-                {
-                    ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Connect-Dintero -AccountId T12345678 -Credential (Get-Credential)" },
-                };
-                ThrowTerminatingError(record);
+                Terminate(new Errors.DinteroAccessException(Errors.DinteroAccessFailure.NotConnected, AccountId ?? string.Empty, string.Empty, message, null), AccountId, "input");
             }
             return context!;
         }

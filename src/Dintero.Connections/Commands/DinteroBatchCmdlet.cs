@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Concurrency;
@@ -23,12 +24,24 @@ namespace Dintero.Connections.Commands
         private CmdletBatch<TResult>? batch;
         private CmdletInput? input;
         private int records;
+        // -AccountId as given for the whole command (by name, by position or from $PSDefaultParameterValues), before any record.
+        private string? commandAccount;
+        private bool toldOfDifference;
 
         /// <summary>The progress bar's title while pipeline input runs, e.g. "Creating Common connections".</summary>
         private protected abstract string Activity { get; }
 
-        /// <summary>The pipeline object this record is (kept whole as its errors' TargetObject); null when all comes by parameter.</summary>
+        /// <summary>The pipeline object this record is (its account is read off it, and a masked copy is its errors' TargetObject); null when all comes by parameter.</summary>
         private protected virtual object? PipelineInput => null;
+
+        /// <summary>
+        /// True when each pipeline record is for an account of its own, which it must name (<see cref="Rows.RowAccount"/>); false
+        /// for what the connected partner does itself (invitations), where every record is for the connected account.
+        /// </summary>
+        private protected virtual bool AccountPerRecord => true;
+
+        /// <summary>True when a string piped in is an account id (T11200001); false where it is something else (a signup's JSON, a path).</summary>
+        private protected virtual bool StringRecordIsAccountId => false;
 
         /// <summary>How the batch runs and writes; by default -ThrottleLimit calls in flight, outcomes in input order.</summary>
         private protected virtual BatchOptions Options => new BatchOptions(ThrottleLimit);
@@ -78,6 +91,7 @@ namespace Dintero.Connections.Commands
 
         protected sealed override void BeginProcessing()
         {
+            commandAccount = MyInvocation.BoundParameters.TryGetValue(nameof(AccountId), out var given) ? given as string : null;
             batch = new CmdletBatch<TResult>(this, Options, MyInvocation.ExpectingInput || WholeBookAsked ? Activity : null, WriteResult, StartReport(), Succeeded(GetType()), Cancellation);
         }
 
@@ -89,6 +103,22 @@ namespace Dintero.Connections.Commands
 
         protected sealed override void ProcessRecord()
         {
+            try
+            {
+                ProcessOne();
+            }
+            catch (Exception exception)
+            {
+                // Whatever ends the command here (an error or a line that stops it, Ctrl+C, a pipeline stopped downstream,
+                // a prompt that cannot be shown): the calls already sent are awaited and told to the report, and the
+                // summary says how to go on, before the exception goes on up.
+                EndBecauseOf(exception);
+                throw;
+            }
+        }
+
+        private void ProcessOne()
+        {
             var context = RequireContext();
             if (NeedsPartner && !context.IsPartner) Terminate(PartnerOnly.Refusal(MyInvocation.MyCommand.Name, context.AccountId), context.AccountId, ErrorReport.TargetName(null, context.AccountId));
             if (WholeBookAsked && context.IsPartner)
@@ -97,7 +127,23 @@ namespace Dintero.Connections.Commands
                 return;
             }
             // Every record is numbered, whatever becomes of it, so each error names its own row.
-            Process(new BatchItem(PipelineInput, MyInvocation.ExpectingInput ? records++ : (int?)null, context, AccountId));
+            var fromPipeline = MyInvocation.ExpectingInput;
+            var index = fromPipeline ? records++ : (int?)null;
+            var record = PipelineInput;
+            var named = fromPipeline ? PowerShellInput.AccountOf(record, StringRecordIsAccountId) : Rows.RecordAccount.None;
+            // A record this cmdlet does not see whole (Invoke-DinteroRequest's rows bind by property name only) names its
+            // account through -AccountId, bound from it.
+            if (fromPipeline && named.Kind == Rows.RecordAccountKind.None && commandAccount == null && !string.IsNullOrWhiteSpace(AccountId)) named = Rows.RecordAccount.Cell(nameof(AccountId), AccountId);
+            var account = AccountPerRecord
+                ? Rows.RowAccount.Resolve(context.AccountId, fromPipeline, commandAccount, named)
+                : Rows.RowAccount.Resolve(context.AccountId, fromPipeline: false, commandAccount: null, Rows.RecordAccount.None);
+            var item = new BatchItem(record, index, context, account);
+            if (!toldOfDifference && account.DifferenceNotice(item.Label) is { } notice)
+            {
+                toldOfDifference = true;
+                WriteWarning(notice);
+            }
+            Process(item);
         }
 
         private bool WholeBookAsked => CoversWholeBook && !MyInvocation.ExpectingInput && string.IsNullOrWhiteSpace(AccountId);
@@ -125,7 +171,7 @@ namespace Dintero.Connections.Commands
                 foreach (var merchant in page.Items)
                 {
                     if (string.IsNullOrEmpty(merchant.account_id)) continue;
-                    Process(new BatchItem(merchant, records++, context, merchant.account_id));
+                    Process(new BatchItem(merchant, records++, context, Rows.RowAccount.Resolve(context.AccountId, true, null, Rows.RecordAccount.Cell("account_id", merchant.account_id))));
                 }
                 cursor = page.NextCursor;
             }
@@ -137,6 +183,9 @@ namespace Dintero.Connections.Commands
             BatchCall<TResult>? call;
             try
             {
+                // Every text parameter a record binds is a cell: trimmed, blank when empty, refused when read in the wrong encoding.
+                var cells = ParameterCells.Apply(this);
+                if (cells.Count > 0) throw new DinteroValidationException(item.Label == null ? "The input" : "The row", cells);
                 call = Plan(item);
             }
             catch (DinteroValidationException exception)
@@ -162,7 +211,18 @@ namespace Dintero.Connections.Commands
             else batch!.Add(call, item);
         }
 
-        protected sealed override void EndProcessing() => batch!.Drain();
+        protected sealed override void EndProcessing()
+        {
+            try
+            {
+                batch!.Drain();
+            }
+            catch (Exception exception)
+            {
+                EndBecauseOf(exception);
+                throw;
+            }
+        }
 
         // What a record whose call returned counts as in the summary, said by the cmdlet's verb: Read, Changed, Created, ...
         private static string Succeeded(System.Type cmdlet) =>

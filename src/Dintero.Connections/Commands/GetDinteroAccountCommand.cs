@@ -15,7 +15,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroAccount")]
     [OutputType(typeof(DinteroAccount))]
-    public sealed class GetDinteroAccountCommand : DinteroBatchCmdlet<DinteroAccount>
+    public sealed class GetDinteroAccountCommand : DinteroRecordCmdlet<DinteroAccount>
     {
         /// <summary>Merchants whose account id contains this text.</summary>
         [Parameter]
@@ -47,7 +47,9 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<DinteroAccount>? Plan(BatchItem item)
         {
             var partnerId = item.Context.AccountId;
-            var oneMerchant = !string.IsNullOrWhiteSpace(AccountId);
+            // A pipeline record is one merchant (its account_id, or an id piped in; one that names none is refused); by
+            // parameter, -AccountId names one, else the whole book is listed.
+            var oneMerchant = item.Index != null || !string.IsNullOrWhiteSpace(AccountId);
             var query = AccountQuery.Create(Search, Connection, ConnectionStatus, Progression, PageSize, oneMerchant);
             if (oneMerchant)
             {

@@ -7,7 +7,7 @@ namespace Dintero.Connections.Commands
     /// <summary>Gets an account's settings: its company (with the organization number) and its connections' state.</summary>
     [Cmdlet(VerbsCommon.Get, "DinteroAccountSetting")]
     [OutputType(typeof(AccountSettings))]
-    public sealed class GetDinteroAccountSettingCommand : DinteroBatchCmdlet<AccountSettings>
+    public sealed class GetDinteroAccountSettingCommand : DinteroRecordCmdlet<AccountSettings>
     {
         private protected override string Activity => "Reading account settings";
 

@@ -13,7 +13,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroApiClient")]
     [OutputType(typeof(ApiClient))]
-    public sealed class GetDinteroApiClientCommand : DinteroBatchCmdlet<IReadOnlyList<ApiClient>>
+    public sealed class GetDinteroApiClientCommand : DinteroRecordCmdlet<IReadOnlyList<ApiClient>>
     {
         /// <summary>The client's id (a UUID, its <c>id</c>); by parameter only: a merchant piped in has an <c>id</c> of its own.</summary>
         [Parameter]

@@ -17,7 +17,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroConnection")]
     [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
-    public sealed class GetDinteroConnectionCommand : DinteroBatchCmdlet<IReadOnlyList<Connection>>
+    public sealed class GetDinteroConnectionCommand : DinteroRecordCmdlet<IReadOnlyList<Connection>>
     {
         /// <summary>Common, Bambora, Collector, Instabank, PayEx, Swish or Vipps; default: every kind the account has.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

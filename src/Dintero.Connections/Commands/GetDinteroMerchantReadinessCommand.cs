@@ -14,7 +14,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroMerchantReadiness")]
     [OutputType(typeof(MerchantReadiness))]
-    public sealed class GetDinteroMerchantReadinessCommand : DinteroBatchCmdlet<ReadinessOutcome>
+    public sealed class GetDinteroMerchantReadinessCommand : DinteroRecordCmdlet<ReadinessOutcome>
     {
         private const string UnreadableCondition = "Merchants with a step that could not be read (verdict Unknown)";
 

@@ -11,7 +11,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroPaymentProfile")]
     [OutputType(typeof(PaymentProfile))]
-    public sealed class GetDinteroPaymentProfileCommand : DinteroBatchCmdlet<PaymentProfile>
+    public sealed class GetDinteroPaymentProfileCommand : DinteroRecordCmdlet<PaymentProfile>
     {
         /// <summary>One profile by its profile_id, e.g. default; else every profile of the account.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

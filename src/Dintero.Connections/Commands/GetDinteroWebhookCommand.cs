@@ -8,7 +8,7 @@ namespace Dintero.Connections.Commands
     /// <summary>Gets an account's webhook subscriptions, page by page, or one by -Id. Never a secret: Dintero answers with its type only.</summary>
     [Cmdlet(VerbsCommon.Get, "DinteroWebhook")]
     [OutputType(typeof(WebhookSubscription))]
-    public sealed class GetDinteroWebhookCommand : DinteroBatchCmdlet<WebhookSubscription>
+    public sealed class GetDinteroWebhookCommand : DinteroRecordCmdlet<WebhookSubscription>
     {
         /// <summary>The subscription's id; by parameter only, since a merchant piped in has an <c>id</c> of its own.</summary>
         [Parameter(Position = 0)]

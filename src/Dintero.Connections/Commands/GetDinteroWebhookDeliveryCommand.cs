@@ -12,7 +12,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "DinteroWebhookDelivery")]
     [OutputType(typeof(WebhookDelivery))]
-    public sealed class GetDinteroWebhookDeliveryCommand : DinteroBatchCmdlet<IReadOnlyList<WebhookDelivery>>
+    public sealed class GetDinteroWebhookDeliveryCommand : DinteroRecordCmdlet<IReadOnlyList<WebhookDelivery>>
     {
         /// <summary>The subscription's id; a subscription from Get-DinteroWebhook piped in binds by its <c>id</c>.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -77,11 +77,13 @@ namespace Dintero.Connections.Commands
 
         private protected override BatchCall<DinteroResponse>? Plan(BatchItem item)
         {
-            var account = item.ResolveAccount();
             var body = Body is string ? Body : PowerShellInput.ToPlain(Body);
             var query = Query == null ? null : PowerShellInput.ToPlain(Query) as IDictionary;
+            // A record that names no account may still name one in its path (/accounts/T11200001/...): the account rule's
+            // refusal is the request's only where the path needs the account (a path under it, or {aid}).
+            var account = item.Account.Problem == null ? item.ResolveAccount() : null;
             // The client's API root ends in a slash, as DinteroRequest wants it.
-            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri, accountGiven: !string.IsNullOrWhiteSpace(AccountId));
+            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri, accountGiven: item.Account.Named != null, item.Account.Problem);
             // The account the path names is the record's (its token, its errors' target).
             item.UseAccount(request.AccountId);
             if (All)

@@ -18,7 +18,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroApiClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ApiClient))]
-    public sealed class NewDinteroApiClientCommand : DinteroBatchCmdlet<ApiClientOutcome>
+    public sealed class NewDinteroApiClientCommand : DinteroRecordCmdlet<ApiClientOutcome>
     {
         private const string SkippedCondition = "Rows skipped because their account has the client with its grant already, or an earlier row makes it";
         private ReportedClientRun? run;
@@ -59,7 +59,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<ApiClientOutcome>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var request = new ApiClientRequest(Name, Description, ListCells.Of(Scope), GrantType);
+            var request = new ApiClientRequest(Name, Description, Cells.Of(Scope), GrantType);
             run!.Asked(item, request);
             request.Checked();
             var setup = run.For(item.Client);
@@ -77,8 +77,9 @@ namespace Dintero.Connections.Commands
             switch (outcome.Outcome)
             {
                 case RowOutcome.Created:
+                    // The secret first: nothing that can fail comes before it.
+                    ClientCredentialOutput.Deliver(this, outcome.Client!, outcome.Secret!);
                     if (outcome.Reason != null) WriteVerbose($"{outcome.AccountId}: {outcome.Reason}.");
-                    WriteObject(ClientCredentialOutput.Of(outcome.Client!, outcome.Secret!));
                     break;
                 case RowOutcome.Skipped:
                     WriteRepeatedWarning(SkippedCondition, $"Skipped: {outcome.Reason}.");

@@ -10,7 +10,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroCommonSignupLink", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(CommonSignupLink))]
-    public sealed class NewDinteroCommonSignupLinkCommand : DinteroBatchCmdlet<CommonSignupLink>
+    public sealed class NewDinteroCommonSignupLinkCommand : DinteroRecordCmdlet<CommonSignupLink>
     {
         private protected override string Activity => "Creating Common signup links";
 

@@ -37,8 +37,8 @@ namespace Dintero.Connections.Commands
             var kind = ConnectionKinds.Of<TSignup, TConnection>();
             // Said once per session, not per merchant.
             if (kind.Deprecation != null && RunspaceSession.Current.FirstTime("deprecated " + kind.Name)) WriteWarning(kind.Deprecation);
-            var bound = Input.Bind<TSignup>(item.Input, $"the {kind.Name} signup", SignupValidator.Root);
-            var accountId = item.ResolveAccount(bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput : null);
+            var accountId = item.ResolveAccount();
+            var bound = Input.Bind<TSignup>(item.Plain, $"the {kind.Name} signup", SignupValidator.Root);
             var signup = kind.Check(bound.Model);
             WarnAboutDoubts(item, signup.Doubts);
             return ($"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}", signup.Signup,

@@ -27,10 +27,13 @@ namespace Dintero.Connections.Commands
 
         private protected override bool NeedsPartner => true;
 
+        // An invitation is the partner's own: its rows name no merchant (one that does is refused by MerchantInvites.Check).
+        private protected override bool AccountPerRecord => false;
+
         private protected override BatchCall<MerchantInvite>? Plan(BatchItem item)
         {
             var partnerId = item.Context.AccountId;
-            var bound = Input.Bind<MerchantInvite>(item.Input, "the invitation", MerchantInvites.Root);
+            var bound = Input.Bind<MerchantInvite>(item.Plain, "the invitation", MerchantInvites.Root);
             var named = !string.IsNullOrWhiteSpace(AccountId) ? AccountId : bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput as string : null;
             var invite = MerchantInvites.Check(bound.Model, partnerId, named);
             item.ResolveAccount();

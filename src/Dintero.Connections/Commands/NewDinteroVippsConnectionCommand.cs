@@ -18,6 +18,14 @@ namespace Dintero.Connections.Commands
     [OutputType(typeof(VippsConnection))]
     public sealed class NewDinteroVippsConnectionCommand : NewDinteroSignupCmdlet<VippsConnection>
     {
+        /// <summary>A record from the pipeline: a row, a hashtable or an object whose account_id this command takes, or an account id.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public object? InputObject { get; set; }
+
+        private protected override object? PipelineInput => InputObject;
+
+        private protected override bool StringRecordIsAccountId => true;
+
         /// <summary>Start the signup again (PUT): for a Vipps connection that is not enabled, e.g. when the link expired.</summary>
         [Parameter]
         public SwitchParameter Restart { get; set; }

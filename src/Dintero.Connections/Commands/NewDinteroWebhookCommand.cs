@@ -18,7 +18,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WebhookSubscription))]
-    public sealed class NewDinteroWebhookCommand : DinteroBatchCmdlet<WebhookOutcome>
+    public sealed class NewDinteroWebhookCommand : DinteroRecordCmdlet<WebhookOutcome>
     {
         private const string SkippedCondition = "Rows skipped because their account has the subscription already";
         private const string NeverSentCondition = "Test accounts subscribed to events Dintero sends production subscriptions only";
@@ -50,7 +50,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<WebhookOutcome>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var events = ListCells.Of(Event);
+            var events = Cells.Of(Event);
             var secret = Secret == null ? null : new DinteroSecret(new NetworkCredential(string.Empty, Secret).Password);
             var wanted = WebhookEvents.Check(events, Url, secret, InsecureSsl);
             var neverSent = WebhookEvents.NeverSentTo(accountId, wanted.events!);

@@ -8,7 +8,7 @@ namespace Dintero.Connections.Commands
     /// <summary>Deletes an API client: its credentials stop working, and its tokens with them.</summary>
     [Cmdlet(VerbsCommon.Remove, "DinteroApiClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ApiClient))]
-    public sealed class RemoveDinteroApiClientCommand : DinteroBatchCmdlet<ApiClient>
+    public sealed class RemoveDinteroApiClientCommand : DinteroRecordCmdlet<ApiClient>
     {
         /// <summary>The client's id (a UUID), e.g. from Get-DinteroApiClient piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

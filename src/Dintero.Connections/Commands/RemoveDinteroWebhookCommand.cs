@@ -7,7 +7,7 @@ namespace Dintero.Connections.Commands
     /// <summary>Deletes a webhook subscription: Dintero delivers nothing more to it.</summary>
     [Cmdlet(VerbsCommon.Remove, "DinteroWebhook", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(WebhookSubscription))]
-    public sealed class RemoveDinteroWebhookCommand : DinteroBatchCmdlet<WebhookSubscription>
+    public sealed class RemoveDinteroWebhookCommand : DinteroRecordCmdlet<WebhookSubscription>
     {
         /// <summary>The subscription's id, e.g. from Get-DinteroWebhook piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -12,7 +12,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Reset, "DinteroApiClientSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ApiClient))]
-    public sealed class ResetDinteroApiClientSecretCommand : DinteroBatchCmdlet<ApiClientOutcome>
+    public sealed class ResetDinteroApiClientSecretCommand : DinteroRecordCmdlet<ApiClientOutcome>
     {
         /// <summary>The client's id (a UUID), e.g. from Get-DinteroApiClient piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,6 +28,6 @@ namespace Dintero.Connections.Commands
             return BatchCall.Change($"Reset the secret of API client {id}: the old one stops working", token => SecretReset.RotateAsync(item.Client, accountId, id, token));
         }
 
-        private protected override void WriteResult(ApiClientOutcome outcome, BatchItem item) => WriteObject(ClientCredentialOutput.Of(outcome.Client!, outcome.Secret!));
+        private protected override void WriteResult(ApiClientOutcome outcome, BatchItem item) => ClientCredentialOutput.Deliver(this, outcome.Client!, outcome.Secret!);
     }
 }

@@ -11,7 +11,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "DinteroWebhookPing", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(WebhookSubscription))]
-    public sealed class SendDinteroWebhookPingCommand : DinteroBatchCmdlet<WebhookSubscription>
+    public sealed class SendDinteroWebhookPingCommand : DinteroRecordCmdlet<WebhookSubscription>
     {
         /// <summary>The subscription's id, e.g. from Get-DinteroWebhook piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]

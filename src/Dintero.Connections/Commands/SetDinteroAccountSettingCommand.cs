@@ -15,7 +15,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DinteroAccountSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AccountSettings))]
-    public sealed class SetDinteroAccountSettingCommand : DinteroBatchCmdlet<AccountSettings>
+    public sealed class SetDinteroAccountSettingCommand : DinteroRecordCmdlet<AccountSettings>
     {
 
         /// <summary>Company fields as a hashtable or object (business_name, organization_number, address, ...).</summary>

@@ -14,7 +14,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DinteroPaymentProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PaymentProfile))]
-    public sealed class SetDinteroPaymentProfileCommand : DinteroBatchCmdlet<ProfileChange>
+    public sealed class SetDinteroPaymentProfileCommand : DinteroRecordCmdlet<ProfileChange>
     {
         /// <summary>The profile; default, the one a shop's checkout uses unless it names another.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

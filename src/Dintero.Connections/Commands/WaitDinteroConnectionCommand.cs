@@ -17,7 +17,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "DinteroConnection")]
     [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
-    public sealed class WaitDinteroConnectionCommand : DinteroBatchCmdlet<Connection>
+    public sealed class WaitDinteroConnectionCommand : DinteroRecordCmdlet<Connection>
     {
         private ConnectionWatch? watch;
 

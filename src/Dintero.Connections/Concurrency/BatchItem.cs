@@ -1,34 +1,48 @@
 using System;
-using System.Globalization;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
+using Dintero.Connections.Rows;
 using Dintero.Connections.Session;
-using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Concurrency
 {
     /// <summary>
     /// One pipeline record of an API cmdlet (<see cref="Commands.DinteroBatchCmdlet{TResult}"/>): the object as given,
-    /// its position, the context it runs in, and once resolved, the account it is for. What its errors say about it
-    /// comes from here.
+    /// its position, the context it runs in, and the account it is for (<see cref="RowAccount"/>, decided for every
+    /// record by the base before the cmdlet plans it). What its errors say about it comes from here.
     /// </summary>
     internal sealed class BatchItem
     {
-        private readonly string? accountParameter;
+        private object? plain;
+        private bool plainMade;
 
-        /// <param name="input">The object as given, kept whole as the errors' TargetObject; null when all came by parameter.</param>
+        /// <param name="input">The object as given, kept as the record's input; null when all came by parameter.</param>
         /// <param name="index">Its position among the pipeline records, from 0; null when there is no pipeline input.</param>
         /// <param name="context">The context its calls use.</param>
-        /// <param name="accountParameter">-AccountId as bound for this record (by parameter or by property name), unchecked.</param>
-        public BatchItem(object? input, int? index, DinteroContext context, string? accountParameter)
+        /// <param name="account">Which account the record is for, or why it has none.</param>
+        public BatchItem(object? input, int? index, DinteroContext context, RowAccount account)
         {
             Input = input;
             Index = index;
             Context = context;
-            this.accountParameter = accountParameter;
+            Account = account;
         }
 
         public object? Input { get; }
+
+        /// <summary>The input unwrapped once into plain dictionaries and lists (<see cref="Binding.PowerShellInput"/>), for the binder and the report.</summary>
+        public object? Plain
+        {
+            get
+            {
+                if (!plainMade)
+                {
+                    plain = Binding.PowerShellInput.ToPlain(Input);
+                    plainMade = true;
+                }
+                return plain;
+            }
+        }
 
         public int? Index { get; }
 
@@ -37,21 +51,22 @@ namespace Dintero.Connections.Concurrency
         /// <summary>The engine's client for the context; read inside a call, on any thread.</summary>
         public DinteroClient Client => Context.GetClient();
 
-        /// <summary>The account the record is for, once <see cref="ResolveAccount"/> ran; null before, or when it was malformed.</summary>
+        /// <summary>Which account the record is for, as the rule decided it.</summary>
+        public RowAccount Account { get; }
+
+        /// <summary>The account the record is for, once <see cref="ResolveAccount"/> (or <see cref="UseAccount"/>) ran.</summary>
         public string? AccountId { get; private set; }
 
-        /// <summary>
-        /// The account the record is for: -AccountId (given, or bound from the record's <c>account_id</c>), else the one
-        /// the input names (<paramref name="fromInput"/>: a hashtable's <c>account_id</c> key), else the context's. Checked
-        /// here rather than when PowerShell binds it, so that a malformed id is this record's own error, under its number.
-        /// </summary>
-        /// <exception cref="DinteroValidationException">The account id is malformed.</exception>
-        public string ResolveAccount(object? fromInput = null)
+        /// <summary>What a report row says the record was for: the account, else what the record named, malformed or not.</summary>
+        public string? AccountShown => AccountId ?? Account.AccountId ?? Account.Named;
+
+        /// <summary>The account the record is for.</summary>
+        /// <exception cref="DinteroValidationException">The record names no account where it must, or a malformed one: nothing is sent for it.</exception>
+        public string ResolveAccount()
         {
             if (AccountId != null) return AccountId;
-            var given = !string.IsNullOrWhiteSpace(accountParameter) ? accountParameter : Convert.ToString(fromInput, CultureInfo.InvariantCulture);
-            if (string.IsNullOrWhiteSpace(given)) return AccountId = Context.AccountId;
-            return AccountId = AccountIdFormat.Checked(given!.Trim(), "AccountId");
+            if (Account.Problem != null) throw new DinteroValidationException(Label == null ? "The input" : "The row", new[] { Account.Problem });
+            return AccountId = Account.AccountId!;
         }
 
         /// <summary>
@@ -64,13 +79,16 @@ namespace Dintero.Connections.Concurrency
         public string Target => $"Dintero account {AccountId ?? Context.AccountId} ({Context.Environment})";
 
         /// <summary>What the error view prints as the target: never the input's text (<see cref="ErrorReport.TargetName"/>).</summary>
-        public string TargetName => ErrorReport.TargetName(Index, AccountId);
+        public string TargetName => ErrorReport.TargetName(Index, AccountShown);
 
         /// <summary>Put before an error's message; only pipeline input needs telling apart ("Pipeline item 3" is the fourth record).</summary>
         public string? Label => Index == null ? null : $"Pipeline item {Index}";
 
-        /// <summary>What a script gets back from a failed record: its input, else what the failure carries, else the account as given.</summary>
-        public object? TargetOf(Exception failure) =>
-            Input ?? (failure as DinteroWaitException)?.Connection ?? (object?)AccountId ?? accountParameter;
+        /// <summary>
+        /// What a script gets back from a failed record as the error's TargetObject: the record with its personal numbers
+        /// masked (<see cref="Binding.SafeRecord"/>), which a later run takes back as input; an input without columns (an id,
+        /// a path) as it is; for input by parameter, the account.
+        /// </summary>
+        public object? TargetOf(Exception failure) => Input == null ? AccountShown : Binding.SafeRecord.Of(Plain, AccountShown) ?? Input;
     }
 }

@@ -17,6 +17,9 @@ namespace Dintero.Connections.Concurrency
 
         /// <summary>Its call was on its way when the command was stopped: it may have reached Dintero.</summary>
         Stopped,
+
+        /// <summary>The command ended before its call was started (a terminating error, a stop): nothing was sent.</summary>
+        Abandoned,
     }
 
     /// <summary>One record's end, as a <see cref="BatchReport{TResult}"/> is told of it.</summary>
@@ -55,6 +58,8 @@ namespace Dintero.Connections.Concurrency
         public virtual string? OutcomeOf(TResult result) => null;
 
         /// <summary>The command that goes on from this run, given its records by outcome; null when there is none to give.</summary>
-        public virtual string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes) => null;
+        /// <param name="outcomes">The records by outcome.</param>
+        /// <param name="ended">True when the command ended before its input did: rows it never read are in no report.</param>
+        public virtual string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes, bool ended) => null;
     }
 }

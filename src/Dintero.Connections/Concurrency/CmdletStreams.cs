@@ -6,13 +6,12 @@ namespace Dintero.Connections.Concurrency
 {
     /// <summary>
     /// Writes an <see cref="BatchRunner{TItem, TResult}"/>'s log lines, outcomes and progress to a cmdlet's streams, on its
-    /// pipeline thread. Every log line is offered to PowerShell: WriteVerbose and WriteDebug alone know the caller's
-    /// -Verbose, -Debug and the preference variables of the caller's own scope (a binary cmdlet reading
-    /// $VerbosePreference itself sees the module's scope, not a function's or a runbook's local one).
+    /// pipeline thread, each line where the caller's preferences put it without a prompt (<see cref="StreamRoutes"/>).
     /// </summary>
     internal sealed class CmdletStreams<TItem, TResult> : IBatchOutput<TItem, TResult>
     {
-        private readonly Cmdlet cmdlet;
+        private readonly Commands.DinteroCmdlet cmdlet;
+        private readonly StreamRoutes routes;
         private readonly Action<BatchOutcome<TItem, TResult>>? outcome;
         private readonly Action<BatchProgress>? progress;
         private readonly RepeatedWarnings? repeated;
@@ -21,28 +20,23 @@ namespace Dintero.Connections.Concurrency
         /// <param name="outcome">Writes an outcome.</param>
         /// <param name="progress">Writes a progress snapshot.</param>
         /// <param name="repeated">For a batch: shows the first warning of each repeating condition, the rest at Verbose.</param>
-        public CmdletStreams(Cmdlet cmdlet, Action<BatchOutcome<TItem, TResult>>? outcome = null, Action<BatchProgress>? progress = null, RepeatedWarnings? repeated = null)
+        public CmdletStreams(Commands.DinteroCmdlet cmdlet, Action<BatchOutcome<TItem, TResult>>? outcome = null, Action<BatchProgress>? progress = null, RepeatedWarnings? repeated = null)
         {
             this.cmdlet = cmdlet;
+            // Read here, on the pipeline thread: IsLogEnabled is asked from the calls' threads.
+            routes = cmdlet.Lines.Routes;
             this.outcome = outcome;
             this.progress = progress;
             this.repeated = repeated;
         }
 
-        // Debug lines cost a read of each body, small next to a network round trip; PowerShell drops them when unwanted.
-        public bool IsLogEnabled(DinteroLogLevel level) => true;
+        // A Debug line costs a read of each body: built only when the caller's preferences keep it somewhere.
+        public bool IsLogEnabled(DinteroLogLevel level) => routes.Wants(level);
 
         public void WriteLog(DinteroLogEntry entry)
         {
-            switch (entry.Level)
-            {
-                case DinteroLogLevel.Debug: cmdlet.WriteDebug(entry.Message); break;
-                case DinteroLogLevel.Verbose: cmdlet.WriteVerbose(entry.Message); break;
-                default:
-                    if (repeated == null || repeated.ShowAsWarning(entry.Condition)) cmdlet.WriteWarning(entry.Message);
-                    else cmdlet.WriteVerbose(entry.Message);
-                    break;
-            }
+            var level = entry.Level == DinteroLogLevel.Warning && repeated != null && !repeated.ShowAsWarning(entry.Condition) ? DinteroLogLevel.Verbose : entry.Level;
+            cmdlet.Lines.Say(level, entry.Message);
         }
 
         public void WriteOutcome(BatchOutcome<TItem, TResult> done) => outcome?.Invoke(done);

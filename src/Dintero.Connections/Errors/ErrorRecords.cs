@@ -20,10 +20,12 @@ namespace Dintero.Connections.Errors
         /// <param name="endsCommand">True when nothing more of the command can run (<see cref="ErrorReport.EndsCommand"/>).</param>
         public static ErrorRecord From(Exception exception, object? target, string targetName, string? context, out bool endsCommand)
         {
-            var report = ErrorReport.From(exception);
+            // Every error the module writes is a DinteroException, whatever went wrong.
+            var error = ErrorReport.Wrapped(exception);
+            var report = ErrorReport.From(error);
             endsCommand = report.EndsCommand;
             // RecordCategory has PowerShell's ErrorCategory values (checked by a module test).
-            var record = new ErrorRecord(exception, report.ErrorId, (ErrorCategory)(int)report.Category, target);
+            var record = new ErrorRecord(error, report.ErrorId, (ErrorCategory)(int)report.Category, target);
             record.CategoryInfo.TargetName = targetName;
             record.ErrorDetails = new ErrorDetails(context == null ? report.Message : context + ": " + report.Message)
             {

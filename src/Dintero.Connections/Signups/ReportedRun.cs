@@ -47,20 +47,21 @@ namespace Dintero.Connections.Signups
         {
             if (rows == null) return;
             var row = item.Index ?? 0;
-            var input = PowerShellInput.ToPlain(item.Input);
+            var input = item.Plain;
             var cells = end.Kind switch
             {
                 BatchEndKind.Succeeded => SignupReport.Of(row, end.Result, input),
-                BatchEndKind.Failed => SignupReport.OfFailure(row, item.AccountId, kindName, end.Failure!, input),
-                BatchEndKind.NotSent => SignupReport.OfDeclined(row, item.AccountId, kindName, input),
-                _ => SignupReport.OfStopped(row, item.AccountId, kindName, input),
+                BatchEndKind.Failed => SignupReport.OfFailure(row, item.AccountShown, kindName, end.Failure!, input),
+                BatchEndKind.NotSent => SignupReport.OfDeclined(row, item.AccountShown, kindName, input),
+                BatchEndKind.Abandoned => SignupReport.OfNotSent(row, item.AccountShown, kindName, input),
+                _ => SignupReport.OfStopped(row, item.AccountShown, kindName, input),
             };
             rows.Add(cells);
         }
 
         public override string OutcomeOf(SignupOutcome<TConnection> result) => result.Outcome.ToString();
 
-        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes)
-            => SignupReport.Resume(command, variable, ReportRows.Counts(outcomes));
+        public override string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes, bool ended)
+            => SignupReport.Resume(command, variable, ReportRows.Counts(outcomes), ended);
     }
 }

@@ -39,6 +39,24 @@ public sealed class PartnerTokenTests
     }
 
     [Fact]
+    public async Task An_exchange_token_refused_at_the_merchant_token_step_renews_the_chain_once_and_the_call_goes_through()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var client = env.PartnerClient();
+        await client.GetAccountSettingsAsync(TestData.PartnerId);
+        // Tokens revoked between the exchange and the merchant's token: Dintero answers that step 401 once.
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = $"/v1/accounts/{TestData.Merchant}/auth/token", Status = 401, Body = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"The token has been revoked.\"}}" });
+
+        var settings = await client.GetAccountSettingsAsync(TestData.Merchant);
+
+        Assert.Equal(TestData.Merchant, settings.account_id);
+        Assert.Equal(2, Exchanges(env, TestData.Merchant));
+        Assert.Equal(2, MerchantTokens(env, TestData.Merchant));
+        // The partner's own token was renewed too: it may have been revoked with the exchange token.
+        Assert.Equal(2, env.Requests.Count("POST", $"/accounts/{TestData.PartnerId}/auth/token"));
+    }
+
+    [Fact]
     public async Task The_chain_is_what_Dintero_documents_exchange_with_the_partner_token_then_a_token_for_the_partner_s_audience()
     {
         await using var env = await TestEnvironment.StartAsync();

@@ -42,6 +42,36 @@ public sealed class BatchRunnerTests
     }
 
     [Fact]
+    public void An_abandoned_batch_starts_nothing_more_awaits_what_it_sent_and_tells_the_rest_as_not_started()
+    {
+        var output = new Recorder();
+        var work = new BatchRunner<string?, int>(2, output, CancellationToken.None);
+        var release = new SemaphoreSlim(0);
+        var started = 0;
+
+        // Two in flight, held; two waiting their turn.
+        for (var i = 0; i < 4; i++)
+        {
+            var value = i;
+            work.Add(async _ =>
+            {
+                Interlocked.Increment(ref started);
+                await release.WaitAsync(TimeSpan.FromSeconds(10));
+                return value;
+            }, value.ToString());
+        }
+        var notStarted = work.Abandon();
+        release.Release(2);
+        work.Drain();
+
+        Assert.Equal(new[] { "2", "3" }, notStarted);
+        Assert.Equal(2, started);
+        Assert.Equal(new[] { "result 0", "result 1" }, output.Written.Where(w => w.StartsWith("result")));
+        Assert.Equal(2, output.Written.Count(w => w.StartsWith("error") && w.Contains("Not sent")));
+        Assert.Throws<InvalidOperationException>(() => work.Add(_ => Task.FromResult(9), null));
+    }
+
+    [Fact]
     public void With_a_limit_of_one_each_item_completes_before_the_next_starts()
     {
         var output = new Recorder();

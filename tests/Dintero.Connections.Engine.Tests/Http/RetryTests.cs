@@ -23,7 +23,7 @@ public sealed class RetryTests
         Assert.Equal("pending", connection.status);
         Assert.Equal(new[] { TimeSpan.FromSeconds(3) }, env.Clock!.Delays);
         Assert.Equal(new[] { 429, 200 }, env.Requests.Entries.Where(e => e.Path.EndsWith("/common")).Select(e => e.Status));
-        Assert.Contains(env.Transcript.Entries, entry => entry.Level == Logging.DinteroLogLevel.Warning && entry.Message.Contains("429"));
+        Assert.Contains(env.Transcript.Entries, entry => entry.Level == Dintero.Connections.Logging.DinteroLogLevel.Warning && entry.Message.Contains("429"));
     }
 
     [Fact]

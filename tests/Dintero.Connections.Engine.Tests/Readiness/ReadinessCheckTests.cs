@@ -25,7 +25,9 @@ public sealed class ReadinessCheckTests
         var outcome = await new ReadinessCheck(env.PartnerClient()).CheckAsync(Merchant, CancellationToken.None);
 
         Assert.Equal(ReadinessVerdict.NotLive, outcome.Row.verdict);
-        Assert.Equal(new[] { $"no enabled connection (sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant})", $"no API client with a checkout grant (New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop')" }, outcome.Row.MissingSteps());
+        Assert.Equal(new[] { ReadinessCheck.ConnectionStep, ReadinessCheck.ClientStep }, outcome.Row.MissingSteps());
+        Assert.Equal("connection, client", outcome.Row.missing);
+        Assert.Equal($"connection: sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant}; client: New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop'", outcome.Row.fix);
         Assert.False(outcome.Row.checkout_client);
         Assert.Empty(outcome.Unreadable);
     }
@@ -42,18 +44,20 @@ public sealed class ReadinessCheckTests
         Assert.Equal("enabled", enabled.Row.common);
         Assert.Equal(string.Join(", ", TestData.CommonSignup().payment_options!.Select(option => option.type)), enabled.Row.enabled_types);
         Assert.Equal(enabled.Row.enabled_types, enabled.Row.profile_off);
-        Assert.Equal(2, enabled.Row.MissingSteps().Count);
+        Assert.Equal(new[] { "client", "profile" }, enabled.Row.MissingSteps());
 
         await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
         var client = await check.CheckAsync(Merchant, CancellationToken.None);
         Assert.True(client.Row.checkout_client);
         Assert.Equal("web-shop-t11200001", client.Row.checkout_client_id);
-        Assert.StartsWith("the default profile has", Assert.Single(client.Row.MissingSteps()));
+        Assert.Equal("profile", Assert.Single(client.Row.MissingSteps()));
+        Assert.Equal($"profile: Set-DinteroPaymentProfile -AccountId {Merchant} -Enable {enabled.Row.profile_off}", client.Row.fix);
 
         await ProfileSwitches.Checked(enabled.Row.profile_off!.Split(new[] { ", " }, StringSplitOptions.None), null).ApplyAsync(partner, Merchant, "default", CancellationToken.None);
         var live = await check.CheckAsync(Merchant, CancellationToken.None);
         Assert.Equal(ReadinessVerdict.Live, live.Row.verdict);
         Assert.Equal(string.Empty, live.Row.missing);
+        Assert.Equal(string.Empty, live.Row.fix);
         Assert.Equal(string.Empty, live.Row.profile_off);
     }
 
@@ -83,6 +87,7 @@ public sealed class ReadinessCheckTests
         Assert.Null(outcome.Row.profile_off);
         Assert.StartsWith("payment profile: Dintero.Access.MissingScope", Assert.Single(outcome.Unreadable));
         Assert.Equal("unknown: payment profile", outcome.Row.missing);
+        Assert.Equal(string.Empty, outcome.Row.fix);
     }
 
     [Fact]

@@ -55,6 +55,10 @@ public sealed class DinteroRequestTests
         Assert.Contains("not JSON", Refused(() => Create("management/settings", method: "PUT", body: "{\"a\": ")).Message);
         Assert.Contains("not an account id", Refused(() => Create("/accounts/X123/management/settings")).Message);
         Assert.Contains("'..'", Refused(() => Create("management/../auth/token")).Message);
+        // Decoded as the server decodes them: an encoded dot segment or slash is one too.
+        Assert.Contains("'..'", Refused(() => Create("management/%2e%2e/%2e%2e/auth/clients")).Message);
+        Assert.Contains("'..'", Refused(() => Create("management/%2E%2e/auth/clients")).Message);
+        Assert.Contains("'..'", Refused(() => Create("management%2F..%2Fauth/clients")).Message);
         Assert.Contains("Path: is empty", Refused(() => Create(" ")).Message);
     }
 

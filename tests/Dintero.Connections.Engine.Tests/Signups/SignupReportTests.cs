@@ -62,8 +62,8 @@ public sealed class SignupReportTests
     {
         var json = "{\"account_id\": \"T00000009\", \"store_type\": [\"online\"], \"applicant\": {\"email\": \"a@b.example\"}}";
 
-        var columns = SignupReport.InputColumns(json).ToList();
-        var typed = SignupReport.InputColumns(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
+        var columns = Dintero.Connections.Rows.RecordColumns.Of(json).ToList();
+        var typed = Dintero.Connections.Rows.RecordColumns.Of(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
         var row = SignupReport.OfDeclined(0, "T00000010", "Common", DinteroJson.ParsePlain(json));
 
         Assert.Equal(new[] { "account_id", "store_type", "applicant.email" }, columns.Select(c => c.Key));
@@ -92,8 +92,11 @@ public sealed class SignupReportTests
         var planned = new Dictionary<RowOutcome, int> { [RowOutcome.WouldCreate] = 3, [RowOutcome.WouldSkip] = 2 };
         var done = new Dictionary<RowOutcome, int> { [RowOutcome.Created] = 5, [RowOutcome.Skipped] = 2 };
 
-        Assert.Equal("To go on with the rows still to do: $report | Where-Object outcome -in 'Failed', 'Unknown' | New-DinteroCommonConnection -ReportVariable report",
+        Assert.Equal("To go on with the rows still to do: $report | Where-Object outcome -in 'Failed', 'Unknown', 'NotSent' | New-DinteroCommonConnection -ReportVariable report",
             SignupReport.Resume("New-DinteroCommonConnection", "report", failed));
+        // A run that ended before its input did goes on with the same input: the rows it never read are in no report.
+        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", SignupReport.Resume("New-DinteroCommonConnection", "report", failed, ended: true));
+        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", SignupReport.Resume("New-DinteroCommonConnection", "plan", planned, ended: true));
         Assert.Equal("To run the plan: $plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan",
             SignupReport.Resume("New-DinteroCommonConnection", "plan", planned));
         Assert.Contains("-ReportVariable report", SignupReport.Resume("New-DinteroCommonConnection", null, failed));

@@ -70,6 +70,12 @@ public sealed class EmulatorHandle : IAsyncDisposable
     public JsonObject StoredConnection(string accountId, string kind) =>
         (JsonObject)JsonNode.Parse(Send(HttpMethod.Get, $"accounts/{accountId}/connections/{kind}"))!;
 
+    /// <summary>Fields of the account's company as Dintero holds them, set outside the API (Backoffice), whatever they hold.</summary>
+    public void SetCompany(string accountId, object fields) => Send(HttpMethod.Post, $"accounts/{accountId}/company", fields);
+
+    /// <summary>The account's company as the emulator holds it.</summary>
+    public JsonObject StoredCompany(string accountId) => (JsonObject)JsonNode.Parse(Send(HttpMethod.Post, $"accounts/{accountId}/company", new { }))!;
+
     /// <summary>An API client of the account made outside the API (as in Backoffice).</summary>
     public void AddApiClient(string accountId, string clientId, string name) =>
         Send(HttpMethod.Post, $"accounts/{accountId}/clients", new Dictionary<string, string> { ["client_id"] = clientId, ["name"] = name });

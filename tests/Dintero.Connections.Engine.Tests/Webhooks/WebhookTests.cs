@@ -29,6 +29,25 @@ public sealed class WebhookTests
     }
 
     [Fact]
+    public void A_check_fails_closed_whatever_is_missing_or_wrong_and_says_why()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"event\":\"ping\"}");
+        var signature = WebhookSignature.Of(body, "secret");
+
+        Assert.True(WebhookSignature.Check(body, signature, "secret").Valid);
+        foreach (var (given, why) in new[] { ((string?)null, "no event-signature"), ("", "no event-signature"), ("   ", "no event-signature"), ("sha1=" + signature, "40 hex digits"), (new string('z', 40), "40 hex digits") })
+        {
+            var check = WebhookSignature.Check(body, given, "secret");
+            Assert.False(check.Valid);
+            Assert.Contains(why, check.Why);
+            Assert.False(check.ReceiverFault);
+        }
+        Assert.True(WebhookSignature.Check(body, signature, null).ReceiverFault);
+        Assert.False(WebhookSignature.Check(body, signature, "").Valid);
+        Assert.False(WebhookSignature.Check(null, signature, "secret").Valid);
+    }
+
+    [Fact]
     public async Task A_delivery_of_the_emulator_verifies_against_its_raw_body_with_the_subscription_s_secret()
     {
         await using var env = await TestEnvironment.StartAsync();

@@ -52,12 +52,14 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         options.Clients[PartnerClientId] = new ConfiguredClient(PartnerClientSecret, PartnerId);
         options.Clients[SpareClientId] = new ConfiguredClient(SpareClientSecret, PartnerId);
         options.AddPartner(PartnerId, merchants: 400);
-        // The README follows signups to the end, as a user would against an emulator started with --enable-after.
-        if (suite == "Readme.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
+        // The README and the help pages follow signups to the end, as a user would against an emulator started with
+        // --enable-after.
+        if (suite is "Readme.Tests.ps1" or "Help.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
         await using var emulator = await DinteroEmulator.StartAsync(options);
-        // Real forward proxies for the network suite: one open, one that asks for credentials. CI has tinyproxy
-        // (.ci/run installs it); elsewhere, without it, that suite's proxy tests are skipped.
-        var needsProxy = suite == "Network.Tests.ps1";
+        // Real forward proxies for the network suite (and for Connect-Dintero's proxy example in the help suite): one
+        // open, one that asks for credentials. CI has tinyproxy (.ci/run installs it); elsewhere, without it, the proxy
+        // tests are skipped.
+        var needsProxy = suite is "Network.Tests.ps1" or "Help.Tests.ps1";
         Assert.True(!needsProxy || !PowerShellHost.InCI || ForwardProxy.WhyUnavailable == null, $"CI runs the proxy tests, and they cannot run: {ForwardProxy.WhyUnavailable}");
         await using var openProxy = needsProxy && ForwardProxy.WhyUnavailable == null ? await ForwardProxy.StartAsync() : null;
         await using var authProxy = needsProxy && ForwardProxy.WhyUnavailable == null ? await ForwardProxy.StartAsync(ProxyUser, ProxyPassword) : null;

@@ -60,6 +60,18 @@ internal static class AdminEndpoints
                     : Results.NotFound(new { error = $"{aid} has no {kind} connection" });
             }
         });
+        // What Dintero holds of a company, set outside the API (Backoffice, an older form): the given fields merged into it,
+        // whatever they hold (Dintero's schema types company.email and technical_email as plain text).
+        admin.MapPost("/accounts/{aid}/company", async (HttpContext context, string aid, AccountStore store) =>
+        {
+            if (await System.Text.Json.Nodes.JsonNode.ParseAsync(context.Request.Body) is not System.Text.Json.Nodes.JsonObject fields) return Results.BadRequest(new { error = "give the company's fields as a JSON object" });
+            var account = store.Get(aid);
+            lock (account.Gate)
+            {
+                foreach (var (name, value) in fields) account.Company[name] = value?.DeepClone();
+                return Results.Content(account.Company.ToJsonString(EmulatorJson.Options), "application/json");
+            }
+        });
         // An API client made at Dintero outside the API (in Backoffice), e.g. for a list a test pages through.
         admin.MapPost("/accounts/{aid}/clients", (string aid, AdminClient client, AccountStore store) =>
             Results.Content(store.AddApiClient(aid, client.ClientId, client.Name).ToJsonString(EmulatorJson.Options), "application/json"));

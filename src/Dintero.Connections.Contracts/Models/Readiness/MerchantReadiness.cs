@@ -28,8 +28,20 @@ namespace Dintero.Connections.Models
 
         public ReadinessVerdict verdict { get; set; }
 
-        /// <summary>The missing steps, each with what does it, joined with "; "; empty when Live.</summary>
+        /// <summary>
+        /// The missing steps by name, joined with ", ": <c>connection</c> (no enabled connection), <c>client</c> (no API
+        /// client with a checkout grant), <c>profile</c> (the default profile has enabled types off, or there is none); a
+        /// read that was refused follows as <c>unknown: API clients</c> or <c>unknown: payment profile</c>. Empty when Live.
+        /// Short, so that a table shows it whole and a script matches the names; <see cref="fix"/> says what does each.
+        /// </summary>
         public string missing { get; set; } = string.Empty;
+
+        /// <summary>
+        /// What does each missing step, in the order of <see cref="missing"/>: the step's name, a colon and the command
+        /// (e.g. <c>client: New-DinteroApiClient -AccountId T11200001 -Name 'Web shop'</c>), joined with "; ". Empty when
+        /// nothing is missing.
+        /// </summary>
+        public string fix { get; set; } = string.Empty;
 
         public string? common { get; set; }
         public string? bambora { get; set; }
@@ -51,7 +63,7 @@ namespace Dintero.Connections.Models
         /// <summary>Enabled payment types the default profile has switched off, joined with ", "; null when the profile could not be read.</summary>
         public string? profile_off { get; set; }
 
-        /// <summary>The steps missing, as a list (the same as <see cref="missing"/>).</summary>
-        public IReadOnlyList<string> MissingSteps() => missing.Length == 0 ? new string[0] : missing.Split(new[] { "; " }, System.StringSplitOptions.None);
+        /// <summary>The steps missing, as a list of their names (the same as <see cref="missing"/>).</summary>
+        public IReadOnlyList<string> MissingSteps() => missing.Length == 0 ? new string[0] : missing.Split(new[] { ", " }, System.StringSplitOptions.None);
     }
 }

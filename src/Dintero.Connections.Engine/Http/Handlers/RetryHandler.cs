@@ -52,7 +52,7 @@ namespace Dintero.Connections.Http.Handlers
             for (var attempt = 0; ; attempt++)
             {
                 var lastAttempt = attempt >= options.MaxRetries;
-                await WaitAtGateAsync(Describe, cancellationToken).ConfigureAwait(false);
+                await WaitAtGateAsync(Describe, cancellationToken, current).ConfigureAwait(false);
                 // Waited before the next attempt; a 429's wait is the gate's, shared with the client's other requests.
                 TimeSpan wait;
                 // Each attempt has an id of its own, for Dintero's support (RequestTrace).
@@ -73,7 +73,14 @@ namespace Dintero.Connections.Http.Handlers
                         var asked = RetryAfter.Of(response, clock.UtcNow) ?? Backoff(attempt);
                         if (asked > options.MaxRetryAfter)
                         {
-                            log.Warning($"{Describe()}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself.");
+                            // The command ends on this answer (ErrorReport): said once, whatever else was in flight. The
+                            // pause is real all the same: no request of the client is sent before it is over (WaitAtGateAsync).
+                            context.WaitRefused = asked;
+                            var first = gate.RefuseUntil(clock.UtcNow + asked, options.MaxRetryAfter);
+                            var line = $"{Describe()}: Dintero asked to wait {asked.TotalSeconds:0} s, longer than the {options.MaxRetryAfter.TotalSeconds:0} s this client waits by itself: no retry was made.";
+                            // One warning for the wait, whatever else was in flight: the command ends on it with one error.
+                            if (first) log.Warning(line);
+                            else log.Debug(line);
                             return response;
                         }
                         gate.PauseUntil(clock.UtcNow + asked);
@@ -103,16 +110,26 @@ namespace Dintero.Connections.Http.Handlers
                 }
 
                 if (wait > TimeSpan.Zero) await clock.Delay(wait, cancellationToken).ConfigureAwait(false);
+                context.Retries = attempt + 1;
                 var clone = await RequestCloner.CloneAsync(request).ConfigureAwait(false);
                 if (!ReferenceEquals(current, request)) current.Dispose();
                 current = clone;
             }
         }
 
-        private async Task WaitAtGateAsync(Func<string> describe, CancellationToken cancellationToken)
+        private async Task WaitAtGateAsync(Func<string> describe, CancellationToken cancellationToken, HttpRequestMessage request)
         {
             var held = gate.Remaining;
             if (held <= TimeSpan.Zero) return;
+            if (held > options.MaxRetryAfter)
+            {
+                // Dintero asked this client to wait longer than it waits by itself: the request is not sent at all.
+                throw new DinteroApiException(429, request.Method.Method, request.RequestUri?.AbsolutePath ?? "?", null,
+                    $"Dintero asked this client to wait {held.TotalSeconds:0} s more before any request, longer than the {options.MaxRetryAfter.TotalSeconds:0} s it waits by itself.",
+                    Array.Empty<DinteroFieldError>(), held,
+                    "Nothing was sent: run the same input again once the wait is over (what was done is skipped), or connect with a longer -MaxRetryAfter.",
+                    waitRefused: held, notSent: true);
+            }
             log.Debug($"{describe()}: waiting {held.TotalSeconds:0.0} s before sending, as Dintero asked this client to slow down.");
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }

@@ -63,7 +63,9 @@ namespace Dintero.Connections.Http.Proxy
         /// <summary>The network end of both handler chains.</summary>
         public HttpMessageHandler CreateHandler()
         {
-            var handler = new HttpClientHandler { UseProxy = useProxy };
+            // No redirect is followed: a 3xx is an error naming where it pointed (only Dintero's own answers count), so no
+            // request body (a signup with its personal numbers) or credential is ever sent on to another host.
+            var handler = new HttpClientHandler { UseProxy = useProxy, AllowAutoRedirect = false };
             if (proxy != null) handler.Proxy = proxy;
             else if (useProxy && (systemCredential != null || useDefaultCredentials))
             {
