@@ -53,7 +53,7 @@ public sealed class DinteroEmulator : IAsyncDisposable
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<AccountStore>();
         builder.Services.AddSingleton<FaultInjector>();
-        builder.Services.AddSingleton<RequestLog>();
+        builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
         builder.Services.AddSingleton<Hooks.HookDispatcher>();
         builder.Services.AddSingleton<Hooks.WebhookReceiver>();
 

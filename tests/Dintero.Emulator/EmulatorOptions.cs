@@ -10,7 +10,8 @@ public sealed record ConfiguredClient(string Secret, string AccountId);
 /// <summary>
 /// How the emulator is set up: its clients (each of one account), its partners and their merchants, token lifetimes,
 /// port and clock. A partner account's id ends in five zeros (T11200000 is partner 112); its merchants' ids here share
-/// its prefix (T11200001, ...), as in Dintero's documented examples.
+/// its prefix (T11200001, ...), as in Dintero's documented examples, up to its 99,999th (then they go on in the next
+/// prefixes: Dintero's merchant ids need not share their partner's).
 /// </summary>
 /// <remarks>
 /// Plain data, sent as JSON to an emulator host (Hosting/EmulatorHost) by tests that cannot run the emulator in their
@@ -50,17 +51,60 @@ public sealed partial class EmulatorOptions
 
     /// <summary>
     /// Adds <paramref name="merchants"/> merchants to the partner (making it one if it is not yet): the next free ids
-    /// after the partner's, e.g. T11200001. Returns the new merchants' ids.
+    /// after the partner's, e.g. T11200001, up to T11299999; past its 99,999th, Dintero's merchant ids need not share the
+    /// partner's prefix, and the ids go on in the following prefixes (T11300001, ...), skipping partner ids (ending in
+    /// 00000) and the ids the options hold already. Returns the new merchants' ids, in the order they joined (ids' order).
     /// </summary>
     public IReadOnlyList<string> AddPartner(string partnerId, int merchants)
     {
         if (!System.Text.RegularExpressions.Regex.IsMatch(partnerId, @"^[PT]\d{3}00000$")) throw new ArgumentException($"{partnerId} is not a partner account id: T or P, three digits, then 00000.", nameof(partnerId));
+        if (merchants < 0) throw new ArgumentOutOfRangeException(nameof(merchants), merchants, "A partner cannot get fewer than no merchants.");
         if (!Partners.TryGetValue(partnerId, out var list)) Partners[partnerId] = list = new List<string>();
-        var added = new List<string>();
-        var next = list.Count == 0 ? 1 : int.Parse(list[list.Count - 1].Substring(4), System.Globalization.CultureInfo.InvariantCulture) + 1;
-        for (var i = 0; i < merchants; i++, next++) added.Add(partnerId.Substring(0, 4) + next.ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
+        var letter = partnerId.Substring(0, 1);
+        var prefix = Number(partnerId) / 100_000;
+        var next = (list.Count == 0 ? Number(partnerId) : Number(list[list.Count - 1])) + 1;
+        HashSet<string>? takenHere = null;
+        HashSet<string>? takenElsewhere = null;
+        var added = new List<string>(merchants);
+        while (added.Count < merchants)
+        {
+            if (next > 99_999_999) throw new InvalidOperationException($"{partnerId} cannot have more merchants: the account ids have run out after {list.Count + added.Count}.");
+            var number = next++;
+            if (number % 100_000 == 0) continue;
+            var id = letter + number.ToString("00000000", System.Globalization.CultureInfo.InvariantCulture);
+            // In the partner's own prefix, as ever, only another partner's merchants (past its own 99,999th) take an id; past
+            // it, any account the options name does.
+            var taken = number / 100_000 == prefix ? takenHere ??= Merchants(except: partnerId) : takenElsewhere ??= Accounts();
+            if (!taken.Contains(id)) added.Add(id);
+        }
         list.AddRange(added);
         return added;
+    }
+
+    private static int Number(string accountId) => int.Parse(accountId.Substring(1), System.Globalization.CultureInfo.InvariantCulture);
+
+    private HashSet<string> Merchants(string except)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var partner in Partners)
+        {
+            ids.Add(partner.Key);
+            if (partner.Key != except) ids.UnionWith(partner.Value);
+        }
+        return ids;
+    }
+
+    private HashSet<string> Accounts()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var partner in Partners)
+        {
+            ids.Add(partner.Key);
+            ids.UnionWith(partner.Value);
+        }
+        foreach (var client in Clients.Values) ids.Add(client.AccountId);
+        ids.UnionWith(AccountsWithOrganizationNumber);
+        return ids;
     }
 
     /// <summary>Added to every API request before it is handled, as the network and Dintero would take: the benches' latency.</summary>
@@ -93,6 +137,12 @@ public sealed partial class EmulatorOptions
     /// partner's scopes, the module's reading of Dintero's documentation (uncertain: see the README).
     /// </summary>
     public bool ExchangedTokensWithoutCheckout { get; set; }
+
+    /// <summary>
+    /// Set: the request log (/_emulator/requests) keeps only the last this many requests, so that a long run (a benchmark of
+    /// a partner with 100,000 merchants) does not grow the emulator without bound; null, the default: every request.
+    /// </summary>
+    public int? RequestLogLimit { get; set; }
 
     /// <summary>After this many failed deliveries in a row, a webhook subscription is deleted, as Dintero deletes one.</summary>
     public int HookDeletedAfterFailures { get; set; } = 5;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exchanged-tokens-without-checkout] [--exit-with PID] | --host [--port N] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exchanged-tokens-without-checkout] [--request-log-limit N] [--exit-with PID] | --host [--port N] [--exit-with PID]";
 int? exitWith = null;
 var hostMode = false;
 var portGiven = false;
@@ -27,6 +27,8 @@ for (var i = 0; i < args.Length; i++)
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--exchanged-tokens-without-checkout": options.ExchangedTokensWithoutCheckout = true; break;
+        // Keep only the last N requests in /_emulator/requests (a long benchmark run); every request when not given.
+        case "--request-log-limit": options.RequestLogLimit = int.Parse(Next(), CultureInfo.InvariantCulture) is >= 0 and var limit ? limit : throw new ArgumentException("--request-log-limit takes 0 or more."); break;
         case "--exit-with": exitWith = int.Parse(Next(), CultureInfo.InvariantCulture); break;
         // Emulators on demand for tests outside .NET (see Hosting/EmulatorHost).
         case "--host": hostMode = true; break;
@@ -63,7 +65,12 @@ foreach (var (partner, merchants) in options.Partners)
 {
     Console.WriteLine($"  partner {partner}: {merchants.Count} merchants, {merchants[0]} to {merchants[^1]}");
 }
-Console.WriteLine($"  account with an organization number: {string.Join(", ", options.AccountsWithOrganizationNumber)}");
+// A partner's whole book (--partner-merchants 100000 --merchants-have-organization-numbers) would make this one line a
+// megabyte, which a script reading only the first line would leave unread: a long list is shortened.
+var withNumbers = options.AccountsWithOrganizationNumber;
+Console.WriteLine(withNumbers.Count <= 10
+    ? $"  account with an organization number: {string.Join(", ", withNumbers)}"
+    : $"  account with an organization number: {string.Join(", ", withNumbers.Take(4))}, ... {withNumbers[^1]} ({withNumbers.Count} accounts)");
 Console.WriteLine("Press Ctrl+C to stop.");
 if (exitWith is { } parent)
 {

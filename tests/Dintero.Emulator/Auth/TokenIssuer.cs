@@ -32,9 +32,18 @@ public sealed class TokenIssuer
     private readonly EmulatorOptions options;
     private readonly State.AccountStore store;
     private readonly byte[] signingKey = RandomNumberGenerator.GetBytes(32);
-    private readonly ConcurrentDictionary<string, IssuedToken> issued = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, bool> revoked = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedEntry> issued = new(StringComparer.Ordinal);
+
+    /// <summary>Each client's tokens (a partner's client's exchange and merchant tokens among them), so that revoking one client's costs only its own.</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<IssuedEntry>> issuedByClient = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> revokedClients = new(StringComparer.Ordinal);
+
+    // Revocation: RevokeAll revokes every token issued up to a number at once (revokedThrough); RevokeClient marks its
+    // client's tokens one by one. Counted under the lock, so that each revocation answers how many tokens it revoked.
+    private readonly object revoking = new();
+    private long issuedCount;
+    private long revokedThrough;
+    private long revokedOneByOneSinceAll;
 
     public TokenIssuer(EmulatorOptions options, State.AccountStore store)
     {
@@ -50,6 +59,28 @@ public sealed class TokenIssuer
 
     /// <summary>Who presented Basic credentials: a configured client, or one made through the API (with its account and id).</summary>
     public sealed record AuthenticatedClient(string ClientId, string AccountId, State.AccountStore.CreatedClient? Created);
+
+    /// <summary>A token issued: what it is for, the order it was issued in (from 1), and whether it was revoked by itself.</summary>
+    private sealed class IssuedEntry
+    {
+        private volatile bool revoked;
+
+        public IssuedEntry(IssuedToken token, long number)
+        {
+            Token = token;
+            Number = number;
+        }
+
+        public IssuedToken Token { get; }
+
+        public long Number { get; }
+
+        public bool Revoked
+        {
+            get => revoked;
+            set => revoked = value;
+        }
+    }
 
     /// <summary>Every token ever issued, revoked or not; tests scan their output for these.</summary>
     public IReadOnlyCollection<string> Issued => issued.Keys.ToArray();
@@ -102,7 +133,9 @@ public sealed class TokenIssuer
         var payload = Base64Url(Encoding.UTF8.GetBytes(claims.ToJsonString(EmulatorJson.Options)));
         var signature = Base64Url(HMACSHA256.HashData(signingKey, Encoding.ASCII.GetBytes(header + "." + payload)));
         var token = $"{header}.{payload}.{signature}";
-        issued[token] = new IssuedToken(accountId, clientId, kind, partnerId, now.AddSeconds(lifetime), scopes.ToArray());
+        var entry = new IssuedEntry(new IssuedToken(accountId, clientId, kind, partnerId, now.AddSeconds(lifetime), scopes.ToArray()), Interlocked.Increment(ref issuedCount));
+        issued[token] = entry;
+        issuedByClient.GetOrAdd(clientId, _ => new ConcurrentQueue<IssuedEntry>()).Enqueue(entry);
         return (token, lifetime);
     }
 
@@ -111,10 +144,10 @@ public sealed class TokenIssuer
     {
         if (authorization == null || !authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return (null, new Refusal(401, "UNAUTHORIZED", "A bearer token is required."));
         var token = authorization[7..].Trim();
-        if (!issued.TryGetValue(token, out var known)) return (null, new Refusal(401, "UNAUTHORIZED", "The token is not valid."));
-        if (revoked.ContainsKey(token)) return (null, new Refusal(401, "UNAUTHORIZED", "The token has been revoked."));
-        if (options.Clock.GetUtcNow() >= known.ExpiresAt) return (null, new Refusal(401, "UNAUTHORIZED", "The token has expired."));
-        return (known, null);
+        if (!issued.TryGetValue(token, out var entry)) return (null, new Refusal(401, "UNAUTHORIZED", "The token is not valid."));
+        if (IsRevoked(entry)) return (null, new Refusal(401, "UNAUTHORIZED", "The token has been revoked."));
+        if (options.Clock.GetUtcNow() >= entry.Token.ExpiresAt) return (null, new Refusal(401, "UNAUTHORIZED", "The token has expired."));
+        return (entry.Token, null);
     }
 
     /// <summary>
@@ -135,27 +168,42 @@ public sealed class TokenIssuer
         Scopes.Allows(token.Scopes, area, write) ? null : new Refusal(403, "FORBIDDEN", $"Missing scope: the token needs {Scopes.Wanted(area, write)}.");
 
     public string? ClientOf(string? authorization) =>
-        authorization != null && authorization.Length > 7 && issued.TryGetValue(authorization[7..].Trim(), out var known) ? known.ClientId : null;
+        authorization != null && authorization.Length > 7 && issued.TryGetValue(authorization[7..].Trim(), out var entry) ? entry.Token.ClientId : null;
 
-    /// <summary>Makes every token issued so far unusable, as when Dintero revokes them; the clients' credentials still work.</summary>
+    private bool IsRevoked(IssuedEntry entry) => entry.Revoked || entry.Number <= Volatile.Read(ref revokedThrough);
+
+    /// <summary>Makes every token issued so far unusable, as when Dintero revokes them; the clients' credentials still work. Returns how many it revoked.</summary>
     public int RevokeAll()
     {
-        var count = 0;
-        foreach (var token in issued.Keys)
+        lock (revoking)
         {
-            if (revoked.TryAdd(token, true)) count++;
+            var through = Interlocked.Read(ref issuedCount);
+            // Those issued since the last RevokeAll, less those revoked one by one in the meantime.
+            var count = through - revokedThrough - revokedOneByOneSinceAll;
+            Volatile.Write(ref revokedThrough, through);
+            revokedOneByOneSinceAll = 0;
+            return (int)count;
         }
-        return count;
     }
 
-    /// <summary>Refuses a client's credentials from now on, and revokes every token issued through it, as a deleted client.</summary>
+    /// <summary>
+    /// Refuses a client's credentials from now on, and revokes every token issued through it, as a deleted client; returns how
+    /// many it revoked. Costs the client's own tokens, not all.
+    /// </summary>
     public int RevokeClient(string clientId)
     {
         revokedClients[clientId] = true;
+        if (!issuedByClient.TryGetValue(clientId, out var tokens)) return 0;
         var count = 0;
-        foreach (var (token, known) in issued)
+        lock (revoking)
         {
-            if (known.ClientId == clientId && revoked.TryAdd(token, true)) count++;
+            foreach (var entry in tokens)
+            {
+                if (entry.Revoked || entry.Number <= revokedThrough) continue;
+                entry.Revoked = true;
+                revokedOneByOneSinceAll++;
+                count++;
+            }
         }
         return count;
     }

@@ -133,6 +133,9 @@ internal static class AdminEndpoints
         admin.MapPost("/receiver/{**rest}", (HttpContext context, string? rest, Hooks.WebhookReceiver receiver) => receiver.AcceptAsync(context, rest));
         admin.MapGet("/receiver", (Hooks.WebhookReceiver receiver) => Results.Json(receiver.All));
         admin.MapGet("/requests", (RequestLog log) => Results.Json(log.Entries));
+        // What the emulator's own work came to, for tests that show a request's cost does not grow with the book: how many
+        // merchants the partners' lists have examined (AccountStore.MerchantsExamined).
+        admin.MapGet("/counters", (AccountStore store) => Results.Json(new { merchants_examined = store.MerchantsExamined }));
         admin.MapDelete("/requests", (RequestLog log) =>
         {
             log.Clear();

@@ -23,14 +23,26 @@ internal static class PartnerEndpoints
             var statuses = query["connection_status"].Where(value => !string.IsNullOrEmpty(value)).Select(value => value!).ToHashSet(StringComparer.Ordinal);
             var progression = query["progression"].Where(value => !string.IsNullOrEmpty(value)).ToList();
 
-            var merchants = store.MerchantsOf(pid);
-            foreach (var merchant in merchants) ConnectionLifecycle.Advance(merchant, options);
-            var matching = merchants.Where(merchant => search.Length == 0 || merchant.Id.Contains(search, StringComparison.OrdinalIgnoreCase))
-                .Where(merchant => Matches(merchant, connections, statuses))
-                // The emulator's merchants have no progression: a progression filter matches none of them.
-                .Where(_ => progression.Count == 0)
-                .ToList();
-            return CursorPage.Of(query, matching, (merchant, cursor) => merchant.Uuid == cursor || merchant.Id == cursor, merchant => AccountJson.Extended(merchant));
+            if (CursorPage.BadLimit(query, out var limit) is { } bad) return bad;
+            // The emulator's merchants have no progression: a progression filter matches none of them.
+            if (progression.Count > 0) return CursorPage.Json(Array.Empty<AccountStore.Account>(), merchant => AccountJson.Extended(merchant));
+
+            // The page costs its length, whatever the partner's book holds: the merchants after the cursor (its id, a UUID,
+            // or its account_id) in the order they joined, each one brought up to date (a pending connection turns enabled
+            // after EnableAfter) before it is matched or answered. A filter examines only those it passes on its way.
+            var filtered = search.Length > 0 || connections.Count > 0 || statuses.Count > 0;
+            var page = store.MerchantPage(pid, CursorPage.StartingAfter(query), limit, filtered
+                ? merchant =>
+                {
+                    ConnectionLifecycle.Advance(merchant, options);
+                    return (search.Length == 0 || merchant.Id.Contains(search, StringComparison.OrdinalIgnoreCase)) && Matches(merchant, connections, statuses);
+                }
+                : null);
+            if (!filtered)
+            {
+                foreach (var merchant in page) ConnectionLifecycle.Advance(merchant, options);
+            }
+            return CursorPage.Json(page, merchant => AccountJson.Extended(merchant));
         });
 
         api.MapGet("/accounts/{pid}/management/accounts/{aid}", (HttpContext context, string pid, string aid, TokenIssuer tokens, AccountStore store, EmulatorOptions options) =>
