@@ -30,6 +30,14 @@ Describe 'The benches' {
         $text | Should -Match 'Import-Module: -?[\d,]+ ms over a bare pwsh'
     }
 
+    It 'runs bench/Scale.ps1 in smoke mode: each command over slices of merchants new to the session, with its CPU and memory' {
+        $output = Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $repository 'bench/Scale.ps1') -Smoke -Configuration $configuration
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $text = $output -join "`n"
+        $text | Should -Match 'Settings\s+40 merchants .* module CPU\s+[\d.]+ ms a merchant, emulator\s+[\d.]+ ms; heap'
+        $text | Should -Match 'Readiness\s+40 merchants'
+    }
+
     It 'runs bench/EndToEnd.ps1 in smoke mode: the module and the loop each sign up a partner''s merchants' {
         $output = Invoke-ChildPwsh -NoProfile -NonInteractive -File (Join-Path $repository 'bench/EndToEnd.ps1') -Smoke -Configuration $configuration
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")

@@ -39,7 +39,7 @@ public static class BulkSignups
 
         var output = new OrderCheck<CommonConnection>();
         var throttledWatch = Stopwatch.StartNew();
-        await Task.Run(() =>
+        await PipelineThread.Run(() =>
         {
             var work = new BatchRunner<int, CommonConnection>(throttleLimit, output, CancellationToken.None);
             for (var i = 0; i < count; i++)

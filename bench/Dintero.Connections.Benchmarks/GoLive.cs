@@ -81,7 +81,7 @@ public static class GoLive
     {
         var outcomes = new OrderCheck<T>();
         var watch = Stopwatch.StartNew();
-        Task.Run(() =>
+        PipelineThread.Run(() =>
         {
             var work = new BatchRunner<int, T>(throttleLimit, outcomes, CancellationToken.None);
             for (var i = 0; i < count; i++) work.Add(call(i), i);

@@ -42,7 +42,7 @@ public static class PartnerBulk
 
         var signups = new OrderCheck<CommonConnection>();
         var firstWatch = Stopwatch.StartNew();
-        await Task.Run(() =>
+        await PipelineThread.Run(() =>
         {
             var work = new BatchRunner<int, CommonConnection>(throttleLimit, signups, CancellationToken.None);
             for (var i = 0; i < count; i++)
@@ -59,7 +59,7 @@ public static class PartnerBulk
 
         var reads = new OrderCheck<CommonConnection>();
         var secondWatch = Stopwatch.StartNew();
-        await Task.Run(() =>
+        await PipelineThread.Run(() =>
         {
             var work = new BatchRunner<int, CommonConnection>(throttleLimit, reads, CancellationToken.None);
             for (var i = 0; i < count; i++)

@@ -66,7 +66,7 @@ public static class Reruns
             var perAccount = check == Check.PerAccount ? new PerAccountCheck(client) : null;
             var outcomes = new Tally();
             var watch = Stopwatch.StartNew();
-            await Task.Run(() =>
+            await PipelineThread.Run(() =>
             {
                 var work = new BatchRunner<int, RowOutcome>(throttle, outcomes, CancellationToken.None);
                 for (var i = 0; i < count; i++)

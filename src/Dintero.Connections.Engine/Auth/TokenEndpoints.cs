@@ -75,6 +75,9 @@ namespace Dintero.Connections.Auth
             return SendAsync(merchantId, $"accounts/{merchantId}/auth/token", exchangeToken.Header, body, "token", cancellationToken);
         }
 
+        /// <summary>A token no longer used (an exchange token spent): it is no longer masked by value; its shape still is.</summary>
+        public void Discard(AccessToken token) => redactor.RemoveSecret(token.Value);
+
         /// <exception cref="DinteroApiException">Dintero refused; the answer, without any token.</exception>
         private async Task<AccessToken> SendAsync(string accountId, string path, AuthenticationHeaderValue authorization, string body, string what, CancellationToken cancellationToken)
         {

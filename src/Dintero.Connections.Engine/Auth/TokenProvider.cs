@@ -169,10 +169,16 @@ namespace Dintero.Connections.Auth
                 // The exchange token was refused on its way to the merchant's token (tokens revoked between the two calls):
                 // the chain is renewed from the partner's token, once, and the merchant's token asked for again.
                 log.Debug($"Dintero refused the exchange token for {merchantId}; renewing the partner's token and exchanging again.");
+                endpoints.Discard(exchange);
                 Invalidate(partnerId, partnerToken);
                 partnerToken = await GetTokenAsync(partnerId, cancellationToken).ConfigureAwait(false);
                 exchange = await endpoints.ExchangeAsync(partnerId, partnerToken, merchantId, cancellationToken).ConfigureAwait(false);
                 return await endpoints.MerchantTokenAsync(partnerId, merchantId, exchange, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // An exchange token buys one merchant token and is never used again.
+                endpoints.Discard(exchange);
             }
         }
     }

@@ -39,7 +39,9 @@ namespace Dintero.Connections.Http
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate, route))
                 .AddHttpMessageHandler(() => new LoggingHandler(log));
             var endpoints = new TokenEndpoints(() => factory!.CreateClient(TokenClient), baseUri, options.Credential!, clock, redactor, log);
-            Tokens = new TokenProvider(endpoints, options.AccountId, cache.PartitionFor(baseUri, options.Credential!), options.TokenRenewalMargin, clock, log);
+            // A token the cache lets go of (replaced, expired, evicted) is no longer masked by value: what the redactor
+            // holds stays what the session can still send (a token's shape is masked whatever).
+            Tokens = new TokenProvider(endpoints, options.AccountId, cache.PartitionFor(baseUri, options.Credential!, token => redactor.RemoveSecret(token.Value)), options.TokenRenewalMargin, clock, log);
             Configure(collection.AddHttpClient(ApiClient), options, route, primaryHandler)
                 .AddHttpMessageHandler(() => new RetryHandler(retry, options.RequestTimeout, clock, log, gate, route))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(Tokens))

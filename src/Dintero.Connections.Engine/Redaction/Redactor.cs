@@ -54,24 +54,23 @@ namespace Dintero.Connections.Redaction
             @"(?<uuid>(?<![0-9A-Za-z])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![0-9A-Za-z]))|(?<![0-9A-Za-z])(?:[0-9]{4}[. ][0-9]{2}[. ][0-9]{5}|[0-9]{6,8}[-+ ][0-9]{4,5}|[0-9]{10,})(?![0-9A-Za-z])",
             RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
-        private readonly object gate = new object();
-        private string[] knownSecrets = Array.Empty<string>();
+        // Found in one pass whatever their number: a partner's session holds a token for each merchant it touches.
+        private readonly KnownSecrets secrets = new KnownSecrets();
 
         /// <summary>A redactor that masks by shape only.</summary>
         public static Redactor Shapes { get; } = new Redactor();
 
+        /// <summary>How many values are masked by value now (the client secret, proxy passwords, the tokens held).</summary>
+        public int SecretCount => secrets.Count;
+
         /// <summary>Remembers a value to mask wherever it appears, such as a client secret or an issued token.</summary>
-        public void AddSecret(string? secret)
-        {
-            // Very short values would mask ordinary words; such a value is no real secret anyway.
-            if (string.IsNullOrEmpty(secret) || secret!.Length < 4) return;
-            lock (gate)
-            {
-                if (knownSecrets.Contains(secret, StringComparer.Ordinal)) return;
-                // Longest first, so a secret that contains another is masked whole.
-                knownSecrets = knownSecrets.Concat(new[] { secret }).OrderByDescending(value => value.Length).ToArray();
-            }
-        }
+        public void AddSecret(string? secret) => secrets.Add(secret);
+
+        /// <summary>
+        /// Forgets a value no one holds any more (a token that expired, was replaced, or was let go with its merchant):
+        /// what the session masks by value stays what it can still send. A token also has a shape, masked whatever.
+        /// </summary>
+        public void RemoveSecret(string? secret) => secrets.Remove(secret);
 
         /// <summary>Masks every secret and personal value in the text.</summary>
         public string Redact(string? text) => Redact(text, null);
@@ -87,8 +86,7 @@ namespace Dintero.Connections.Redaction
         public string Redact(string? text, IEnumerable<string>? extraSecrets)
         {
             if (string.IsNullOrEmpty(text)) return text ?? string.Empty;
-            var result = text!;
-            foreach (var secret in knownSecrets) result = result.Replace(secret, Mask);
+            var result = secrets.Mask(text!, Mask);
             if (extraSecrets != null)
             {
                 foreach (var secret in extraSecrets.Where(value => !string.IsNullOrEmpty(value) && value.Length >= 4).OrderByDescending(value => value.Length))

@@ -101,6 +101,10 @@ internal static class AdminEndpoints
             if (invitation.AcceptedAs != null) return Results.Conflict(new { error = $"accepted already, as {invitation.AcceptedAs}" });
             return Results.Json(Accept(store, invitation));
         });
+        // The partner's merchants' ids, in the order they joined: what a bench reads to know its merchants without
+        // paying for the API's paging (the admin routes take no latency).
+        admin.MapGet("/partners/{pid}/merchant-ids", (string pid, EmulatorOptions options) =>
+            Results.Json(options.Partners.TryGetValue(pid, out var merchants) ? merchants : new List<string>()));
         admin.MapPost("/partners/{pid}/merchants", (string pid, SelfSignup signup, AccountStore store) =>
         {
             var company = new System.Text.Json.Nodes.JsonObject
