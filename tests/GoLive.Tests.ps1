@@ -247,6 +247,39 @@ Describe 'Webhooks' {
         $parsed[0].Message | Should -Match 'raw body'
     }
 
+    It 'subscribes an account named twice in one sheet once, and its report says what became of each row' {
+        $sheet = "account_id,url`nT00000232,$receiverUrl`nT00000233,$receiverUrl`nT00000232,$receiverUrl/`nT00099999,$receiverUrl" | ConvertFrom-Csv
+
+        $made = @($sheet | New-DinteroWebhook -Event settlement_add -Secret $secure -ReportVariable hookReport -WarningVariable warned -WarningAction SilentlyContinue -ErrorVariable failed -ErrorAction SilentlyContinue -InformationVariable said -InformationAction SilentlyContinue)
+
+        $made.account_id | Should -Be 'T00000232', 'T00000233'
+        @(Get-EmulatorRequest POST '/v1/accounts/T00000232/hooks/subscriptions').Count | Should -Be 1
+        @($hookReport.outcome) | Should -Be 'Created', 'Created', 'Skipped', 'Failed'
+        $hookReport[0].PSObject.TypeNames[0] | Should -Be 'Dintero.Connections.WebhookReport'
+        $hookReport[0].id | Should -Be $made[0].id
+        $hookReport[2].message | Should -Match 'names account T00000232 more than once; pipeline item 0 sends the subscription to'
+        $hookReport[3].error_id | Should -Be 'Dintero.Access.NotPartnerMerchant'
+        $failed | Should -HaveCount 1
+        $warned[0].Message | Should -Match '^Skipped: the input names account T00000232 more than once'
+        ($said | Out-String) | Should -Match 'New-DinteroWebhook: 4 rows .*Created 2, Skipped 1, Failed 1'
+        # The report holds no secret and goes back in as input: the failed row only, the rest skipped as made.
+        ($hookReport | ConvertTo-Csv | Out-String).Contains($hookSecret) | Should -BeFalse
+        $again = @($hookReport | Where-Object outcome -in 'Created', 'Skipped' | New-DinteroWebhook -Event settlement_add -Secret $secure -ReportVariable second -WarningAction SilentlyContinue -InformationAction SilentlyContinue)
+        $again | Should -BeNullOrEmpty
+        @($second.outcome) | Should -Be 'Skipped', 'Skipped', 'Skipped'
+        @(Get-EmulatorRequest POST '/v1/accounts/T00000232/hooks/subscriptions').Count | Should -Be 1
+    }
+
+    It 'plans a sheet under -WhatIf, the repeated account among the rows it would skip, and sends nothing' {
+        $sheet = 'T00000234', 'T00000234', 'T00000232' | ForEach-Object { [pscustomobject]@{ account_id = $_; url = $receiverUrl } }
+        $before = @(Get-EmulatorRequest POST '*/hooks/subscriptions').Count
+
+        $sheet | New-DinteroWebhook -Event settlement_add -WhatIf -ReportVariable plan -InformationAction SilentlyContinue 6>$null
+
+        @($plan.outcome) | Should -Be 'WouldCreate', 'WouldSkip', 'WouldSkip'
+        @(Get-EmulatorRequest POST '*/hooks/subscriptions').Count | Should -Be $before
+    }
+
     It 'removes a subscription, asking first' {
         (Get-Command Remove-DinteroWebhook).ImplementingType.GetCustomAttributes($true) | Where-Object { $_ -is [System.Management.Automation.CmdletAttribute] } |
             ForEach-Object ConfirmImpact | Should -Be 'High'

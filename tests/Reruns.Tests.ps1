@@ -109,7 +109,7 @@ Describe 'Reading back only what proves this signup' {
         $created = New-VippsRow 92 | New-DinteroCommonConnection -Force -ReportVariable report
 
         $report[0].outcome | Should -Be 'Created'
-        $report[0].message | Should -Match 'reading the connection back found this signup stored at'
+        $report[0].message | Should -Match 'reading the Common connection back found this signup stored at'
         $created.signup.payment_options[0].type | Should -Be 'vipps'
         (Get-StoredSignup T00000092).payment_options[0].type | Should -Be 'vipps'
     }

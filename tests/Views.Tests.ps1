@@ -12,7 +12,8 @@ BeforeDiscovery {
         'Dintero.Connections.DinteroContext.Table', 'Dintero.Connections.DinteroAccount.Table', 'Dintero.Connections.MerchantInvite.Table',
         'Dintero.Connections.OnboardingLink.Table', 'Dintero.Connections.SignupReport.Table', 'Dintero.Connections.ApiClient.Table',
         'Dintero.Connections.ClientGrant.Table', 'Dintero.Connections.PaymentProfile.Table', 'Dintero.Connections.WebhookSubscription.Table',
-        'Dintero.Connections.WebhookDelivery.Table', 'Dintero.Connections.MerchantReadiness.Table', 'Dintero.Connections.ApiClientReport.Table'
+        'Dintero.Connections.WebhookDelivery.Table', 'Dintero.Connections.MerchantReadiness.Table', 'Dintero.Connections.ApiClientReport.Table',
+        'Dintero.Connections.WebhookReport.Table'
     )
 }
 
@@ -20,7 +21,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
 
     # The labels of each table view, in order, from the staged format file.
-    $format = [xml] (Get-Content (Join-Path (Split-Path $module) 'Dintero.Connections.format.ps1xml') -Raw)
+    $script:format = [xml] (Get-Content (Join-Path (Split-Path $module) 'Dintero.Connections.format.ps1xml') -Raw)
     $script:labels = @{}
     foreach ($view in @($format.Configuration.ViewDefinitions.View | Where-Object { $_.TableControl })) {
         $labels[$view.Name] = @($view.TableControl.TableHeaders.TableColumnHeader | ForEach-Object { $_.Label })
@@ -44,6 +45,8 @@ BeforeAll {
     $hookSecret = ConvertTo-SecureString 'Views-Hook-Secret-4410' -AsPlainText -Force
     $hook = New-DinteroWebhook -AccountId T00000011 -Event account_update, settlement_add -Url "$($emulator)_emulator/receiver/views" -Secret $hookSecret -WarningAction SilentlyContinue
     $hook | Send-DinteroWebhookPing
+    # A webhook report: the one made above skipped, another made, a row for no merchant of the partner failed.
+    $null = 'T00000011', 'T00000012', 'T00099999' | New-DinteroWebhook -Event account_update, settlement_add -Url "$($emulator)_emulator/receiver/views" -ReportVariable hookReport -InformationAction Ignore -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
     Start-Sleep -Milliseconds 500
     $connections = @('T00000011', 'T00000012') | ForEach-Object { Get-DinteroConnection -AccountId $_ }
     $invite = @{
@@ -81,6 +84,7 @@ BeforeAll {
         'Dintero.Connections.WebhookDelivery.Table'       = $hook | Get-DinteroWebhookDelivery -Last 5
         'Dintero.Connections.MerchantReadiness.Table'     = $ids | ForEach-Object { [pscustomobject]@{ account_id = $_ } } | Get-DinteroMerchantReadiness -InformationAction Ignore
         'Dintero.Connections.ApiClientReport.Table'       = $clientReport
+        'Dintero.Connections.WebhookReport.Table'         = $hookReport
     }
     $script:whole = @{
         'Dintero.Connections.Connection.Table'            = { param($o) $o.account_id, $o.connection_type, $o.status, $o.last_event }
@@ -98,6 +102,7 @@ BeforeAll {
         'Dintero.Connections.WebhookDelivery.Table'       = { param($o) $o.event, [string] $o.status, [string] $o.success }
         'Dintero.Connections.MerchantReadiness.Table'     = { param($o) $o.account_id, [string] $o.verdict, $o.profile_off, $o.missing }
         'Dintero.Connections.ApiClientReport.Table'       = { param($o) $o.account_id, $o.outcome, $o.name, $o.error_id }
+        'Dintero.Connections.WebhookReport.Table'         = { param($o) $o.account_id, $o.outcome, $o.error_id }
     }
 
     # What the objects print as at 80 columns, as lines, without colour.
@@ -130,6 +135,21 @@ Describe 'The default table views at 80 columns' {
         foreach ($object in $shown) {
             foreach ($value in @(& $whole[$view] $object | Where-Object { "$_" })) {
                 $text.Contains("$value") | Should -BeTrue -Because "$view shows '$value' whole:`n$text"
+            }
+        }
+    }
+}
+
+Describe 'The reports'' views' {
+    It '<_> shows only columns a report row has, labelled as typed back, and its rows carry that type name' -ForEach @('SignupReport', 'ApiClientReport', 'WebhookReport') {
+        $view = @($format.Configuration.ViewDefinitions.View | Where-Object Name -eq "Dintero.Connections.$_.Table")[0]
+        $rows = @($objects["Dintero.Connections.$_.Table"])
+        $rows.Count | Should -BeGreaterThan 0
+        foreach ($row in $rows) {
+            $row.PSObject.TypeNames[0] | Should -Be "Dintero.Connections.$_"
+            # What it shows, and every label a user types back into Select-Object or Where-Object.
+            foreach ($name in @($view.TableControl.TableRowEntries.TableRowEntry.TableColumnItems.TableColumnItem.PropertyName) + $labels["Dintero.Connections.$_.Table"]) {
+                $row.PSObject.Properties.Name | Should -Contain $name
             }
         }
     }

@@ -7,6 +7,7 @@ using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
 using Dintero.Connections.Models;
 using Dintero.Connections.Readiness;
+using Dintero.Connections.Rows;
 using Dintero.Emulator;
 using Dintero.Emulator.Faults;
 
@@ -57,9 +58,9 @@ public static class GoLive
         Print($"readiness report ({ReadinessCheck.Reads} reads + exchange + token each)", readinessTime, readinessFloor, readiness);
 
         var request = new ApiClientRequest("Web shop", null, null, null).Checked();
-        var setup = new ApiClientSetup(client, force: false);
+        var setup = new RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(client), force: false);
         emulator.Requests.Clear();
-        var (made, madeTime) = Run<ApiClientOutcome>(count, throttleLimit, i => token => setup.CreateAsync(merchants[i], i, request, token));
+        var (made, madeTime) = Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => setup.RunAsync(merchants[i], i, request, token));
         var calls = emulator.Requests.Entries.Count;
         Print("New-DinteroApiClient (client + grant each)", madeTime, latency * 2 * count / throttleLimit, made);
         Console.WriteLine($"    calls: {calls:N0} for {count:N0} merchants (target {2 * count:N0}) {Harness.Verdict(calls == 2 * count)}");
@@ -71,7 +72,7 @@ public static class GoLive
         emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Status = 500, Share = 0.01, Seed = 21, DelayMilliseconds = latencyMilliseconds, Times = -1 });
         foreach (var each in latencies) emulator.Faults.Add(new Fault { Method = each.Method, Path = each.Path, DelayMilliseconds = each.DelayMilliseconds, Times = -1 });
         var faulted = new ApiClientRequest("Point of sale", null, null, null).Checked();
-        var (underFaults, faultedTime) = Run<ApiClientOutcome>(count, throttleLimit, i => token => new ApiClientSetup(client, false).CreateAsync(merchants[i], i, faulted, token));
+        var (underFaults, faultedTime) = Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => new RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(client), false).RunAsync(merchants[i], i, faulted, token));
         var orphans = await OrphansAsync(emulator);
         var failedGrants = emulator.Faults.All[0].Applied;
         Console.WriteLine($"  with 1% of the grants failing: {faultedTime.TotalSeconds:0.00} s; {failedGrants} grants failed, {underFaults.Failures} rows failed (each a rollback), orphan clients: {orphans} (target 0) {Harness.Verdict(orphans == 0 && underFaults.Failures == failedGrants)}");

@@ -5,6 +5,7 @@ using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
+using Dintero.Connections.Rows;
 using Dintero.Connections.Signups;
 using Dintero.Connections.Validation;
 using Dintero.Emulator;
@@ -62,7 +63,7 @@ public static class Reruns
         async Task<Pass> OnceAsync()
         {
             var before = emulator.Requests.Entries.Count;
-            var run = check == Check.PartnerList ? new SignupRun(client, force: false) : null;
+            var run = check == Check.PartnerList ? new RowRunner<SignupAsk<CommonConnection>, CommonConnection>(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force: false) : null;
             var perAccount = check == Check.PerAccount ? new PerAccountCheck(client) : null;
             var outcomes = new Tally();
             var watch = Stopwatch.StartNew();
@@ -75,7 +76,7 @@ public static class Reruns
                     var row = i;
                     work.Add(async token =>
                     {
-                        if (run != null) return (await run.SignUpAsync(ConnectionKinds.Common, accountId, row, signup.Signup, t => client.CreateConnectionAsync(signup, accountId, t), token)).Outcome;
+                        if (run != null) return (await run.RunAsync(accountId, row, new SignupAsk<CommonConnection>(signup.Signup, t => client.CreateConnectionAsync(signup, accountId, t)), token)).Outcome;
                         if (perAccount != null && await perAccount.BlocksAsync(accountId, token)) return RowOutcome.Skipped;
                         await client.CreateConnectionAsync(signup, accountId, token);
                         return RowOutcome.Created;

@@ -10,25 +10,14 @@ public sealed class FormatViewTests
     private static readonly XDocument Format = XDocument.Load(Path.Combine(Repository.StagedModule, "Dintero.Connections.format.ps1xml"));
 
     /// <summary>
-    /// What a view of the type may show: a type's public properties, or for a report (PSCustomObjects named
-    /// Dintero.Connections.SignupReport or .ApiClientReport) the columns the engine's report class gives its rows.
+    /// What a view of the type may show: a type's public properties. A report's rows (PSCustomObjects named
+    /// Dintero.Connections.*Report) have the columns the engine's RowReport gives them; tests/Views.Tests.ps1 checks those
+    /// views against real report rows. Null for a report.
     /// </summary>
-    private static ISet<string> PropertiesOf(string typeName)
-    {
-        var reports = new Dictionary<string, string>
-        {
-            ["Dintero.Connections.SignupReport"] = "Dintero.Connections.Signups.SignupReport",
-            ["Dintero.Connections.ApiClientReport"] = "Dintero.Connections.Clients.ClientReport",
-        };
-        if (reports.TryGetValue(typeName, out var report))
-        {
-            var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(StagedModule.Assembly)!;
-            var engine = context.LoadFromAssemblyPath(Path.Combine(Repository.StagedModule, "Dependencies", "Dintero.Connections.Engine.dll"));
-            var columns = (IEnumerable<string>)engine.GetType(report, throwOnError: true)!.GetField("Columns")!.GetValue(null)!;
-            return columns.ToHashSet(StringComparer.Ordinal);
-        }
-        return TypeNamed(typeName).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
-    }
+    private static ISet<string>? PropertiesOf(string typeName) =>
+        typeName.StartsWith("Dintero.Connections.", StringComparison.Ordinal) && typeName.EndsWith("Report", StringComparison.Ordinal) && !typeName.Contains(".Models.", StringComparison.Ordinal)
+            ? null
+            : TypeNamed(typeName).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
 
     private static Type TypeNamed(string name)
     {
@@ -56,6 +45,7 @@ public sealed class FormatViewTests
             foreach (var typeName in typeNames)
             {
                 var properties = PropertiesOf(typeName);
+                if (properties == null) continue;
                 foreach (var property in view.Descendants("PropertyName").Select(p => p.Value))
                 {
                     Assert.True(properties.Contains(property), $"{view.Element("Name")!.Value}: {typeName} has no property {property}.");
@@ -110,7 +100,7 @@ public sealed class FormatViewTests
             var types = selected.Elements("TypeName").Select(t => t.Value).Concat(selected.Elements("SelectionSetName").SelectMany(s => sets[s.Value])).ToList();
             foreach (var label in view.Descendants("Label").Select(l => l.Value))
             {
-                Assert.All(types, type => Assert.True(PropertiesOf(type).Contains(label), $"{view.Element("Name")!.Value}: the label {label} is not a property of {type}."));
+                Assert.All(types.Where(type => PropertiesOf(type) != null), type => Assert.True(PropertiesOf(type)!.Contains(label), $"{view.Element("Name")!.Value}: the label {label} is not a property of {type}."));
             }
         }
     }

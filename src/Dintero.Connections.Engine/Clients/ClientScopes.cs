@@ -32,7 +32,10 @@ namespace Dintero.Connections.Clients
 
         /// <summary>Whether a grant lets its client take payments for the account: a client_credentials grant for the account's URL, with admin:checkout or write:checkout.</summary>
         public static bool TakesPayments(Models.ClientGrant grant, Uri accountUri) =>
-            grant.type == ClientCredentials && grant.scope != null && grant.scope.Any(scope => scope == CheckoutAdmin || scope == CheckoutWrite)
-            && string.Equals(grant.audience?.TrimEnd('/'), accountUri.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal);
+            grant.type == ClientCredentials && grant.scope != null && grant.scope.Any(scope => scope == CheckoutAdmin || scope == CheckoutWrite) && ForAccount(grant, accountUri);
+
+        /// <summary>Whether a grant is for the account: its audience is the account's URL (a trailing '/' or not).</summary>
+        public static bool ForAccount(Models.ClientGrant grant, Uri accountUri) =>
+            string.Equals(grant.audience?.TrimEnd('/'), accountUri.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal);
     }
 }

@@ -3,18 +3,17 @@ using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Http;
 using Dintero.Connections.Models;
-using Dintero.Connections.Signups;
 
 namespace Dintero.Connections.Clients
 {
     /// <summary>Reset-DinteroApiClientSecret's call: the new secret (sent once: a second rotation would make this one's secret stale), and the client's grants to show with it.</summary>
     public static class SecretReset
     {
-        public static async Task<ApiClientOutcome> RotateAsync(DinteroClient client, string accountId, string id, CancellationToken cancellationToken)
+        public static async Task<ApiClientWithSecret> RotateAsync(DinteroClient client, string accountId, string id, CancellationToken cancellationToken)
         {
             var (rotated, secret) = await client.RotateApiClientSecretAsync(accountId, id, cancellationToken).ConfigureAwait(false);
             rotated.grants = (await client.ListClientGrantsAsync(accountId, rotated.id, cancellationToken).ConfigureAwait(false)).ToList();
-            return new ApiClientOutcome(RowOutcome.Created, accountId, rotated.name ?? string.Empty, rotated, secret, "the secret was reset");
+            return new ApiClientWithSecret(rotated, secret);
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Dintero.Connections.Rows;
 
 namespace Dintero.Connections.Concurrency
 {
@@ -15,6 +16,7 @@ namespace Dintero.Connections.Concurrency
         private readonly Dictionary<string, int> outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
         private readonly List<string> outcomeOrder = new List<string>();
         private readonly Dictionary<string, int> errors = new Dictionary<string, int>(StringComparer.Ordinal);
+        private readonly Dictionary<RowOutcome, int> byOutcome = new Dictionary<RowOutcome, int>();
 
         /// <summary>Records counted so far.</summary>
         public int Records { get; private set; }
@@ -22,13 +24,38 @@ namespace Dintero.Connections.Concurrency
         /// <summary>Records by outcome, in the order each outcome was first seen.</summary>
         public IReadOnlyList<KeyValuePair<string, int>> Outcomes => outcomeOrder.Select(name => new KeyValuePair<string, int>(name, outcomes[name])).ToList();
 
+        /// <summary>The records that ended in one of the row outcomes (a creator's, or any command's failures), for the command that goes on.</summary>
+        public IReadOnlyDictionary<RowOutcome, int> ByOutcome => byOutcome;
+
         /// <summary>What ended the batch before its input did (an error that leaves nothing able to run); null when nothing did.</summary>
         public string? StoppedBy { get; set; }
 
-        /// <summary>Counts one record's end.</summary>
-        /// <param name="outcome">How it ended, e.g. <c>Created</c>, <c>Failed</c>.</param>
+        /// <summary>Counts one record's end in the row outcomes' vocabulary (Created, Skipped, Failed, Unknown, NotSent, ...).</summary>
+        /// <param name="outcome">How it ended.</param>
         /// <param name="errorId">A failure's ErrorId.</param>
-        public void Count(string outcome, string? errorId = null)
+        public void Count(RowOutcome outcome, string? errorId = null)
+        {
+            byOutcome[outcome] = byOutcome.TryGetValue(outcome, out var seen) ? seen + 1 : 1;
+            Count(outcome.ToString(), errorId);
+        }
+
+        /// <summary>Counts one record whose call returned, in its command's word for that (<see cref="DoneWord"/>).</summary>
+        public void CountDone(string word) => Count(word, null);
+
+        /// <summary>What a record whose call returned counts as, said by its cmdlet's verb: Read, Changed, Created, ...</summary>
+        public static string DoneWord(string verb) => verb switch
+        {
+            "Get" => "Read",
+            "Set" => "Changed",
+            "New" => "Created",
+            "Remove" => "Removed",
+            "Reset" => "Reset",
+            "Wait" => "Reached",
+            "Invoke" => "Answered",
+            _ => "Done",
+        };
+
+        private void Count(string outcome, string? errorId)
         {
             Records++;
             if (!outcomes.ContainsKey(outcome))

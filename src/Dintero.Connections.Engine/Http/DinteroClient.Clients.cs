@@ -54,7 +54,7 @@ namespace Dintero.Connections.Http
 
         /// <summary>
         /// Makes an API client (<c>POST .../auth/clients</c>), sent once: the answer holds its secret, which Dintero never
-        /// shows again. Without a grant the client gets no token (see <see cref="ApiClientSetup"/>, which gives it one).
+        /// shows again. Without a grant the client gets no token (see <see cref="Clients.ApiClientSpec"/>, which gives it one).
         /// </summary>
         /// <exception cref="Errors.DinteroTransportException">The answer holds no client_secret: the client was made, but its secret is not at hand.</exception>
         /// <param name="accountId">The account the client is for.</param>
@@ -127,14 +127,14 @@ namespace Dintero.Connections.Http
         private DinteroSecret TakeSecret(ApiClient client, string call)
         {
             var store = client.AdditionalPropertyStore;
-            if (store != null && store.TryGetValue(ApiClientSetup.SecretField, out var value) && value is string secret && secret.Length > 0)
+            if (store != null && store.TryGetValue(Clients.ApiClientSpec.SecretField, out var value) && value is string secret && secret.Length > 0)
             {
-                store.Remove(ApiClientSetup.SecretField);
+                store.Remove(Clients.ApiClientSpec.SecretField);
                 redactor.AddSecret(secret);
                 return new DinteroSecret(secret);
             }
             throw new Errors.DinteroTransportException(
-                $"{call}: Dintero's answer holds no {ApiClientSetup.SecretField} for client {client.client_id} ({client.id}); the client may have been made, but its secret is not at hand.",
+                $"{call}: Dintero's answer holds no {Clients.ApiClientSpec.SecretField} for client {client.client_id} ({client.id}); the client may have been made, but its secret is not at hand.",
                 "POST", call, requestMayHaveReachedServer: true, innerException: null, trace: null);
         }
     }

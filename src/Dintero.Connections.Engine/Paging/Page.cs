@@ -61,18 +61,50 @@ namespace Dintero.Connections.Paging
         /// <summary>The first item of a list that matches, reading only as many pages as it takes; null when none does.</summary>
         public static async System.Threading.Tasks.Task<T?> FirstAsync<T>(System.Func<string?, System.Threading.Tasks.Task<Page<T>>> page, System.Func<T, bool> match)
         {
+            T? found = default;
+            await EachPageAsync(page, read =>
+            {
+                foreach (var item in read.Items)
+                {
+                    if (!match(item)) continue;
+                    found = item;
+                    return false;
+                }
+                return true;
+            }).ConfigureAwait(false);
+            return found;
+        }
+
+        /// <summary>
+        /// Dintero's cursor followed, page after page, while <paramref name="more"/> wants the next: the one loop of the
+        /// engine's calls. <see cref="Pages{T}"/> is the same for a cmdlet's pipeline thread, which writes between pages.
+        /// </summary>
+        /// <param name="page">Reads the page that starts after the cursor (null: the first).</param>
+        /// <param name="more">Told of each page; false to read no further.</param>
+        public static async System.Threading.Tasks.Task EachPageAsync<T>(System.Func<string?, System.Threading.Tasks.Task<Page<T>>> page, System.Func<Page<T>, bool> more)
+        {
             string? cursor = null;
             do
             {
                 var read = await page(cursor).ConfigureAwait(false);
-                foreach (var item in read.Items)
-                {
-                    if (match(item)) return item;
-                }
+                if (!more(read)) return;
                 cursor = read.NextCursor;
             }
             while (cursor != null);
-            return default;
+        }
+
+        /// <summary>The pages of a list, each read when the one before has been taken (a pipeline that has enough reads no further).</summary>
+        /// <param name="page">Reads the page that starts after the cursor (null: the first), on the caller's thread.</param>
+        public static IEnumerable<Page<T>> Pages<T>(System.Func<string?, Page<T>> page)
+        {
+            string? cursor = null;
+            do
+            {
+                var read = page(cursor);
+                yield return read;
+                cursor = read.NextCursor;
+            }
+            while (cursor != null);
         }
 
         /// <summary>The page, and its next cursor: the last item's id when the page is full, else none.</summary>

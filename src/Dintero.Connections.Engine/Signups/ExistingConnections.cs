@@ -18,7 +18,7 @@ namespace Dintero.Connections.Signups
     /// signup. Connected as a partner, it asks once per kind for the partner's merchants that have one pending or enabled
     /// (Dintero's connections and connection_status filters, about a request per hundred such merchants, one for a first
     /// run); for any other account, it reads the account's settings, once per account. Read once per run: a connection
-    /// created by this run is known to the run itself (<see cref="SignupRun"/>).
+    /// created by this run is known to the run itself (<see cref="Rows.RowRunner{TAsk, TMade}"/> claims it).
     /// </summary>
     internal sealed class ExistingConnections
     {
@@ -62,11 +62,12 @@ namespace Dintero.Connections.Signups
         {
             var query = new AccountQuery { Connections = new[] { kind }, ConnectionStatus = Blocking, Limit = Paging.CursorPaging.MaxLimit };
             var found = new Dictionary<string, string>(StringComparer.Ordinal);
-            string? cursor = null;
-            do
+            await Paging.CursorPaging.EachPageAsync(cursor =>
             {
                 Interlocked.Increment(ref requests);
-                var page = await client.ListAccountsAsync(partner, query, cursor, cancellationToken).ConfigureAwait(false);
+                return client.ListAccountsAsync(partner, query, cursor, cancellationToken);
+            }, page =>
+            {
                 // Checked here too: the filter matches an account with a connection of the kind and one in the statuses.
                 foreach (var account in page.Items)
                 {
@@ -75,9 +76,8 @@ namespace Dintero.Connections.Signups
                         found[account.account_id] = status;
                     }
                 }
-                cursor = page.NextCursor;
-            }
-            while (cursor != null);
+                return true;
+            }).ConfigureAwait(false);
             return found;
         }
 

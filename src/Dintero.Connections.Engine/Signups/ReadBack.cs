@@ -5,6 +5,7 @@ using System.Linq;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Json;
 using Dintero.Connections.Models;
+using Dintero.Connections.Rows;
 
 namespace Dintero.Connections.Signups
 {
@@ -34,24 +35,24 @@ namespace Dintero.Connections.Signups
         /// <param name="sentOnServerClock">When the request was sent, on Dintero's clock; null when no answer gave Dintero's time.</param>
         public static ReadBackJudgement Judge(Connection? found, IDictionary? sentSignup, DateTimeOffset? sentOnServerClock)
         {
-            if (found == null) return new ReadBackJudgement(false, ReadBackFinding.NotStored, "none");
+            if (found == null) return ReadBackJudgement.NotStored("none");
             var plain = DinteroJson.ParsePlain(DinteroJson.Serialize(found)) as IDictionary;
             var storedSignup = plain?["signup"] as IDictionary;
             var storedAt = Time(storedSignup?["created_at"]) ?? found.created_at ?? found.updated_at;
             var status = found.status ?? "without a status";
             if (storedAt == null || sentOnServerClock == null)
             {
-                return new ReadBackJudgement(false, ReadBackFinding.CannotTell, $"a connection ({status}) with no time to compare with the request's ({(storedAt == null ? "Dintero gave no created_at or updated_at" : "no answer of Dintero's gave its time")})");
+                return ReadBackJudgement.CannotTell($"a connection ({status}) with no time to compare with the request's ({(storedAt == null ? "Dintero gave no created_at or updated_at" : "no answer of Dintero's gave its time")})");
             }
             if (storedAt.Value < sentOnServerClock.Value - Slack)
             {
-                return new ReadBackJudgement(false, ReadBackFinding.NotStored, $"the connection as it was ({status}, its signup stored at {storedAt.Value:u}, before this one was sent at {sentOnServerClock.Value:u} on Dintero's clock)");
+                return ReadBackJudgement.NotStored($"the connection as it was ({status}, its signup stored at {storedAt.Value:u}, before this one was sent at {sentOnServerClock.Value:u} on Dintero's clock)");
             }
             if (sentSignup != null && (storedSignup == null || !Holds(storedSignup, sentSignup)))
             {
-                return new ReadBackJudgement(false, ReadBackFinding.CannotTell, $"a signup stored at {storedAt.Value:u}, after this one was sent, that is not the one sent ({status})");
+                return ReadBackJudgement.CannotTell($"a signup stored at {storedAt.Value:u}, after this one was sent, that is not the one sent ({status})");
             }
-            return new ReadBackJudgement(true, null, $"this signup stored at {storedAt.Value:u} ({status})");
+            return ReadBackJudgement.Proved($"this signup stored at {storedAt.Value:u} ({status})");
         }
 
         /// <summary>Whether <paramref name="stored"/> holds every field of <paramref name="sent"/> with the same value.</summary>
@@ -84,24 +85,5 @@ namespace Dintero.Connections.Signups
 
         private static DateTimeOffset? Time(object? value) =>
             value is string text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : (DateTimeOffset?)null;
-    }
-
-    /// <summary>What <see cref="ReadBack.Judge"/> concluded: proved stored, or the finding that says why not; and what was found, for the messages.</summary>
-    public sealed class ReadBackJudgement
-    {
-        internal ReadBackJudgement(bool stored, ReadBackFinding? finding, string found)
-        {
-            Stored = stored;
-            Finding = finding;
-            Found = found;
-        }
-
-        public bool Stored { get; }
-
-        /// <summary>Null when <see cref="Stored"/>.</summary>
-        public ReadBackFinding? Finding { get; }
-
-        /// <summary>What was found, e.g. "none" or "this signup stored at 2026-12-03 10:15:02Z (pending)".</summary>
-        public string Found { get; }
     }
 }

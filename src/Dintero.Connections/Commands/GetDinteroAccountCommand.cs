@@ -42,11 +42,9 @@ namespace Dintero.Connections.Commands
 
         private protected override string Activity => "Reading merchants";
 
-        private protected override bool NeedsPartner => true;
-
         private protected override BatchCall<DinteroAccount>? Plan(BatchItem item)
         {
-            var partnerId = item.Context.AccountId;
+            var partnerId = item.PartnerId(MyInvocation.MyCommand.Name);
             // A pipeline record is one merchant (its account_id, or an id piped in; one that names none is refused); by
             // parameter, -AccountId names one, else the whole book is listed.
             var oneMerchant = item.Index != null || !string.IsNullOrWhiteSpace(AccountId);

@@ -102,10 +102,10 @@ namespace Dintero.Connections.Commands
             foreach (var output in ResponseObjects.Of(result, shape)) WriteObject(output);
         }
 
-        private protected override BatchReport<DinteroResponse> StartReport() => new LastAnswer(this);
+        private protected override RecordObserver<DinteroResponse> StartObserver() => new LastAnswer(this);
 
         /// <summary>-StatusCodeVariable and -ResponseHeadersVariable also for an answer that was an error.</summary>
-        private sealed class LastAnswer : BatchReport<DinteroResponse>
+        private sealed class LastAnswer : RecordObserver<DinteroResponse>
         {
             private readonly InvokeDinteroRequestCommand cmdlet;
 

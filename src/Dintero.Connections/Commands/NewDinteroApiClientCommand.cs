@@ -1,28 +1,22 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Completion;
-using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
-using Dintero.Connections.Signups;
+using Dintero.Connections.Rows;
 
 namespace Dintero.Connections.Commands
 {
     /// <summary>
     /// Makes an API client for a merchant's shop, in two steps Dintero needs (the client, then its grant for the account
     /// with the checkout admin scope), never leaving a client without a grant; safe to run again (the engine's
-    /// ApiClientSetup). The secret Dintero shows once comes out once, as the output's Credential (a PSCredential); it is
+    /// ApiClientSpec). The secret Dintero shows once comes out once, as the output's Credential (a PSCredential); it is
     /// in no view, report, log or error.
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroApiClient", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ApiClient))]
-    public sealed class NewDinteroApiClientCommand : DinteroRecordCmdlet<ApiClientOutcome>
+    public sealed class NewDinteroApiClientCommand : DinteroCreatorCmdlet<ApiClientWithSecret>
     {
-        private const string SkippedCondition = "Rows skipped because their account has the client with its grant already, or an earlier row makes it";
-        private ReportedClientRun? run;
-
         /// <summary>What Backoffice shows, e.g. 'Web shop'; the client's id is made of it and the account (web-shop-t11200001).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
@@ -42,49 +36,32 @@ namespace Dintero.Connections.Commands
         [ArgumentCompleter(typeof(GrantTypeCompleter))]
         public string? GrantType { get; set; }
 
-        /// <summary>Makes the client whatever exists: another client of this name, with an id of Dintero's.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        /// <summary>A record from the pipeline: a row, a hashtable or an object whose account_id (and other properties) this command takes, or an account id.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        public object? InputObject { get; set; }
 
-        /// <summary>A variable that gets the run's report: one row per input, with its outcome; never a secret.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string? ReportVariable { get; set; }
+        private protected override object? PipelineInput => InputObject;
+
+        private protected override bool StringRecordIsAccountId => true;
 
         private protected override string Activity => "Making API clients";
 
-        private protected override BatchReport<ApiClientOutcome> StartReport() =>
-            run = new ReportedClientRun(Force, MyInvocation.MyCommand.Name, ReportVariable, SessionState);
-
-        private protected override BatchCall<ApiClientOutcome>? Plan(BatchItem item)
+        private protected override CreatorRun<ApiClientWithSecret> StartRun()
         {
-            var accountId = item.ResolveAccount();
-            var request = new ApiClientRequest(Name, Description, Cells.Of(Scope), GrantType);
-            run!.Asked(item, request);
-            request.Checked();
-            var setup = run.For(item.Client);
-            var action = $"Make the API client '{request.Name}' with a {request.GrantType} grant for {string.Join(", ", request.Scopes)}";
-            if (Planning)
+            // Read through a local, so the lambda lives in a class of its own and not as a member of this type: PowerShell
+            // reads this type's members before the engine, where ApiClientRequest is, can load (see DinteroCmdlet).
+            var command = this;
+            return CreatorRun.Of(this, api => new ApiClientSpec(api), (item, accountId) =>
             {
-                var planned = Run(token => setup.PlanAsync(accountId, item.Index, request, token));
-                return BatchCall.Planned(planned.Outcome == RowOutcome.WouldSkip ? $"Skip the API client '{request.Name}': {planned.Reason}" : action, planned);
-            }
-            return BatchCall.Change(action, token => setup.CreateAsync(accountId, item.Index, request, token));
+                var request = new ApiClientRequest(command.Name, command.Description, Cells.Of(command.Scope), command.GrantType);
+                // Before its checks: a refused row's report says what it asked for.
+                item.Asked = request;
+                request.Checked();
+                return new RowAsk<ApiClientRequest>(request, $"Make the API client '{request.Name}' with a {request.GrantType} grant for {string.Join(", ", request.Scopes)}");
+            });
         }
 
-        private protected override void WriteResult(ApiClientOutcome outcome, BatchItem item)
-        {
-            switch (outcome.Outcome)
-            {
-                case RowOutcome.Created:
-                    // The secret first: nothing that can fail comes before it.
-                    ClientCredentialOutput.Deliver(this, outcome.Client!, outcome.Secret!);
-                    if (outcome.Reason != null) WriteVerbose($"{outcome.AccountId}: {outcome.Reason}.");
-                    break;
-                case RowOutcome.Skipped:
-                    WriteRepeatedWarning(SkippedCondition, $"Skipped: {outcome.Reason}.");
-                    break;
-            }
-        }
+        // The secret with the client, before anything of its record that can fail.
+        private protected override void WriteMade(ApiClientWithSecret made) => ClientCredentialOutput.Deliver(this, made.Client, made.Secret!);
     }
 }

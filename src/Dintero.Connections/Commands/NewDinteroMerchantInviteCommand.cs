@@ -25,18 +25,14 @@ namespace Dintero.Connections.Commands
 
         private protected override object? PipelineInput => Invite;
 
-        private protected override bool NeedsPartner => true;
-
-        // An invitation is the partner's own: its rows name no merchant (one that does is refused by MerchantInvites.Check).
-        private protected override bool AccountPerRecord => false;
-
         private protected override BatchCall<MerchantInvite>? Plan(BatchItem item)
         {
-            var partnerId = item.Context.AccountId;
+            var partnerId = item.PartnerId(MyInvocation.MyCommand.Name);
             var bound = Input.Bind<MerchantInvite>(item.Plain, "the invitation", MerchantInvites.Root);
             var named = !string.IsNullOrWhiteSpace(AccountId) ? AccountId : bound.ParameterValues.TryGetValue(nameof(AccountId), out var fromInput) ? fromInput as string : null;
             var invite = MerchantInvites.Check(bound.Model, partnerId, named);
-            item.ResolveAccount();
+            // An invitation is the partner's own: its rows name no merchant (one that does is refused above).
+            item.UseAccount(partnerId);
             WarnAboutDoubts(item, invite.Doubts);
             var who = $"{invite.Invite.applicant!.email} ({invite.Invite.company!.business_name})";
             return BatchCall.Change($"Invite {who} to sign up under partner {partnerId}; Dintero e-mails the invitation", token => item.Client.CreateMerchantInviteAsync(partnerId, invite, token));

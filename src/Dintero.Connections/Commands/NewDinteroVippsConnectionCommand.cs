@@ -1,11 +1,8 @@
-using System;
 using System.Management.Automation;
-using System.Threading;
-using System.Threading.Tasks;
-using Dintero.Connections.Concurrency;
-using Dintero.Connections.Http;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
+using Dintero.Connections.Rows;
+using Dintero.Connections.Signups;
 
 namespace Dintero.Connections.Commands
 {
@@ -16,32 +13,31 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DinteroVippsConnection", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(VippsConnection))]
-    public sealed class NewDinteroVippsConnectionCommand : NewDinteroSignupCmdlet<VippsConnection>
+    public sealed class NewDinteroVippsConnectionCommand : DinteroCreatorCmdlet<VippsConnection>
     {
         /// <summary>A record from the pipeline: a row, a hashtable or an object whose account_id this command takes, or an account id.</summary>
         [Parameter(ValueFromPipeline = true)]
         public object? InputObject { get; set; }
 
-        private protected override object? PipelineInput => InputObject;
-
-        private protected override bool StringRecordIsAccountId => true;
-
         /// <summary>Start the signup again (PUT): for a Vipps connection that is not enabled, e.g. when the link expired.</summary>
         [Parameter]
         public SwitchParameter Restart { get; set; }
 
-        private protected override string Activity => "Starting Vipps signups";
+        private protected override object? PipelineInput => InputObject;
 
-        private protected override string KindName => ConnectionKinds.Vipps.Name;
+        private protected override bool StringRecordIsAccountId => true;
+
+        private protected override string Activity => "Starting Vipps signups";
 
         // A restart is meant for a pending signup: it is never skipped for being one.
         private protected override bool Forced => Force || Restart;
 
-        private protected override (string Action, DinteroModel? Sent, Func<CancellationToken, Task<VippsConnection>> Send) PlanSignup(BatchItem item)
+        private protected override CreatorRun<VippsConnection> StartRun()
         {
-            var accountId = item.ResolveAccount();
             var restart = Restart.IsPresent;
-            return (restart ? "Restart the Vipps signup" : "Start the Vipps signup", null, token => item.Client.StartVippsConnectionAsync(accountId, restart, token));
+            return CreatorRun.Of(this, api => new SignupSpec<VippsConnection>(api, ConnectionKinds.Vipps), (item, accountId) =>
+                new RowAsk<SignupAsk<VippsConnection>>(new SignupAsk<VippsConnection>(null, token => item.Client.StartVippsConnectionAsync(accountId, restart, token)),
+                    restart ? "Restart the Vipps signup" : "Start the Vipps signup"));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Reset, "DinteroApiClientSecret", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(ApiClient))]
-    public sealed class ResetDinteroApiClientSecretCommand : DinteroRecordCmdlet<ApiClientOutcome>
+    public sealed class ResetDinteroApiClientSecretCommand : DinteroRecordCmdlet<ApiClientWithSecret>
     {
         /// <summary>The client's id (a UUID), e.g. from Get-DinteroApiClient piped in.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -21,13 +21,13 @@ namespace Dintero.Connections.Commands
 
         private protected override string Activity => "Resetting API client secrets";
 
-        private protected override BatchCall<ApiClientOutcome>? Plan(BatchItem item)
+        private protected override BatchCall<ApiClientWithSecret>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
             var id = ClientIds.Checked(Id);
             return BatchCall.Change($"Reset the secret of API client {id}: the old one stops working", token => SecretReset.RotateAsync(item.Client, accountId, id, token));
         }
 
-        private protected override void WriteResult(ApiClientOutcome outcome, BatchItem item) => ClientCredentialOutput.Deliver(this, outcome.Client!, outcome.Secret!);
+        private protected override void WriteResult(ApiClientWithSecret reset, BatchItem item) => ClientCredentialOutput.Deliver(this, reset.Client, reset.Secret!);
     }
 }

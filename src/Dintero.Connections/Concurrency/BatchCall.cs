@@ -13,12 +13,14 @@ namespace Dintero.Connections.Concurrency
     /// </summary>
     internal sealed class BatchCall<TResult>
     {
-        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs, Func<string?, CancellationToken, Task<Page<TResult>>>? pages = null, bool planned = false)
+        internal BatchCall(string? action, IReadOnlyList<Func<CancellationToken, Task<TResult>>> runs, Func<string?, CancellationToken, Task<Page<TResult>>>? pages = null, bool planned = false,
+            Func<string?, CancellationToken, Task<Page<object>>>? records = null)
         {
             Action = action;
             Runs = runs;
             Pages = pages;
             Planned = planned;
+            Records = records;
         }
 
         /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero"; null for a read.</summary>
@@ -28,6 +30,9 @@ namespace Dintero.Connections.Concurrency
 
         /// <summary>A list read page by page instead (from a cursor, null for the first page): streamed as each page comes.</summary>
         public Func<string?, CancellationToken, Task<Page<TResult>>>? Pages { get; }
+
+        /// <summary>Records of their own, read page by page, each planned as if it had been piped in (a partner's merchants).</summary>
+        public Func<string?, CancellationToken, Task<Page<object>>>? Records { get; }
 
         /// <summary>-WhatIf's answer, decided as the run would decide: <see cref="Action"/> is what -WhatIf says, and the result is written as the record's, with nothing sent.</summary>
         public bool Planned { get; }
@@ -48,6 +53,13 @@ namespace Dintero.Connections.Concurrency
         /// </summary>
         public static BatchCall<TResult> Pages<TResult>(Func<string?, CancellationToken, Task<Page<TResult>>> pages) =>
             new BatchCall<TResult>(null, Array.Empty<Func<CancellationToken, Task<TResult>>>(), pages);
+
+        /// <summary>
+        /// Records of their own, read page by page while the batch runs the ones before, each planned as the cmdlet plans a
+        /// record piped in: a report over a partner's whole book, asked with no -AccountId and nothing piped in.
+        /// </summary>
+        public static BatchCall<TResult> EachOf<TResult>(Func<string?, CancellationToken, Task<Page<object>>> records) =>
+            new BatchCall<TResult>(null, Array.Empty<Func<CancellationToken, Task<TResult>>>(), records: records);
 
         /// <summary>
         /// What a record would come to under -WhatIf, decided as the run would decide it (the same checks, nothing sent):

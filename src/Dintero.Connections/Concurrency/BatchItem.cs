@@ -54,6 +54,9 @@ namespace Dintero.Connections.Concurrency
         /// <summary>Which account the record is for, as the rule decided it.</summary>
         public RowAccount Account { get; }
 
+        /// <summary>What the record asks a creator for, as soon as it is known (before its checks), for its report row; null before.</summary>
+        public object? Asked { get; set; }
+
         /// <summary>The account the record is for, once <see cref="ResolveAccount"/> (or <see cref="UseAccount"/>) ran.</summary>
         public string? AccountId { get; private set; }
 
@@ -68,6 +71,12 @@ namespace Dintero.Connections.Concurrency
             if (Account.Problem != null) throw new DinteroValidationException(Label == null ? "The input" : "The row", new[] { Account.Problem });
             return AccountId = Account.AccountId!;
         }
+
+        /// <summary>The connected partner's account, for what only a partner does (its merchants, its invitations).</summary>
+        /// <param name="command">The cmdlet, for the refusal.</param>
+        /// <exception cref="DinteroAccessException">Not connected as a partner: nothing of the command can run (Dintero.NotPartner ends it).</exception>
+        public string PartnerId(string command) =>
+            Context.IsPartner ? Context.AccountId : throw Partners.PartnerOnly.Refusal(command, Context.AccountId);
 
         /// <summary>
         /// The account the record turned out to be for once its call was planned, when that is not <see cref="ResolveAccount"/>'s

@@ -6,6 +6,7 @@ using System.Management.Automation;
 using System.Threading;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Logging;
+using Dintero.Connections.Rows;
 
 namespace Dintero.Connections.Concurrency
 {
@@ -14,7 +15,8 @@ namespace Dintero.Connections.Concurrency
     /// records, up to <see cref="BatchOptions.RunningLimit"/> in flight, their results and errors written in input order,
     /// log lines as they come, a progress bar for pipeline input (PowerShell drops it under $ProgressPreference =
     /// 'SilentlyContinue' and when the console's output is redirected), and at the end one summary of how the records
-    /// ended. Every record's end goes through here once, and is told to the cmdlet's <see cref="BatchReport{TResult}"/>.
+    /// ended. Every record's end goes through here once, and is told to the cmdlet's <see cref="RecordObserver{TResult}"/>. How a
+    /// batch ends early is CmdletBatch.Ending.cs.
     /// </summary>
     /// <remarks>
     /// A command can end early: an error that ends it (refused credentials, -ErrorAction Stop), a line that does
@@ -24,7 +26,7 @@ namespace Dintero.Connections.Concurrency
     /// to the report, and the summary says how to go on. After Ctrl+C the calls in flight are cancelled instead (their
     /// records told as stopped, which a run again reads back), and the summary goes to the host, the streams being shut.
     /// </remarks>
-    internal sealed class CmdletBatch<TResult>
+    internal sealed partial class CmdletBatch<TResult>
     {
         private static int nextActivityId = 1;
         private readonly Commands.DinteroCmdlet cmdlet;
@@ -32,9 +34,9 @@ namespace Dintero.Connections.Concurrency
         private readonly BatchOptions options;
         private readonly CancellationToken cancellation;
         private readonly int activityId;
-        private readonly string? activity;
+        private readonly string activity;
         private readonly Action<TResult, BatchItem> writeResult;
-        private readonly BatchReport<TResult>? report;
+        private readonly RecordObserver<TResult>? observer;
         private readonly string succeeded;
         private readonly BatchSummary summary = new BatchSummary();
         private readonly Stopwatch elapsed = Stopwatch.StartNew();
@@ -49,25 +51,28 @@ namespace Dintero.Connections.Concurrency
         private string? endedAt;
         private int abandoned;
         private bool quiet;
+        private bool showsProgress;
 
         /// <param name="cmdlet">Whose streams are written.</param>
         /// <param name="options">How the calls run and are written.</param>
-        /// <param name="activity">The progress bar's title, e.g. "Creating Common connections"; null for no progress bar.</param>
+        /// <param name="activity">The progress bar's title, e.g. "Creating Common connections".</param>
+        /// <param name="showsProgress">True for pipeline input: a command of one call shows no progress bar (<see cref="ShowProgress"/>).</param>
         /// <param name="writeResult">Writes one call's result, on the pipeline thread.</param>
-        /// <param name="report">The cmdlet's own account of the run, told of every record's end; null for none.</param>
+        /// <param name="observer">The cmdlet's own watch over the run, told of every record's end; null for none.</param>
         /// <param name="succeeded">What a record whose call returned counts as in the summary, e.g. "Read", "Changed".</param>
         /// <param name="cancellation">The cmdlet's stop signal.</param>
-        public CmdletBatch(Commands.DinteroCmdlet cmdlet, BatchOptions options, string? activity, Action<TResult, BatchItem> writeResult, BatchReport<TResult>? report, string succeeded, CancellationToken cancellation)
+        public CmdletBatch(Commands.DinteroCmdlet cmdlet, BatchOptions options, string activity, bool showsProgress, Action<TResult, BatchItem> writeResult, RecordObserver<TResult>? observer, string succeeded, CancellationToken cancellation)
         {
             this.succeeded = succeeded;
             this.cmdlet = cmdlet;
             this.writeResult = writeResult;
-            this.report = report;
+            this.observer = observer;
             this.options = options;
             this.cancellation = cancellation;
             this.activity = activity;
+            this.showsProgress = showsProgress;
             activityId = Interlocked.Increment(ref nextActivityId);
-            var streams = new CmdletStreams<BatchItem, TResult>(cmdlet, WriteOutcome, activity == null ? null : Report, Repeated);
+            var streams = new CmdletStreams<BatchItem, TResult>(cmdlet, WriteOutcome, WriteProgressRecord, Repeated);
             work = new BatchRunner<BatchItem, TResult>(options.RunningLimit, streams, cancellation, options.InInputOrder);
             cmdlet.Ending = End;
         }
@@ -81,6 +86,9 @@ namespace Dintero.Connections.Concurrency
             if (Repeated.ShowAsWarning(condition)) cmdlet.WriteWarning(message);
             else cmdlet.WriteVerbose(message);
         }
+
+        /// <summary>Shows progress from now on: a call by parameter turned out to be many records of their own (a partner's whole book).</summary>
+        public void ShowProgress() => showsProgress = true;
 
         /// <summary>Starts each run of a record's call when a slot is free, writing what is ready meanwhile.</summary>
         public void Add(BatchCall<TResult> call, BatchItem item)
@@ -124,87 +132,6 @@ namespace Dintero.Connections.Concurrency
             Close();
         }
 
-        /// <summary>
-        /// Ends the batch early (<see cref="Commands.DinteroCmdlet.EndFirst"/> runs it once): starts nothing more, awaits the
-        /// calls sent, writes their results while the streams take them, tells the report of every record, and writes the
-        /// summary (to the host when the streams are shut).
-        /// </summary>
-        /// <param name="streamsStillOpen">False when the pipeline is stopping already: nothing more can be written to a stream.</param>
-        /// <param name="asked">True when the command ends as the pipeline asked (Select-Object -First had enough): no summary on the host.</param>
-        /// <param name="reason">What ends it, when the batch did not see it ("Stopped by ..."); null to keep its own.</param>
-        public void End(bool streamsStillOpen, bool asked, string? reason)
-        {
-            if (ending) return;
-            ending = true;
-            quiet = asked;
-            endedAt ??= reason;
-            streamsOpen = streamsStillOpen && !cmdlet.Stopping;
-            work.Abandon();
-            try
-            {
-                if (!stopped) work.Drain();
-            }
-            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
-            {
-                // Ctrl+C while the calls sent were awaited: Stopped told the report of them.
-            }
-            catch (PipelineStoppedException)
-            {
-                streamsOpen = false;
-            }
-            var unsent = Volatile.Read(ref abandoned);
-            summary.StoppedBy = (endedAt ?? "Stopped") + (unsent > 0 ? $": {unsent} {(unsent == 1 ? "row" : "rows")} after it were not sent, and the input after them was not read." : ": the input after it was not read.");
-            Close();
-        }
-
-        /// <summary>
-        /// Ctrl+C or a job's stop, on the stopping thread: nothing more starts; the records in flight are told to the report
-        /// as stopped (they may have reached Dintero), those not started as not sent, in input order.
-        /// </summary>
-        public void Stopped()
-        {
-            var notStarted = work.Abandon();
-            List<BatchItem> left;
-            lock (inFlight)
-            {
-                stopped = true;
-                left = inFlight.OrderBy(pair => pair.Value).Select(pair => pair.Key).ToList();
-                inFlight.Clear();
-            }
-            var ends = left.Select(item => notStarted.Contains(item) ? BatchEndKind.Abandoned : BatchEndKind.Stopped).ToList();
-            lock (stoppedEnds) stoppedEnds.AddRange(ends);
-            Interlocked.Add(ref abandoned, ends.Count(end => end == BatchEndKind.Abandoned));
-            endedAt = "Stopped by Ctrl+C or a job's stop";
-            if (report == null) return;
-            for (var i = 0; i < left.Count; i++) report.Record(left[i], new BatchEnd<TResult>(ends[i]));
-        }
-
-        // Sums up, closes the progress bar and writes the summary: where the streams are shut, to the host.
-        private void Close()
-        {
-            lock (stoppedEnds)
-            {
-                foreach (var end in stoppedEnds) summary.Count(end == BatchEndKind.Stopped ? "Unknown" : "NotSent", end == BatchEndKind.Stopped ? Signups.SignupReport.StoppedErrorId : null);
-                stoppedEnds.Clear();
-            }
-            if (streamsOpen)
-            {
-                try
-                {
-                    foreach (var line in Repeated.Summary()) cmdlet.WriteWarning(line);
-                    if (activity != null && work.Progress.Done > 0)
-                    {
-                        cmdlet.WriteProgress(new ProgressRecord(activityId, activity, Status(work.Progress)) { RecordType = ProgressRecordType.Completed });
-                    }
-                }
-                catch (PipelineStoppedException)
-                {
-                    streamsOpen = false;
-                }
-            }
-            WriteSummary();
-        }
-
         // The result to the output, or an error that names the record; in input order. While the batch ends, the results
         // of the calls sent are still written (what was done is delivered), their failures only told to the report.
         private void WriteOutcome(BatchOutcome<BatchItem, TResult> outcome)
@@ -241,60 +168,30 @@ namespace Dintero.Connections.Concurrency
                 if (stopped) return;
                 inFlight.Remove(item);
             }
-            report?.Record(item, end);
+            observer?.Record(item, end);
             switch (end.Kind)
             {
                 case BatchEndKind.Succeeded:
-                    summary.Count(report?.OutcomeOf(end.Result) ?? succeeded);
+                    if (observer?.OutcomeOf(end.Result) is { } outcome) summary.Count(outcome);
+                    else summary.CountDone(succeeded);
                     break;
                 case BatchEndKind.Failed:
-                    summary.Count(Signups.SignupReport.OutcomeOf(end.Failure!).ToString(), ErrorReport.Wrapped(end.Failure!).ErrorId);
+                    summary.Count(RowReport.OutcomeOf(end.Failure!), ErrorReport.Wrapped(end.Failure!).ErrorId);
                     break;
                 case BatchEndKind.Abandoned:
                     Interlocked.Increment(ref abandoned);
-                    summary.Count("NotSent");
+                    summary.Count(RowOutcome.NotSent);
                     break;
                 default:
-                    summary.Count("NotSent");
+                    summary.Count(RowOutcome.NotSent);
                     break;
             }
         }
 
-        // One Information record, as Write-Host writes it (shown, kept by -InformationVariable and 6>, and in a job's
-        // output): a sheet of a thousand rows ends with what became of them, and how to go on. Where the streams are shut
-        // (Ctrl+C, a pipeline stopped), the host's UI says it, so a stopped run still tells how to go on.
-        private void WriteSummary()
+        // A record per snapshot: hosts that keep the records (jobs, Streams.Progress) keep each one as it was.
+        private void WriteProgressRecord(BatchProgress snapshot)
         {
-            // A command of one call (no pipeline input) says all in its outcome.
-            if (activity == null && summary.Records <= 1) return;
-            var text = summary.Text(cmdlet.MyInvocation.MyCommand.Name, elapsed.Elapsed, report?.Resume(summary.Outcomes, summary.StoppedBy != null));
-            if (text == null || !streamsOpen && quiet) return;
-            if (streamsOpen)
-            {
-                try
-                {
-                    cmdlet.WriteInformation(new HostInformationMessage { Message = text }, new[] { "PSHOST", "Dintero.Summary" });
-                    return;
-                }
-                catch (PipelineStoppedException)
-                {
-                    streamsOpen = false;
-                }
-            }
-            try
-            {
-                cmdlet.Host?.UI?.WriteLine(text);
-            }
-            catch (Exception)
-            {
-                // A host that cannot write now (a job being torn down) has no better place for it.
-            }
-        }
-
-        // A record per report: hosts that keep the records (jobs, Streams.Progress) keep each one as it was.
-        private void Report(BatchProgress snapshot)
-        {
-            if (!ending) cmdlet.WriteProgress(new ProgressRecord(activityId, activity!, Status(snapshot)));
+            if (showsProgress && !ending) cmdlet.WriteProgress(new ProgressRecord(activityId, activity, Status(snapshot)));
         }
 
         private string Status(BatchProgress snapshot) => options.ProgressStatus?.Invoke() ?? snapshot.ToString();

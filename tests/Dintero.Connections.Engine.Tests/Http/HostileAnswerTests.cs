@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
+using Dintero.Connections.Rows;
 using Dintero.Connections.Signups;
 using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Emulator.Faults;
@@ -55,10 +56,11 @@ public sealed class HostileAnswerTests
         public void Dispose() => listener.Stop();
     }
 
-    private static Task<SignupOutcome<CommonConnection>> SignUp(Dintero.Connections.Http.DinteroClient client, string accountId)
+    private static Task<RowResult<CommonConnection>> SignUp(Dintero.Connections.Http.DinteroClient client, string accountId)
     {
         var checkedSignup = ConnectionKinds.Common.Check(TestData.CommonSignup());
-        return new SignupRun(client, force: false).SignUpAsync(ConnectionKinds.Common, accountId, 0, checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token), CancellationToken.None);
+        var run = new RowRunner<SignupAsk<CommonConnection>, CommonConnection>(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force: false);
+        return run.RunAsync(accountId, 0, new SignupAsk<CommonConnection>(checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token)), CancellationToken.None);
     }
 
     [Fact]
@@ -121,8 +123,8 @@ public sealed class HostileAnswerTests
         var outcome = await SignUp(client, TestData.AccountId);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
-        Assert.Equal("pending", outcome.Status);
-        Assert.Contains("reading the connection back found", outcome.Reason);
+        Assert.Equal("pending", outcome.Made?.status);
+        Assert.Contains("reading the Common connection back found", outcome.Reason);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class ReadinessCheckTests
         Assert.Equal(enabled.Row.enabled_types, enabled.Row.profile_off);
         Assert.Equal(new[] { "client", "profile" }, enabled.Row.MissingSteps());
 
-        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
+        await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, Dintero.Connections.Models.ApiClientWithSecret>(new ApiClientSpec(partner), false).RunAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
         var client = await check.CheckAsync(Merchant, CancellationToken.None);
         Assert.True(client.Row.checkout_client);
         Assert.Equal("web-shop-t11200001", client.Row.checkout_client_id);
@@ -66,7 +66,7 @@ public sealed class ReadinessCheckTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Reports", null, new[] { "read:accounts" }, null).Checked(), CancellationToken.None);
+        await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, Dintero.Connections.Models.ApiClientWithSecret>(new ApiClientSpec(partner), false).RunAsync(Merchant, null, new ApiClientRequest("Reports", null, new[] { "read:accounts" }, null).Checked(), CancellationToken.None);
 
         var outcome = await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
 
@@ -79,7 +79,7 @@ public sealed class ReadinessCheckTests
         await using var env = await TestEnvironment.StartAsync(configure: options => options.ExchangedTokensWithoutCheckout = true);
         var partner = env.PartnerClient();
         await EnableCommonAsync(env, partner);
-        await new ApiClientSetup(partner, false).CreateAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
+        await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, Dintero.Connections.Models.ApiClientWithSecret>(new ApiClientSpec(partner), false).RunAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
 
         var outcome = await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
 

@@ -42,6 +42,14 @@ public sealed class TestEnvironment : IAsyncDisposable
         return new TestEnvironment(emulator, clock);
     }
 
+    /// <summary>A client pointed at no server, for what needs a client but sends nothing (a spec's columns and words).</summary>
+    public static DinteroClient Unconnected() => new(new DinteroClientOptions
+    {
+        BaseUri = new Uri("http://127.0.0.1:9/v1/"),
+        Credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret),
+        AccountId = TestData.AccountId,
+    });
+
     /// <summary>A client of the merchant account <see cref="TestData.AccountId"/>, connected to it as Connect-Dintero connects.</summary>
     public DinteroClient Client(Action<DinteroClientOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null) =>
         NewClient(TestData.ClientId, secret, TestData.AccountId, configure, cache);

@@ -2,7 +2,6 @@ using System.Text;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Connections.Models;
-using Dintero.Connections.Signups;
 using Dintero.Connections.Webhooks;
 
 namespace Dintero.Connections.Engine.Tests.Webhooks;
@@ -70,29 +69,6 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task A_subscription_like_one_there_is_skipped_and_force_makes_another()
-    {
-        await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
-        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/once").AbsoluteUri;
-        var setup = new WebhookSetup(partner);
-
-        var first = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add", "account_update" }, url, null, false), force: false, CancellationToken.None);
-        var fewer = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "account_update" }, url + "/", null, false), force: false, CancellationToken.None);
-        var plan = await setup.PlanAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, url, null, false), force: false, CancellationToken.None);
-        var more = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add", "transaction" }, url, null, false), force: false, CancellationToken.None);
-        var forced = await setup.SubscribeAsync(TestData.Merchant, WebhookEvents.Check(new[] { "account_update" }, url, null, false), force: true, CancellationToken.None);
-
-        Assert.Equal(RowOutcome.Created, first.Outcome);
-        Assert.Equal(RowOutcome.Skipped, fewer.Outcome);
-        Assert.Equal(first.Subscription.id, fewer.Subscription.id);
-        Assert.Equal(RowOutcome.WouldSkip, plan.Outcome);
-        Assert.Equal(RowOutcome.Created, more.Outcome); // an event the first lacks
-        Assert.Equal(RowOutcome.Created, forced.Outcome);
-        Assert.Equal(3, env.Requests.Count("POST", $"/accounts/{TestData.Merchant}/hooks/subscriptions"));
-    }
-
-    [Fact]
     public void A_subscription_is_checked_whole_before_it_is_sent()
     {
         var failure = Assert.Throws<DinteroValidationException>(() => WebhookEvents.Check(new[] { "acount_update", "settlement_add" }, "ftp://hooks.example.com", null, false));
@@ -109,42 +85,9 @@ public sealed class WebhookTests
         Assert.Empty(WebhookEvents.NeverSentTo("P11200001", new[] { "account_update" }));
     }
 
-    [Fact]
-    public async Task The_emulator_refuses_a_secret_given_as_a_plain_string_as_the_module_reads_Dintero()
-    {
-        await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
-        var request = Dintero.Connections.Requests.DinteroRequest.Create("POST", "hooks/subscriptions", null,
-            "{\"config\": {\"url\": \"https://hooks.example.com\", \"secret\": \"plain\"}, \"events\": [\"settlement_add\"]}", TestData.Merchant, partner.BaseUri);
+    internal static async Task<T> Eventually<T>(Func<T?> read) where T : class => await Eventually(() => Task.FromResult(read()));
 
-        var refused = await Assert.ThrowsAsync<DinteroApiException>(() => partner.SendAsync(request));
-
-        Assert.Equal(400, refused.StatusCode);
-    }
-
-    [Fact]
-    public async Task Dintero_deletes_a_subscription_after_repeated_failed_deliveries_and_its_deliveries_say_why()
-    {
-        await using var env = await TestEnvironment.StartAsync(configure: options => options.HookDeletedAfterFailures = 2);
-        var partner = env.PartnerClient();
-        var hook = await partner.CreateWebhookAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, new Uri(env.Emulator.RootUri, "_emulator/receiver/down/500").AbsoluteUri, null, false));
-        var deliveries = await Eventually(async () => { var read = await partner.GetWebhookDeliveriesAsync(TestData.Merchant, hook.id!, 10); return read.Count >= 1 ? read : null; });
-        Assert.Equal(500, deliveries[0].status);
-        Assert.False(deliveries[0].success);
-
-        await partner.PingWebhookAsync(TestData.Merchant, hook.id!);
-
-        var gone = await Eventually(async () =>
-        {
-            try { await partner.GetWebhookAsync(TestData.Merchant, hook.id!); return null; }
-            catch (DinteroApiException notFound) when (notFound.StatusCode == 404) { return notFound; }
-        });
-        Assert.Equal(404, gone.StatusCode);
-    }
-
-    private static async Task<T> Eventually<T>(Func<T?> read) where T : class => await Eventually(() => Task.FromResult(read()));
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> read) where T : class
+    internal static async Task<T> Eventually<T>(Func<Task<T?>> read) where T : class
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)

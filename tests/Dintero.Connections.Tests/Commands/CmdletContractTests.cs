@@ -87,10 +87,26 @@ public sealed class CmdletContractTests
         Assert.Equal(changes, cmdlet.SupportsShouldProcess);
         // The batch base asks ShouldProcess for every call planned as a change, and only for those.
         Assert.True(Calls(BatchBase, "ShouldProcess", "Cmdlet"));
-        Assert.Equal(changes, Calls(cmdlet.Type, "Change", "BatchCall", stopAt: BatchBase));
+        // A creator's change is planned by its run (Rows/CreatorRun), which the creator base makes for every one of them.
+        var creates = Derives(cmdlet.Type, CreatorBase);
+        Assert.Equal(changes, creates ? Calls(CreatorRunType, "Change", "BatchCall") : Calls(cmdlet.Type, "Change", "BatchCall", stopAt: BatchBase));
+        if (creates) Assert.True(Calls(CreatorBase, "Plan", "CreatorRun`1"));
     }
 
     private static Type BatchBase => StagedModule.Assembly.GetTypes().Single(t => t.Name == "DinteroBatchCmdlet`1");
+
+    private static Type CreatorBase => StagedModule.Assembly.GetTypes().Single(t => t.Name == "DinteroCreatorCmdlet`1");
+
+    private static Type CreatorRunType => StagedModule.Assembly.GetTypes().Single(t => t.Name == "CreatorRun`2");
+
+    private static bool Derives(Type type, Type definition)
+    {
+        for (var current = type; current != null; current = current.BaseType)
+        {
+            if (IsGenericOf(current, definition)) return true;
+        }
+        return false;
+    }
 
     [Theory]
     [MemberData(nameof(CmdletNames))]

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Dintero.Connections.Rows;
 
 namespace Dintero.Connections.Concurrency
 {
@@ -22,7 +23,7 @@ namespace Dintero.Connections.Concurrency
         Abandoned,
     }
 
-    /// <summary>One record's end, as a <see cref="BatchReport{TResult}"/> is told of it.</summary>
+    /// <summary>One record's end, as a <see cref="RecordObserver{TResult}"/> is told of it.</summary>
     internal readonly struct BatchEnd<TResult>
     {
         public BatchEnd(BatchEndKind kind, TResult result = default!, Exception? failure = null)
@@ -42,11 +43,11 @@ namespace Dintero.Connections.Concurrency
     }
 
     /// <summary>
-    /// A cmdlet's own account of its run, told of every record's end by its batch (<see cref="CmdletBatch{TResult}"/>): the
-    /// one hook a cmdlet has into how its records end. A signup command keeps its -ReportVariable rows this way,
-    /// Invoke-DinteroRequest the status of the last answer.
+    /// A cmdlet's own watch over its run, told of every record's end by its batch (<see cref="CmdletBatch{TResult}"/>): the
+    /// one hook a cmdlet has into how its records end. A creator keeps its -ReportVariable rows this way
+    /// (<see cref="Rows.CreatorRun{TMade}"/>), Invoke-DinteroRequest the status of the last answer.
     /// </summary>
-    internal abstract class BatchReport<TResult>
+    internal abstract class RecordObserver<TResult>
     {
         /// <summary>
         /// A record ended. On the pipeline thread, in input order; for <see cref="BatchEndKind.Stopped"/>, on the thread that
@@ -54,12 +55,12 @@ namespace Dintero.Connections.Concurrency
         /// </summary>
         public abstract void Record(BatchItem item, BatchEnd<TResult> end);
 
-        /// <summary>How a result counts in the summary at the end (e.g. Created, Skipped); null for the batch's word for it.</summary>
-        public virtual string? OutcomeOf(TResult result) => null;
+        /// <summary>How a result counts in the summary (Created, Skipped, ...); null for the command's word for a call that returned.</summary>
+        public virtual RowOutcome? OutcomeOf(TResult result) => null;
 
         /// <summary>The command that goes on from this run, given its records by outcome; null when there is none to give.</summary>
-        /// <param name="outcomes">The records by outcome.</param>
+        /// <param name="outcomes">The records by row outcome.</param>
         /// <param name="ended">True when the command ended before its input did: rows it never read are in no report.</param>
-        public virtual string? Resume(IReadOnlyList<KeyValuePair<string, int>> outcomes, bool ended) => null;
+        public virtual string? Resume(IReadOnlyDictionary<RowOutcome, int> outcomes, bool ended) => null;
     }
 }

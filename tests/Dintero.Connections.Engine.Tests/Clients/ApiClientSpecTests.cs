@@ -3,7 +3,7 @@ using Dintero.Connections.Clients;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Connections.Models;
-using Dintero.Connections.Signups;
+using Dintero.Connections.Rows;
 using Dintero.Emulator.Faults;
 
 namespace Dintero.Connections.Engine.Tests.Clients;
@@ -12,8 +12,11 @@ namespace Dintero.Connections.Engine.Tests.Clients;
 /// A merchant's shop client made in Dintero's two steps against the emulator, as the partner makes it: never a client
 /// left without a grant, never a second client on a run again, and the secret only in the outcome.
 /// </summary>
-public sealed class ApiClientSetupTests
+public sealed class ApiClientSpecTests
 {
+    /// <summary>A command's run of API clients: the engine's runner over the client spec, as New-DinteroApiClient makes it.</summary>
+    private static RowRunner<ApiClientRequest, ApiClientWithSecret> Setup(Dintero.Connections.Http.DinteroClient partner, bool force) => new(new ApiClientSpec(partner), force);
+
     private const string Merchant = TestData.Merchant;
     private const string Grants = "/v1/accounts/*/auth/client-grants";
     private static ApiClientRequest Shop() => new ApiClientRequest("Web shop", null, null, null).Checked();
@@ -26,12 +29,12 @@ public sealed class ApiClientSetupTests
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
 
-        var outcome = await new ApiClientSetup(partner, force: false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var outcome = await Setup(partner, force: false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
-        Assert.Equal("web-shop-t11200001", outcome.Client!.client_id);
-        var grant = Assert.Single(outcome.Client.grants!);
-        Assert.Equal(outcome.Client.id, grant.client_id);
+        Assert.Equal("web-shop-t11200001", outcome.Made!.Client.client_id);
+        var grant = Assert.Single(outcome.Made.Client.grants!);
+        Assert.Equal(outcome.Made.Client.id, grant.client_id);
         Assert.Equal(partner.AccountUri(Merchant).AbsoluteUri, grant.audience);
         Assert.Equal(new[] { ClientScopes.CheckoutAdmin }, grant.scope);
         Assert.Equal(1, env.Requests.Count("POST", "/accounts/" + Merchant + "/auth/clients"));
@@ -39,12 +42,12 @@ public sealed class ApiClientSetupTests
 
         var shop = env.Client(options =>
         {
-            options.Credential = new ClientCredential(outcome.Client.client_id!, outcome.Secret!.GetPlainText());
+            options.Credential = new ClientCredential(outcome.Made.Client.client_id!, outcome.Made.Secret!.GetPlainText());
             options.AccountId = Merchant;
         });
         var profile = await shop.GetPaymentProfileAsync(Merchant, "default");
         Assert.Equal("default", profile.profile_id);
-        Assert.DoesNotContain(env.Transcript.Lines, line => line.Contains(outcome.Secret!.GetPlainText()));
+        Assert.DoesNotContain(env.Transcript.Lines, line => line.Contains(outcome.Made.Secret!.GetPlainText()));
     }
 
     [Fact]
@@ -54,7 +57,7 @@ public sealed class ApiClientSetupTests
         var partner = env.PartnerClient();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Status = 400 });
 
-        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
 
         Assert.True(failure.Undone);
         Assert.Equal("Dintero.Rollback.Undone", failure.ErrorId);
@@ -70,7 +73,7 @@ public sealed class ApiClientSetupTests
         var partner = env.PartnerClient();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true, AfterProcessing = true });
 
-        var outcome = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var outcome = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
         var stored = Assert.Single(await Clients(partner));
@@ -85,7 +88,7 @@ public sealed class ApiClientSetupTests
         var partner = env.PartnerClient();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true });
 
-        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
 
         Assert.True(failure.Undone);
         Assert.Empty(await Clients(partner));
@@ -98,14 +101,14 @@ public sealed class ApiClientSetupTests
         var partner = env.PartnerClient();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/auth/clients", Drop = true, AfterProcessing = true });
 
-        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
 
         Assert.True(failure.Undone);
         Assert.Contains("Dintero shows a client's secret in the answer that makes it, and never again", failure.Description);
         Assert.Empty(await Clients(partner));
         Assert.Equal(0, env.Requests.Count("POST", "/auth/client-grants"));
 
-        var again = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var again = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
         Assert.Equal(RowOutcome.Created, again.Outcome);
     }
 
@@ -114,13 +117,13 @@ public sealed class ApiClientSetupTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
-        var again = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
-        var plan = await new ApiClientSetup(partner, false).PlanAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var again = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var plan = await Setup(partner, false).PlanAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Skipped, again.Outcome);
-        Assert.Null(again.Secret);
+        Assert.Null(again.Made!.Secret);
         Assert.Contains("has the client web-shop-t11200001 ('Web shop') with the grant asked for already", again.Reason);
         Assert.Equal(RowOutcome.WouldSkip, plan.Outcome);
         Assert.Single(await Clients(partner));
@@ -132,14 +135,14 @@ public sealed class ApiClientSetupTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        var setup = new ApiClientSetup(partner, false);
+        var setup = Setup(partner, false);
 
-        var first = await setup.CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
-        var second = await setup.CreateAsync(Merchant, 1, Shop(), CancellationToken.None);
+        var first = await setup.RunAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var second = await setup.RunAsync(Merchant, 1, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, second.Outcome);
-        Assert.Contains("pipeline item 0 makes it", second.Reason);
+        Assert.Contains("pipeline item 0 sends the API client 'Web shop'", second.Reason);
         Assert.Equal(1, env.Requests.Count("POST", "/auth/clients"));
     }
 
@@ -150,7 +153,7 @@ public sealed class ApiClientSetupTests
         var partner = env.PartnerClient();
         var (orphan, _) = await partner.CreateApiClientAsync(Merchant, "Web shop", null, Shop().ClientIdFor(Merchant));
 
-        var outcome = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var outcome = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
         Assert.Contains("was there without a grant", outcome.Reason);
@@ -164,27 +167,34 @@ public sealed class ApiClientSetupTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
-        var forced = await new ApiClientSetup(partner, force: true).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var forced = await Setup(partner, force: true).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         Assert.Equal(RowOutcome.Created, forced.Outcome);
-        Assert.NotEqual("web-shop-t11200001", forced.Client!.client_id);
+        Assert.NotEqual("web-shop-t11200001", forced.Made!.Client.client_id);
         Assert.Equal(2, (await Clients(partner)).Count(each => each.grants!.Count == 1));
     }
 
     [Fact]
-    public async Task Dintero_refuses_a_grant_that_names_the_client_by_its_client_id_string()
+    public async Task A_grant_Dintero_refuses_for_a_field_fails_the_row_with_the_field_named_the_client_undone_and_the_fix_to_make()
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        var (made, _) = await partner.CreateApiClientAsync(Merchant, "Web shop", null, "web-shop-t11200001");
+        env.Emulator.Faults.Add(new Fault
+        {
+            Method = "POST", Path = Grants, Status = 400,
+            Body = "{\"error\":{\"code\":\"BAD_REQUEST\",\"message\":\"invalid grant\",\"errors\":[{\"path\":\"scope\",\"message\":\"unknown scope\"}]}}",
+        });
 
-        var refused = await Assert.ThrowsAsync<DinteroApiException>(() => partner.CreateClientGrantAsync(Merchant,
-            new ClientGrant { client_id = made.client_id, audience = partner.AccountUri(Merchant).AbsoluteUri, scope = new List<string> { ClientScopes.CheckoutAdmin }, type = "client_credentials" }));
+        var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
 
-        Assert.Equal(400, refused.StatusCode);
-        Assert.Contains(refused.FieldErrors, error => error.Path == "client_id");
+        Assert.True(failure.Undone);
+        Assert.Contains("Dintero refused the grant of client web-shop-t11200001", failure.Description);
+        Assert.Equal("Correct the scopes or the grant type, then run again.", failure.Advice);
+        Assert.Contains(((DinteroApiException)failure.Cause).FieldErrors, error => error.Path == "scope");
+        Assert.Empty(await Clients(partner));
+        Assert.Equal(1, env.Requests.Entries.Count(entry => entry.Method == "DELETE" && entry.Path.Contains("/auth/clients/")));
     }
 
     [Fact]
@@ -192,15 +202,15 @@ public sealed class ApiClientSetupTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerClient();
-        var made = await new ApiClientSetup(partner, false).CreateAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var made = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
-        var reset = await SecretReset.RotateAsync(partner, Merchant, made.Client!.id!, CancellationToken.None);
+        var reset = await SecretReset.RotateAsync(partner, Merchant, made.Made!.Client.id!, CancellationToken.None);
 
-        Assert.NotEqual(made.Secret!.GetPlainText(), reset.Secret!.GetPlainText());
-        var old = env.Client(options => { options.Credential = new ClientCredential(made.Client.client_id!, made.Secret.GetPlainText()); options.AccountId = Merchant; });
+        Assert.NotEqual(made.Made.Secret!.GetPlainText(), reset.Secret!.GetPlainText());
+        var old = env.Client(options => { options.Credential = new ClientCredential(made.Made.Client.client_id!, made.Made.Secret.GetPlainText()); options.AccountId = Merchant; });
         var refused = await Assert.ThrowsAsync<DinteroAccessException>(() => old.AuthenticateAsync(Merchant));
         Assert.Equal(DinteroAccessFailure.CredentialsRefused, refused.Failure);
-        var renewed = env.Client(options => { options.Credential = new ClientCredential(made.Client.client_id!, reset.Secret.GetPlainText()); options.AccountId = Merchant; });
+        var renewed = env.Client(options => { options.Credential = new ClientCredential(made.Made.Client.client_id!, reset.Secret.GetPlainText()); options.AccountId = Merchant; });
         await renewed.AuthenticateAsync(Merchant);
     }
 

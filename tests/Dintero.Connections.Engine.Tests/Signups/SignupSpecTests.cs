@@ -1,6 +1,7 @@
 using Dintero.Connections.Errors;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
+using Dintero.Connections.Rows;
 using Dintero.Connections.Signups;
 using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Emulator.Faults;
@@ -8,18 +9,25 @@ using Dintero.Emulator.Faults;
 namespace Dintero.Connections.Engine.Tests.Signups;
 
 /// <summary>Signups that are safe to run again, over real HTTP against the emulator: no second signup, lost answers settled.</summary>
-public sealed class SignupRunTests
+public sealed class SignupSpecTests
 {
     private const string Common = "/v1/accounts/*/management/settings/connections/common";
 
     private static int Stored(TestEnvironment env, string accountId) =>
         env.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path == $"/v1/accounts/{accountId}/management/settings/connections/common" && entry.Status == 200);
 
-    private static Task<SignupOutcome<CommonConnection>> SignUp(SignupRun run, Dintero.Connections.Http.DinteroClient client, string accountId, int row = 0, CommonConnectionSignup? signup = null)
+    /// <summary>A command's run of Common signups: the engine's runner over the signup spec, as New-DinteroCommonConnection makes it.</summary>
+    private static RowRunner<SignupAsk<CommonConnection>, CommonConnection> SignupRun(Dintero.Connections.Http.DinteroClient client, bool force) =>
+        new(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force);
+
+    private static SignupAsk<CommonConnection> Ask(Dintero.Connections.Http.DinteroClient client, string accountId, CommonConnectionSignup? signup = null)
     {
         var checkedSignup = ConnectionKinds.Common.Check(signup ?? TestData.CommonSignup());
-        return run.SignUpAsync(ConnectionKinds.Common, accountId, row, checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token), CancellationToken.None);
+        return new SignupAsk<CommonConnection>(checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token));
     }
+
+    private static Task<RowResult<CommonConnection>> SignUp(RowRunner<SignupAsk<CommonConnection>, CommonConnection> run, Dintero.Connections.Http.DinteroClient client, string accountId, int row = 0, CommonConnectionSignup? signup = null) =>
+        run.RunAsync(accountId, row, Ask(client, accountId, signup), CancellationToken.None);
 
     /// <summary>The same signup with other payment options: what a -Force run over an existing connection sends.</summary>
     private static CommonConnectionSignup Changed()
@@ -38,13 +46,13 @@ public sealed class SignupRunTests
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
 
-        var first = await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
-        var second = await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
-        var forced = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId);
+        var first = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        var second = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        var forced = await SignUp(SignupRun(client, force: true), client, TestData.AccountId);
 
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, second.Outcome);
-        Assert.Equal("pending", second.Status);
+        Assert.Equal("pending", second.Made?.status);
         Assert.Contains("has a Common connection already (pending)", second.Reason);
         Assert.Equal(RowOutcome.Created, forced.Outcome);
         Assert.Equal(2, Stored(env, TestData.AccountId));
@@ -66,15 +74,15 @@ public sealed class SignupRunTests
         env.Emulator.MoveConnection(merchants[1], "common", "enabled");
         env.Emulator.MoveConnection(merchants[2], "common", "declined");
         env.Requests.Clear();
-        var run = new SignupRun(client, force: false);
+        var run = SignupRun(client, force: false);
 
         var outcomes = await Task.WhenAll(merchants.Select((merchant, row) => SignUp(run, client, merchant, row)));
 
         Assert.Equal(new[] { RowOutcome.Skipped, RowOutcome.Skipped, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created, RowOutcome.Created }, outcomes.Select(o => o.Outcome).ToArray());
-        Assert.Equal(new[] { "pending", "enabled" }, outcomes.Take(2).Select(o => o.Status));
+        Assert.Equal(new[] { "pending", "enabled" }, outcomes.Take(2).Select(o => o.Made?.status));
         Assert.Equal(1, env.Requests.Count("GET", "/management/accounts"));
         Assert.Contains("connections=common", env.Requests.Entries.Single(e => e.Path.EndsWith("/management/accounts")).Query);
-        Assert.Equal(1, run.CheckRequests);
+        Assert.Equal(1, ((SignupSpec<CommonConnection>)run.Spec).CheckRequests);
         Assert.Equal(0, Stored(env, merchants[0]));
         Assert.Equal(1, Stored(env, merchants[2])); // declined: signed up again
     }
@@ -86,11 +94,11 @@ public sealed class SignupRunTests
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
         var client = env.Client();
 
-        var outcome = await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        var outcome = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
-        Assert.Equal("pending", outcome.Connection!.status);
-        Assert.Contains("reading the connection back found this signup stored at", outcome.Reason);
+        Assert.Equal("pending", outcome.Made!.status);
+        Assert.Contains("reading the Common connection back found this signup stored at", outcome.Reason);
         Assert.Equal(1, Stored(env, TestData.AccountId));
         Assert.Equal(1, env.Requests.Count("GET", "/connections/common"));
     }
@@ -102,7 +110,7 @@ public sealed class SignupRunTests
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Equal(500, Assert.IsType<DinteroApiException>(error.Lost).StatusCode);
@@ -110,7 +118,7 @@ public sealed class SignupRunTests
         Assert.Contains("Dintero answered 500 to POST", error.Message);
         Assert.Contains("found none: this signup was not stored.", error.Description);
         Assert.Equal("Run the same input again: it sends this signup.", error.Advice);
-        Assert.Equal(RowOutcome.Failed, SignupReport.OutcomeOf(error));
+        Assert.Equal(RowOutcome.Failed, RowReport.OutcomeOf(error));
         Assert.Equal(0, Stored(env, TestData.AccountId));
     }
 
@@ -120,16 +128,16 @@ public sealed class SignupRunTests
         // The connection found is the one that was there before: it proves nothing about this signup.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId, signup: Changed()));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId, signup: Changed()));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Contains("found the connection as it was (pending, its signup stored at", error.Description);
         Assert.Contains("-Force", error.Advice);
-        Assert.Equal(RowOutcome.Failed, SignupReport.OutcomeOf(error));
+        Assert.Equal(RowOutcome.Failed, RowReport.OutcomeOf(error));
         Assert.Equal("dintero.zero", StoredPaymentOption(env, TestData.AccountId));
     }
 
@@ -138,14 +146,14 @@ public sealed class SignupRunTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
 
-        var outcome = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId, signup: Changed());
+        var outcome = await SignUp(SignupRun(client, force: true), client, TestData.AccountId, signup: Changed());
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
-        Assert.Equal("vipps", outcome.Connection!.signup!.payment_options![0].type);
+        Assert.Equal("vipps", outcome.Made!.signup!.payment_options![0].type);
         Assert.Equal("vipps", StoredPaymentOption(env, TestData.AccountId));
     }
 
@@ -155,11 +163,11 @@ public sealed class SignupRunTests
         // Equal to what was sent, but stored before it was sent: the earlier signup, not this one.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 503 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Equal(1, Stored(env, TestData.AccountId));
@@ -172,14 +180,14 @@ public sealed class SignupRunTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.ManualClockStart += TimeSpan.FromMinutes(dinteroAheadMinutes));
         var client = env.Client();
-        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(1));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
-        var refused = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: true), client, TestData.AccountId));
+        var refused = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId));
         env.Clock.Advance(TimeSpan.FromMinutes(1));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
 
-        var lost = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId);
+        var lost = await SignUp(SignupRun(client, force: true), client, TestData.AccountId);
 
         // Compared with this machine's clock, a skew either way would take the earlier signup for this one, or this one for the earlier.
         Assert.Equal(ReadBackFinding.NotStored, refused.Finding);
@@ -192,12 +200,12 @@ public sealed class SignupRunTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(new SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
         env.Emulator.MoveConnection(TestData.AccountId, "common", "declined");
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Contains("found the connection as it was (declined", error.Description);
@@ -212,13 +220,13 @@ public sealed class SignupRunTests
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Common, Status = 503, Times = -1 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(new SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal("Dintero.Transport.OutcomeUnknown", error.ErrorId);
         Assert.Equal(ReadBackFinding.CannotTell, error.Finding);
         Assert.IsType<DinteroTransportException>(error.Lost);
         Assert.Contains("Reading the Common connection back failed too (Dintero.Api.503", error.Message);
-        Assert.Equal(RowOutcome.Unknown, SignupReport.OutcomeOf(error));
+        Assert.Equal(RowOutcome.Unknown, RowReport.OutcomeOf(error));
         Assert.Equal(1, env.Requests.Count("POST", "/connections/common"));
     }
 
@@ -234,14 +242,14 @@ public sealed class SignupRunTests
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(3).ToList();
         await client.CreateConnectionAsync(ConnectionKinds.Common.Check(TestData.CommonSignup()), merchants[0]);
         env.Requests.Clear();
-        var run = new SignupRun(client, force: false);
+        var run = SignupRun(client, force: false);
 
-        var plans = new List<SignupOutcome<CommonConnection>>();
-        foreach (var (merchant, row) in merchants.Append(merchants[2]).Select((merchant, row) => (merchant, row))) plans.Add(await run.PlanAsync(ConnectionKinds.Common, merchant, row, CancellationToken.None));
+        var plans = new List<RowResult<CommonConnection>>();
+        foreach (var (merchant, row) in merchants.Append(merchants[2]).Select((merchant, row) => (merchant, row))) plans.Add(await run.PlanAsync(merchant, row, Ask(client, merchant), CancellationToken.None));
 
         Assert.Equal(new[] { RowOutcome.WouldSkip, RowOutcome.WouldCreate, RowOutcome.WouldCreate, RowOutcome.WouldSkip }, plans.Select(p => p.Outcome).ToArray());
         Assert.Contains("has a Common connection already (pending)", plans[0].Reason);
-        Assert.Contains("pipeline item 2 sends its Common signup", plans[3].Reason);
+        Assert.Contains("pipeline item 2 sends the Common signup", plans[3].Reason);
         Assert.Equal(0, env.Requests.Count("POST", "/connections/common"));
         Assert.Equal(1, env.Requests.Count("GET", "/management/accounts"));
     }
@@ -251,15 +259,15 @@ public sealed class SignupRunTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
-        var run = new SignupRun(client, force: false);
+        var run = SignupRun(client, force: false);
 
         var first = await SignUp(run, client, TestData.AccountId, row: 3);
         var second = await SignUp(run, client, TestData.AccountId, row: 7);
-        var forced = await SignUp(new SignupRun(client, force: true), client, TestData.AccountId, row: 8);
+        var forced = await SignUp(SignupRun(client, force: true), client, TestData.AccountId, row: 8);
 
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, second.Outcome);
-        Assert.Contains("pipeline item 3 sends its Common signup", second.Reason);
+        Assert.Contains("pipeline item 3 sends the Common signup", second.Reason);
         Assert.Equal(RowOutcome.Created, forced.Outcome);
         Assert.Equal(2, Stored(env, TestData.AccountId));
     }

@@ -4,14 +4,21 @@ using Dintero.Connections.Binding;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Json;
 using Dintero.Connections.Models;
+using Dintero.Connections.Kinds;
+using Dintero.Connections.Rows;
 using Dintero.Connections.Signups;
+using Dintero.Connections.Engine.Tests.Support;
 using Dintero.Connections.Validation;
 
-namespace Dintero.Connections.Engine.Tests.Signups;
+namespace Dintero.Connections.Engine.Tests.Rows;
 
-/// <summary>The report's rows: the outcome columns first, then the input flat, as a sheet has it, and bound back without complaint.</summary>
-public sealed class SignupReportTests
+/// <summary>The report's rows, as a signup command's: the outcome columns first, then the input flat, as a sheet has it, and bound back without complaint.</summary>
+public sealed class RowReportTests
 {
+    // A spec's columns and words need no request: the client is never called.
+    private static readonly SignupSpec<CommonConnection> Signups = new(TestEnvironment.Unconnected(), ConnectionKinds.Common);
+    private static readonly IReadOnlyList<string> Columns = RowReport.Columns(Signups);
+
     private static OrderedDictionary Input() => new()
     {
         ["account_id"] = "T11200004",
@@ -25,15 +32,15 @@ public sealed class SignupReportTests
     {
         var failure = new DinteroValidationException("The Common signup", new[] { new ValidationProblem("signup.store_type[0]", "'onlin' is not a store type") });
 
-        var row = SignupReport.OfFailure(4, "T11200004", "Common", failure, Input());
+        var row = RowReport.OfFailure(Signups, 4, "T11200004", null, failure, Input());
 
-        Assert.Equal(SignupReport.Columns, row.Take(SignupReport.Columns.Count).Select(cell => cell.Key));
+        Assert.Equal(Columns, row.Take(Columns.Count).Select(cell => cell.Key));
         Assert.Equal(new object?[] { 4, "Failed", "T11200004", "Common", null, null, "Dintero.ValidationFailed" }, row.Take(7).Select(cell => cell.Value));
         Assert.Contains("store_type", (string)row[7].Value!);
         Assert.Contains("nothing was sent", (string)row[8].Value!);
         Assert.Equal(
             new[] { "payment_options[0].type", "payment_options[0].currencies", "store_type", "revenue.currency", "revenue.accept_prepaid" },
-            row.Skip(SignupReport.Columns.Count).Select(cell => cell.Key));
+            row.Skip(Columns.Count).Select(cell => cell.Key));
         Assert.Equal("NOK;SEK", row.Single(cell => cell.Key == "payment_options[0].currencies").Value);
         Assert.Equal("online;instore", row.Single(cell => cell.Key == "store_type").Value);
     }
@@ -41,12 +48,12 @@ public sealed class SignupReportTests
     [Fact]
     public void A_row_read_back_as_input_binds_the_same_signup_with_no_column_ignored()
     {
-        var row = SignupReport.OfStopped(2, "T11200004", "Common", Input());
+        var row = RowReport.OfStopped(Signups, 2, "T11200004", null, Input());
         var sheetRow = new OrderedDictionary();
         foreach (var cell in row) sheetRow[cell.Key] = cell.Value is null ? string.Empty : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture);
         var keys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["account_id"] = "AccountId", ["AccountId"] = "AccountId" };
 
-        var bound = InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, keys, SignupReport.Columns);
+        var bound = InputBinder.BindInput<CommonConnectionSignup>(sheetRow, "The Common signup", SignupValidator.Root, keys, Columns);
 
         Assert.Empty(bound.IgnoredKeys);
         Assert.Equal("T11200004", bound.ParameterValues["AccountId"]);
@@ -64,7 +71,7 @@ public sealed class SignupReportTests
 
         var columns = Dintero.Connections.Rows.RecordColumns.Of(json).ToList();
         var typed = Dintero.Connections.Rows.RecordColumns.Of(new CommonConnectionSignup { store_type = new() { "online" } }).ToList();
-        var row = SignupReport.OfDeclined(0, "T00000010", "Common", DinteroJson.ParsePlain(json));
+        var row = RowReport.OfDeclined(Signups, 0, "T00000010", null, DinteroJson.ParsePlain(json));
 
         Assert.Equal(new[] { "account_id", "store_type", "applicant.email" }, columns.Select(c => c.Key));
         Assert.Equal("store_type", Assert.Single(typed).Key);
@@ -76,7 +83,7 @@ public sealed class SignupReportTests
     public void Without_being_told_the_report_s_columns_the_binder_refuses_one_of_them_as_a_typo()
     {
         // Why the signup cmdlets name them: signature_link is one letter group away from the signup's signature.
-        var row = SignupReport.OfStopped(2, "T11200004", "Common", Input());
+        var row = RowReport.OfStopped(Signups, 2, "T11200004", null, Input());
         var sheetRow = new OrderedDictionary();
         foreach (var cell in row) sheetRow[cell.Key] = cell.Value is null ? string.Empty : Convert.ToString(cell.Value, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -93,13 +100,13 @@ public sealed class SignupReportTests
         var done = new Dictionary<RowOutcome, int> { [RowOutcome.Created] = 5, [RowOutcome.Skipped] = 2 };
 
         Assert.Equal("To go on with the rows still to do: $report | Where-Object outcome -in 'Failed', 'Unknown', 'NotSent' | New-DinteroCommonConnection -ReportVariable report",
-            SignupReport.Resume("New-DinteroCommonConnection", "report", failed));
+            RowReport.Resume("New-DinteroCommonConnection", "report", failed));
         // A run that ended before its input did goes on with the same input: the rows it never read are in no report.
-        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", SignupReport.Resume("New-DinteroCommonConnection", "report", failed, ended: true));
-        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", SignupReport.Resume("New-DinteroCommonConnection", "plan", planned, ended: true));
+        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", RowReport.Resume("New-DinteroCommonConnection", "report", failed, ended: true));
+        Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", RowReport.Resume("New-DinteroCommonConnection", "plan", planned, ended: true));
         Assert.Equal("To run the plan: $plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan",
-            SignupReport.Resume("New-DinteroCommonConnection", "plan", planned));
-        Assert.Contains("-ReportVariable report", SignupReport.Resume("New-DinteroCommonConnection", null, failed));
-        Assert.Null(SignupReport.Resume("New-DinteroCommonConnection", "report", done));
+            RowReport.Resume("New-DinteroCommonConnection", "plan", planned));
+        Assert.Contains("-ReportVariable report", RowReport.Resume("New-DinteroCommonConnection", null, failed));
+        Assert.Null(RowReport.Resume("New-DinteroCommonConnection", "report", done));
     }
 }

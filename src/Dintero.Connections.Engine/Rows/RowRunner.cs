@@ -1,0 +1,172 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Errors;
+
+namespace Dintero.Connections.Rows
+{
+    /// <summary>
+    /// Makes one thing per row, safely re-runnable, for every creator (signups, API clients, webhook subscriptions): its
+    /// <see cref="RowSpec{TAsk, TMade}"/> says how to find, send, read back and undo; the runner owns the order and the rules.
+    /// Dintero's creates have no idempotency key, so
+    /// <list type="bullet">
+    /// <item>an input that names one account twice for the same thing sends its first row only (the claim);</item>
+    /// <item>what exists already is found first (or by the send itself, where Dintero refuses a taken id) and the row skipped;</item>
+    /// <item>a send whose answer was lost (the connection dropped, a timeout, a 5xx) is settled by reading back on Dintero's
+    /// clock, never by sending again: proved stored is Created, else an error that says whether the next run sends it;</item>
+    /// <item>a second step that fails (an API client's grant), or a read-back that finds what was made of no use, undoes
+    /// the first step, so nothing half made is left.</item>
+    /// </list>
+    /// -Force sends every row as given: nothing is looked for, and an account named twice is sent twice.
+    /// -WhatIf asks <see cref="PlanAsync"/>, which decides each row as the run would and sends nothing.
+    /// </summary>
+    public sealed class RowRunner<TAsk, TMade>
+        where TAsk : class
+        where TMade : class
+    {
+        private readonly RowSpec<TAsk, TMade> spec;
+        private readonly bool force;
+        private readonly ConcurrentDictionary<string, int?> claimed = new ConcurrentDictionary<string, int?>(StringComparer.Ordinal);
+
+        /// <param name="spec">The creator's part.</param>
+        /// <param name="force">-Force: every row sent as given.</param>
+        public RowRunner(RowSpec<TAsk, TMade> spec, bool force)
+        {
+            this.spec = spec ?? throw new ArgumentNullException(nameof(spec));
+            this.force = force;
+        }
+
+        public RowSpec<TAsk, TMade> Spec => spec;
+
+        /// <summary>What the run would do with a row, sending nothing (-WhatIf): WouldCreate, or WouldSkip and why. <c>row</c> is the row's place in the input (pipeline item), for the sentence of a repeat.</summary>
+        public async Task<RowResult<TMade>> PlanAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken)
+        {
+            if (Repeat(accountId, row, ask, RowOutcome.WouldSkip) is { } repeat) return repeat;
+            var found = force ? null : await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+            return found?.Blocks == true
+                ? new RowResult<TMade>(RowOutcome.WouldSkip, accountId, found.Made, spec.SkipReason(accountId, ask, found.Made))
+                : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Note);
+        }
+
+        /// <summary>Skips the row, or sends it once and settles it.</summary>
+        /// <exception cref="DinteroReadBackException">The answer was lost, and reading back showed it was not stored, or could not tell.</exception>
+        /// <exception cref="DinteroRollbackException">A second step failed (or what was made is of no use), and the first was undone, or could not be.</exception>
+        public async Task<RowResult<TMade>> RunAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken)
+        {
+            if (Repeat(accountId, row, ask, RowOutcome.Skipped) is { } repeat) return repeat;
+            if (!force && spec.FindsBeforeSending)
+            {
+                var found = await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+                if (found?.Blocks == true) return Skip(accountId, ask, found.Made);
+            }
+            var sent = await SendAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+            if (sent.Existed) return Skip(accountId, ask, sent.Made);
+            var made = await FinishOrUndoAsync(accountId, ask, sent.Made, cancellationToken).ConfigureAwait(false);
+            return new RowResult<TMade>(RowOutcome.Created, accountId, made, sent.Note);
+        }
+
+        // The send, or what its refusal found there already: a skip, or in the way, cleared and sent again.
+        private async Task<Sending> SendAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
+        {
+            DinteroApiException refused;
+            try
+            {
+                return await SendOnceAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DinteroApiException refusal) when (!force)
+            {
+                refused = refusal;
+            }
+            var found = await spec.FoundByRefusalAsync(accountId, ask, refused, cancellationToken).ConfigureAwait(false);
+            if (found == null) throw refused;
+            if (found.Blocks) return new Sending(found.Made, existed: true, null);
+            await spec.ClearAsync(accountId, found.Made).ConfigureAwait(false);
+            var again = await SendOnceAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+            return new Sending(again.Made, existed: false, again.Note ?? found.Note);
+        }
+
+        private RowResult<TMade> Skip(string accountId, TAsk ask, TMade existing) =>
+            new RowResult<TMade>(RowOutcome.Skipped, accountId, existing, spec.SkipReason(accountId, ask, existing));
+
+        // Null when the row is this input's first for its key; else the skip (for a plan, the skip it would be).
+        private RowResult<TMade>? Repeat(string accountId, int? row, TAsk ask, RowOutcome skipped)
+        {
+            if (force) return null;
+            var key = spec.ClaimKey(accountId, ask);
+            if (claimed.TryAdd(key, row)) return null;
+            claimed.TryGetValue(key, out var first);
+            var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
+            return new RowResult<TMade>(skipped, accountId, null, $"the input names account {accountId} more than once; {earlier} sends {spec.Named(ask)}");
+        }
+
+        private async Task<Sending> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
+        {
+            var sentAt = spec.Api.Now;
+            try
+            {
+                return new Sending(await spec.SendAsync(accountId, ask, force, cancellationToken).ConfigureAwait(false), existed: false, null);
+            }
+            catch (DinteroException lost) when (lost.OutcomeUnknown && !cancellationToken.IsCancellationRequested)
+            {
+                return await SettleAsync(accountId, ask, spec.Api.ServerClock.ToServerTime(sentAt), lost).ConfigureAwait(false);
+            }
+        }
+
+        // The answer was lost: read back, never send again. Proved stored is made; anything else is an error that says
+        // whether the next run sends it. Not cancelled by a stop: what was sent is settled before the command ends.
+        private async Task<Sending> SettleAsync(string accountId, TAsk ask, DateTimeOffset? sentOnServerClock, DinteroException lost)
+        {
+            var reads = spec.ReadsBack(ask);
+            TMade? found;
+            ReadBackJudgement judgement;
+            try
+            {
+                (found, judgement) = await spec.ReadBackAsync(accountId, ask, force, sentOnServerClock, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (DinteroException readBack)
+            {
+                throw new DinteroReadBackException(ReadBackFinding.CannotTell,
+                    $"{lost.Description} Reading {reads} back failed too ({readBack.ErrorId}): {spec.This} may have been stored; it was not sent again.",
+                    spec.Unsettled(accountId, ask), lost);
+            }
+            var what = $"{lost.Description} Reading {reads} back found {judgement.Found}";
+            if (judgement.OfNoUse) throw await spec.UndoAsync(accountId, found!, what, lost, spec.SendAgain(force)).ConfigureAwait(false);
+            if (judgement.Stored) return new Sending(found!, existed: false, $"Dintero's answer was lost; reading {reads} back found {judgement.Found}");
+            throw judgement.Finding == ReadBackFinding.NotStored
+                ? new DinteroReadBackException(ReadBackFinding.NotStored, $"{what}: {spec.This} was not stored.", spec.SendAgain(force), lost)
+                : new DinteroReadBackException(ReadBackFinding.CannotTell, $"{what}: it cannot be told whether {spec.This} was stored, so it was not sent again.", spec.Unsettled(accountId, ask), lost);
+        }
+
+        private async Task<TMade> FinishOrUndoAsync(string accountId, TAsk ask, TMade made, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await spec.FinishAsync(accountId, ask, made, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DinteroException failed)
+            {
+                // Undone even when the command is being stopped: half made is what a run must not leave.
+                var (what, advice) = spec.FinishFailed(made, failed);
+                throw await spec.UndoAsync(accountId, made, what, failed, advice).ConfigureAwait(false);
+            }
+        }
+
+        // What sending a row came to: made (or, for a refusal that found it, there already), and how, when worth saying.
+        private readonly struct Sending
+        {
+            public Sending(TMade made, bool existed, string? note)
+            {
+                Made = made;
+                Existed = existed;
+                Note = note;
+            }
+
+            public TMade Made { get; }
+
+            public bool Existed { get; }
+
+            public string? Note { get; }
+        }
+    }
+}

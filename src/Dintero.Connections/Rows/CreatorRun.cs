@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Dintero.Connections.Concurrency;
+using Dintero.Connections.Http;
+
+namespace Dintero.Connections.Rows
+{
+    /// <summary>
+    /// A creator command's run on the cmdlet's side (<see cref="Commands.DinteroCreatorCmdlet{TMade}"/>): the engine's
+    /// <see cref="RowRunner{TAsk, TMade}"/> over the command's spec, made once with the first record's client, and the
+    /// report of the run, told of every record's end by the batch: a summary in the row outcomes' words, the command
+    /// that goes on, and with -ReportVariable the rows of <see cref="RowReport"/> as they come, so that a stopped command
+    /// leaves the rows it got to, those in flight as Unknown.
+    /// </summary>
+    /// <remarks>Not generic in what a row asks for, so that the cmdlet's base type names no engine type (see DinteroCmdlet).</remarks>
+    internal abstract class CreatorRun<TMade> : RecordObserver<RowResult<TMade>>
+        where TMade : class
+    {
+        /// <summary>What a record comes to: under -WhatIf the plan, decided as the run would and nothing sent; else the row's call.</summary>
+        /// <param name="item">The record.</param>
+        /// <param name="planning">-WhatIf.</param>
+        /// <param name="runNow">Runs an engine call on the pipeline thread (a plan's reads).</param>
+        public abstract BatchCall<RowResult<TMade>> Plan(BatchItem item, bool planning, Func<Func<CancellationToken, Task<RowResult<TMade>>>, RowResult<TMade>> runNow);
+
+        /// <summary>The report's own columns: keys a later run's binder drops without a word.</summary>
+        public abstract IReadOnlyList<string> ReportColumns(BatchItem item);
+    }
+
+    /// <summary>Makes a creator's run.</summary>
+    internal static class CreatorRun
+    {
+        /// <summary>The one way a creator makes its run: the cmdlet's name, -Force, -ReportVariable and the caller's scope filled in.</summary>
+        /// <param name="cmdlet">The creator.</param>
+        /// <param name="specFor">Makes the command's spec for the context's client (once).</param>
+        /// <param name="askOf">Binds and checks one record for its account.</param>
+        public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroClient, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf)
+            where TAsk : class
+            where TMade : class =>
+            new CreatorRun<TAsk, TMade>(specFor, askOf, cmdlet.SendsAsGiven, cmdlet.MyInvocation.MyCommand.Name, cmdlet.ReportVariable, cmdlet.SessionState);
+    }
+
+    /// <summary>What one record asks for, as its creator checked it, and what -WhatIf and -Confirm say of it.</summary>
+    internal readonly struct RowAsk<TAsk>
+    {
+        public RowAsk(TAsk ask, string action)
+        {
+            Ask = ask;
+            Action = action;
+        }
+
+        public TAsk Ask { get; }
+
+        /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero".</summary>
+        public string Action { get; }
+    }
+
+    /// <inheritdoc cref="CreatorRun{TMade}"/>
+    internal sealed class CreatorRun<TAsk, TMade> : CreatorRun<TMade>
+        where TAsk : class
+        where TMade : class
+    {
+        private readonly Func<DinteroClient, RowSpec<TAsk, TMade>> specFor;
+        private readonly Func<BatchItem, string, RowAsk<TAsk>> askOf;
+        private readonly bool force;
+        private readonly string command;
+        private readonly string? variable;
+        private readonly ReportVariable? rows;
+        private RowRunner<TAsk, TMade>? runner;
+
+        /// <param name="specFor">Makes the command's spec for the context's client (once).</param>
+        /// <param name="askOf">Binds and checks one record for its account: what it asks for (set on <see cref="BatchItem.Asked"/> before its checks, for a refused row's report).</param>
+        /// <param name="force">-Force: every row sent as given.</param>
+        /// <param name="command">The cmdlet's name, for the command that goes on.</param>
+        /// <param name="variable">-ReportVariable's name; null when none was given.</param>
+        /// <param name="sessionState">Where the variable is set: the caller's scope, as -ErrorVariable is.</param>
+        public CreatorRun(Func<DinteroClient, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf, bool force, string command, string? variable, SessionState sessionState)
+        {
+            this.specFor = specFor;
+            this.askOf = askOf;
+            this.force = force;
+            this.command = command;
+            this.variable = variable;
+            rows = ReportVariable.In(variable, sessionState);
+        }
+
+        public override BatchCall<RowResult<TMade>> Plan(BatchItem item, bool planning, Func<Func<CancellationToken, Task<RowResult<TMade>>>, RowResult<TMade>> runNow)
+        {
+            var run = RunnerFor(item);
+            var accountId = item.ResolveAccount();
+            var asked = askOf(item, accountId);
+            item.Asked = asked.Ask;
+            if (!planning) return BatchCall.Change(asked.Action, token => run.RunAsync(accountId, item.Index, asked.Ask, token));
+            var planned = runNow(token => run.PlanAsync(accountId, item.Index, asked.Ask, token));
+            return BatchCall.Planned(planned.Outcome == RowOutcome.WouldSkip ? $"Skip {run.Spec.Named(asked.Ask)}: {planned.Reason}" : asked.Action, planned);
+        }
+
+        public override IReadOnlyList<string> ReportColumns(BatchItem item) => RowReport.Columns(RunnerFor(item).Spec);
+
+        public override void Record(BatchItem item, BatchEnd<RowResult<TMade>> end)
+        {
+            if (rows == null) return;
+            // A first record refused before its plan (its account malformed) makes the run for its row.
+            var spec = RunnerFor(item).Spec;
+            var row = item.Index ?? 0;
+            var ask = item.Asked as TAsk;
+            var input = item.Plain;
+            rows.Add(spec.ReportTypeName, end.Kind switch
+            {
+                BatchEndKind.Succeeded => RowReport.Of(spec, row, end.Result, ask, input),
+                BatchEndKind.Failed => RowReport.OfFailure(spec, row, item.AccountShown, ask, end.Failure!, input),
+                BatchEndKind.NotSent => RowReport.OfDeclined(spec, row, item.AccountShown, ask, input),
+                BatchEndKind.Abandoned => RowReport.OfNotSent(spec, row, item.AccountShown, ask, input),
+                _ => RowReport.OfStopped(spec, row, item.AccountShown, ask, input),
+            });
+        }
+
+        public override RowOutcome? OutcomeOf(RowResult<TMade> result) => result.Outcome;
+
+        public override string? Resume(IReadOnlyDictionary<RowOutcome, int> outcomes, bool ended) => RowReport.Resume(command, variable, outcomes, ended);
+
+        private RowRunner<TAsk, TMade> RunnerFor(BatchItem item) => runner ??= new RowRunner<TAsk, TMade>(specFor(item.Client), force);
+    }
+}
