@@ -1,7 +1,7 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Every bench in bench/ still runs: each in its smoke mode (a few rows, no latency to speak of, once), so that a bench
-# that no longer runs fails CI. No figure is asserted: figures are what the benches print when run in earnest (README,
-# "Benchmarks"). bench/Soak.ps1 runs with 100 merchants in tests/Reruns.Tests.ps1, where its figures are asserted.
+# that no longer runs fails CI. No figure is asserted: figures are what the benches print when run in earnest
+# (docs/guides/benchmarks.md). bench/Soak.ps1 runs with 100 merchants in tests/Reruns.Tests.ps1, where its figures are asserted.
 # Run by `dotnet test` (PesterSuiteTests).
 
 BeforeAll {

@@ -1,5 +1,5 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
-# From enabled connections to merchants that take payments, as the README's go-live flow runs it: an API client per
+# From enabled connections to merchants that take payments, as the go-live guide's flow runs it: an API client per
 # merchant (and its secret nowhere but its Credential), the payment types switched on, the readiness report, webhooks.
 # Run by `dotnet test` (PesterSuiteTests): partner T00000000 has the merchants T00000001 to T00000400.
 
@@ -21,7 +21,7 @@ AfterAll {
     Clear-EmulatorFault
 }
 
-Describe 'The go-live flow of the README' {
+Describe 'The go-live flow of docs/guides/go-live.md' {
     It 'makes one client per merchant with an enabled connection, granted the checkout scope on the merchant''s account' {
         $shops = Get-DinteroAccount -ConnectionStatus enabled | New-DinteroApiClient -Name 'Web shop' -ReportVariable clients -InformationAction Ignore
 

@@ -41,6 +41,19 @@ Describe 'The Dintero.Connections module' {
         Get-Help about_Dintero_Connections | Out-String | Should -Match 'SHORT DESCRIPTION'
     }
 
+    It 'ships the README and every guide, as they are in the repository, where the about topic says they are' {
+        # The module has no public address: a reader of Get-Help finds the guides in the module's own folder.
+        $base = (Get-Module Dintero.Connections).ModuleBase
+        $about = Get-Help about_Dintero_Connections | Out-String
+        $guides = @(Get-ChildItem (Join-Path $repository 'docs/guides') -Filter *.md | ForEach-Object { "docs/guides/$($_.Name)" } | Sort-Object)
+        @([regex]::Matches($about, 'docs/guides/[\w-]+\.md').Value | Sort-Object -Unique) | Should -Be $guides
+        $about | Should -Match '\bREADME\.md\b'
+        foreach ($document in @('README.md') + $guides) {
+            Join-Path $base $document | Should -Exist
+            Get-Content (Join-Path $base $document) -Raw | Should -BeExactly (Get-Content (Join-Path $repository $document) -Raw) -Because "$document ships as it is"
+        }
+    }
+
     It 'loads table and list views for connections' {
         $views = Get-FormatData -TypeName Dintero.Connections.Models.CommonConnection
         $views | Should -Not -BeNullOrEmpty
@@ -196,6 +209,9 @@ Describe 'The Dintero.Connections module' {
             $used = Invoke-ChildPwsh -NoProfile -NonInteractive -Command $use
             $LASTEXITCODE | Should -Be 0 -Because ($used -join "`n")
             $used[0] | Should -BeLike "$($userHome.FullName)*Dintero.Connections*"
+            # Where the about topic says the README and the guides are, in the module as installed.
+            Join-Path $used[0] 'README.md' | Should -Exist
+            (Get-ChildItem (Join-Path $used[0] 'docs/guides') -Filter *.md).Name | Sort-Object | Should -Be ((Get-ChildItem (Join-Path $repository 'docs/guides') -Filter *.md).Name | Sort-Object)
             $used[1] | Should -Be 'Dintero.Connections.Models.CommonConnection'
             $used[2] | Should -Be 'pending'
         }

@@ -1,7 +1,8 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # The way out to Dintero as an operations network has it: a real forward proxy (tinyproxy, started by
 # PesterSuiteTests on 127.0.0.1: one open, one asking for Basic credentials) that adds a Via header the emulator logs;
-# and the runbook recipe of README.md, which keeps the client secret in Automation assets or Key Vault.
+# and the runbook recipe of docs/guides/azure-automation.md, which keeps the client secret in Automation assets or
+# Key Vault.
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
@@ -114,10 +115,10 @@ Describe 'Through a real forward proxy' -Skip:(-not $env:DINTERO_TEST_PROXY) {
     }
 }
 
-Describe 'The runbook recipe of README.md' {
+Describe 'The runbook recipe of the Azure Automation guide' {
     BeforeAll {
-        $readme = Get-Content $env:DINTERO_TEST_README -Raw
-        $script:recipe = [regex]::Matches($readme, '(?s)```ps1\r?\n(.*?)```').Value | Where-Object { $_ -match 'Get-AutomationPSCredential' } | Select-Object -First 1
+        $guide = Get-Content (Join-Path $repository 'docs/guides/azure-automation.md') -Raw
+        $script:recipe = [regex]::Matches($guide, '(?s)```ps1\r?\n(.*?)```').Value | Where-Object { $_ -match 'Get-AutomationPSCredential' } | Select-Object -First 1
         $script:recipe = $recipe -replace '(?s)^```ps1\r?\n', '' -replace '```$', ''
         $script:sheet = "account_id,payment_options.type,payment_options.currencies,store_type,revenue.currency,revenue.accept_prepaid`nT00000301,dintero.zero,NOK,online,NOK,no"
         # Where a module could leave something on a worker: the test's drive, the temp folder, PowerShell's own folders.
@@ -139,7 +140,7 @@ Describe 'The runbook recipe of README.md' {
         Remove-Item function:Get-AutomationPSCredential, function:Get-AutomationVariable, function:Connect-AzAccount, function:Get-AzKeyVaultSecret -ErrorAction SilentlyContinue
     }
 
-    It 'is in the README, with the credential asset and the Key Vault way' {
+    It 'is in the guide, with the credential asset and the Key Vault way' {
         $recipe | Should -Match 'Get-AutomationPSCredential'
         $recipe | Should -Match 'Get-AzKeyVaultSecret'
     }

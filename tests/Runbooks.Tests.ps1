@@ -104,7 +104,7 @@ Describe '2. Security checks fail closed' {
         $script:body = '{"event":"account_update","account_id":"T00000001"}'
         $hmac = [Security.Cryptography.HMACSHA1]::new([Text.Encoding]::UTF8.GetBytes('a-long-random-secret'))
         $script:signature = -join ($hmac.ComputeHash([Text.Encoding]::UTF8.GetBytes($body)) | ForEach-Object { $_.ToString('x2') })
-        # The receiver as the README writes it, in an Azure Function: 401 for a delivery that is not Dintero's.
+        # The receiver as the go-live guide writes it, in an Azure Function: 401 for a delivery that is not Dintero's.
         function script:Receive($Request, $Secret) {
             if (-not (Test-DinteroWebhookSignature -Body $Request.RawBody -Signature $Request.Headers['event-signature'] -Secret $Secret)) { return 401 }
             200

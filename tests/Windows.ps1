@@ -5,8 +5,8 @@
 
 .DESCRIPTION
     CI runs on Linux: there, the engine's tests and the loader's .NET Framework branch run on Mono, which is an
-    approximation of .NET Framework, not powershell.exe (README, "Hosts"). This script checks the rest on Windows, with
-    the .NET SDK 10 installed, from a clone of the repository:
+    approximation of .NET Framework, not powershell.exe (docs/guides/hosts.md). This script checks the rest on Windows,
+    with the .NET SDK 10 installed, from a clone of the repository:
 
       1. Builds the solution, which stages the module in out\Dintero.Connections.
       2. Imports the staged folder in powershell.exe (Windows PowerShell 5.1): the loader's AppDomain.AssemblyResolve
@@ -14,10 +14,10 @@
          5.1's console host.
       3. Runs the engine's tests and the Framework tests on this machine's .NET Framework (net472, natively: real
          Schannel, real WebProxy).
-      4. Runs every Pester suite (the README's examples among them, tests\Readme.Tests.ps1) in powershell.exe against
-         the emulator, with the DINTERO_TEST_* variables set exactly as the xunit host sets them for pwsh: the same
-         test (tests\Dintero.Connections.Tests\Pester\PesterSuiteTests.cs), told by DINTERO_TEST_PWSH to use
-         powershell.exe.
+      4. Runs every Pester suite (the README's and the guides' examples among them, tests\Readme.Tests.ps1) in
+         powershell.exe against the emulator, with the DINTERO_TEST_* variables set exactly as the xunit host sets
+         them for pwsh: the same test (tests\Dintero.Connections.Tests\Pester\PesterSuiteTests.cs), told by
+         DINTERO_TEST_PWSH to use powershell.exe.
 
     It stops at the first step that fails and says which. Run it from any PowerShell on Windows:
         powershell.exe -NoProfile -ExecutionPolicy Bypass -File tests\Windows.ps1

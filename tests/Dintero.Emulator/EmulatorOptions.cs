@@ -134,7 +134,7 @@ public sealed partial class EmulatorOptions
     /// <summary>
     /// When set, a merchant token bought through a partner's exchange lacks the checkout scopes (admin:checkout,
     /// write:checkout, read:checkout): as for a partner whose own client has no checkout grant. Unset, it carries the
-    /// partner's scopes, the module's reading of Dintero's documentation (uncertain: see the README).
+    /// partner's scopes, the module's reading of Dintero's documentation (uncertain: see docs/guides/go-live.md).
     /// </summary>
     public bool ExchangedTokensWithoutCheckout { get; set; }
 

@@ -4,9 +4,9 @@ using Dintero.Connections.Tests.Support;
 namespace Dintero.Connections.Tests.Help;
 
 /// <summary>
-/// The PowerShell examples of the README (which the Pester suite runs against the emulator) and of the help
-/// pages call only cmdlets and parameters the module has. Checked here too, so a renamed parameter fails CI
-/// even where pwsh is absent.
+/// The PowerShell examples of the README and the guides (which the Pester suite runs against the emulator) and of the
+/// help pages call only cmdlets and parameters the module has, and the documents name no cmdlet it lacks. Checked here
+/// too, so a renamed parameter fails CI even where pwsh is absent.
 /// </summary>
 public sealed partial class ReadmeExampleTests
 {
@@ -15,12 +15,6 @@ public sealed partial class ReadmeExampleTests
         "Verbose", "Debug", "ErrorAction", "WarningAction", "InformationAction", "ErrorVariable", "WarningVariable",
         "InformationVariable", "OutVariable", "OutBuffer", "PipelineVariable", "WhatIf", "Confirm",
     };
-
-    [GeneratedRegex(@"```powershell\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex Block();
-
-    [GeneratedRegex(@"```(?:powershell|ps1)\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex AnyPowerShellBlock();
 
     [GeneratedRegex(@"\b((?:Connect|Disconnect|Get|New|Set)-Dintero\w*)((?:[^|\n;)}]|\n\s+-)*)")]
     private static partial Regex Call();
@@ -44,30 +38,46 @@ public sealed partial class ReadmeExampleTests
         return snippets;
     }
 
-    public static IReadOnlyList<string> Examples() =>
-        Block().Matches(File.ReadAllText(Repository.Readme).Replace("\r\n", "\n")).Select(m => m.Groups[1].Value).ToList();
+    // A wildcard or a placeholder (New-Dintero*Connection, New-Dintero<Kind>Connection) names a family, not a cmdlet.
+    [GeneratedRegex(@"\b[A-Z][a-z]+-Dintero\w*(?![<*\w-])")]
+    private static partial Regex CmdletName();
 
-    [Fact]
-    public void The_README_has_PowerShell_examples_for_the_main_flows()
-    {
-        var all = string.Join("\n", Examples());
-
-        Assert.Contains("Connect-Dintero", all);
-        Assert.Contains("New-DinteroCommonConnection", all);
-        Assert.Contains("New-DinteroBamboraConnection", all);
-        Assert.Contains("Import-Csv", all);
-        Assert.Contains("@{", all);
-    }
+    [GeneratedRegex(@"^```bash\n(.*?)\n```", RegexOptions.Singleline | RegexOptions.Multiline)]
+    private static partial Regex BashBlock();
 
     public static TheoryData<string> Documents() =>
-        new(new[] { "README.md" }.Concat(Directory.GetFiles(Repository.Docs, "*.md").Select(path => "docs/" + Path.GetFileName(path))));
+        new(Repository.Documents().Concat(Directory.GetFiles(Repository.Docs, "*.md").Select(path => "docs/" + Path.GetFileName(path))));
+
+    // The README and the guides name cmdlets in their prose too ("Wait-DinteroConnection reads each connection"): a
+    // cmdlet renamed or dropped leaves no name behind that a reader would type in vain.
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_cmdlet_a_document_names_is_one_the_module_exports(string document)
+    {
+        var exported = new ManifestFile(Repository.Manifest).List("CmdletsToExport").ToHashSet(StringComparer.Ordinal);
+        var named = CmdletName().Matches(MarkdownText.Read(document)).Select(m => m.Value).Distinct().ToList();
+
+        Assert.All(named, name => Assert.True(exported.Contains(name), $"{document} names {name}, which the manifest does not export."));
+    }
+
+    // .ci/run runs exactly the test command the README gives: a change to one that is not made to the other fails here.
+    [Fact]
+    public void The_README_gives_the_test_command_that_CI_runs()
+    {
+        var readme = MarkdownText.Read("README.md");
+        var section = readme[readme.IndexOf("\n## Run the tests\n", StringComparison.Ordinal)..];
+        var command = BashBlock().Match(section).Groups[1].Value.Trim();
+        var ci = File.ReadAllLines(Path.Combine(Repository.Root, ".ci", "run")).Select(line => line.Trim());
+
+        Assert.StartsWith("dotnet test ", command);
+        Assert.Contains(ci, line => line == command || line.StartsWith(command + " ", StringComparison.Ordinal));
+    }
 
     [Theory]
     [MemberData(nameof(Documents))]
     public void Every_cmdlet_and_parameter_in_the_examples_exists(string document)
     {
-        var text = File.ReadAllText(Path.Combine(Repository.Root, document)).Replace("\r\n", "\n");
-        var examples = AnyPowerShellBlock().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        var examples = MarkdownText.PowerShellBlocks(MarkdownText.Read(document));
         var cmdlets = StagedModule.Cmdlets.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         foreach (Match call in examples.SelectMany(Snippets).SelectMany(snippet => Call().Matches(snippet)))
         {

@@ -28,10 +28,24 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
     public const string ProxyUser = "pester-ops";
     public const string ProxyPassword = "Pester-Proxy-Password-3307";
 
+    /// <summary>The suite that runs a document's ```powershell blocks: once per document, each with an emulator of its own.</summary>
+    public const string DocumentSuite = "Readme.Tests.ps1";
+
     public static IReadOnlyList<string> SuiteFiles() =>
         Directory.GetFiles(Repository.Tests, "*.Tests.ps1").Select(path => Path.GetFileName(path)).Order(StringComparer.Ordinal).ToList();
 
-    public static TheoryData<string> Suites() => new(SuiteFiles());
+    public static TheoryData<string> Suites() => new(SuiteFiles().Where(suite => suite != DocumentSuite));
+
+    /// <summary>The README and every guide with a block to run (a guide of prose and illustrations alone has none).</summary>
+    public static TheoryData<string, string> DocumentRuns()
+    {
+        var runs = new TheoryData<string, string>();
+        foreach (var document in Repository.Documents().Where(document => MarkdownText.RunnableBlocks(MarkdownText.Read(document)).Count > 0))
+        {
+            runs.Add(DocumentSuite, document);
+        }
+        return runs;
+    }
 
     [GeneratedRegex(@"Tests Passed: (\d+), Failed: (\d+)[^\r\n]*")]
     private static partial Regex Summary();
@@ -43,8 +57,17 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
 
     [PesterTheory]
     [MemberData(nameof(Suites))]
-    public async Task Pester_suite_passes(string suite)
+    public Task Pester_suite_passes(string suite) => RunSuite(suite, document: null);
+
+    // Each document starts where a reader who opens it starts: a fresh emulator, a fresh pwsh, nothing connected. The
+    // suite is named in the test's name, so that a filter on Readme.Tests picks every document.
+    [PesterTheory]
+    [MemberData(nameof(DocumentRuns))]
+    public Task Pester_suite_passes_for_document(string suite, string document) => RunSuite(suite, document);
+
+    private async Task RunSuite(string suite, string? document)
     {
+        var name = document == null ? suite : $"{suite} on {document}";
         Assert.True(PowerShellHost.WhyUnavailable == null, $"CI runs every Pester suite, and this one cannot run: {PowerShellHost.WhyUnavailable}");
         var options = new EmulatorOptions();
         // Both paths: a merchant's own client for its account, and a partner's client for its merchants.
@@ -52,9 +75,9 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         options.Clients[PartnerClientId] = new ConfiguredClient(PartnerClientSecret, PartnerId);
         options.Clients[SpareClientId] = new ConfiguredClient(SpareClientSecret, PartnerId);
         options.AddPartner(PartnerId, merchants: 400);
-        // The README and the help pages follow signups to the end, as a user would against an emulator started with
-        // --enable-after.
-        if (suite is "Readme.Tests.ps1" or "Help.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
+        // The README, the guides and the help pages follow signups to the end, as a user would against an emulator
+        // started with --enable-after.
+        if (suite is DocumentSuite or "Help.Tests.ps1") options.EnableAfter = TimeSpan.FromSeconds(3);
         await using var emulator = await DinteroEmulator.StartAsync(options);
         // Real forward proxies for the network suite (and for Connect-Dintero's proxy example in the help suite): one
         // open, one that asks for credentials. CI has tinyproxy (.ci/run installs it); elsewhere, without it, the proxy
@@ -81,7 +104,7 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
             ["DINTERO_TEST_PARTNER_CLIENT_SECRET"] = PartnerClientSecret,
             ["DINTERO_TEST_SPARE_CLIENT_ID"] = SpareClientId,
             ["DINTERO_TEST_SPARE_CLIENT_SECRET"] = SpareClientSecret,
-            ["DINTERO_TEST_README"] = Repository.Readme,
+            ["DINTERO_TEST_DOCUMENT"] = document == null ? string.Empty : Path.Combine(Repository.Root, document),
         };
         var path = Quoted(Path.Combine(Repository.Tests, suite));
         // Plain text: the summary line is read back below, and colour codes would split it. Pester by path: the
@@ -92,13 +115,13 @@ public sealed partial class PesterSuiteTests(ITestOutputHelper log)
         var (exit, raw) = PowerShellHost.Run(command, environment, TimeSpan.FromMinutes(10));
         var output = ColorCodes().Replace(raw, string.Empty);
 
-        Assert.True(exit == 0, $"Pester {suite} exited {exit}:\n{output}");
+        Assert.True(exit == 0, $"Pester {name} exited {exit}:\n{output}");
         var summary = Summary().Match(output);
-        Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {suite} ran no test:\n{output}");
-        log.WriteLine($"Pester {suite} in {PowerShellHost.Description}: {summary.Value}");
+        Assert.True(summary.Success && int.Parse(summary.Groups[1].Value) > 0, $"Pester {name} ran no test:\n{output}");
+        log.WriteLine($"Pester {name} in {PowerShellHost.Description}: {summary.Value}");
         // Kept for the end of a CI run, which prints every suite's counts (.ci/run): xunit shows one test per suite.
         Directory.CreateDirectory(Repository.PesterSummaries);
-        File.WriteAllText(Path.Combine(Repository.PesterSummaries, suite + ".txt"), $"Pester {suite} in {PowerShellHost.Description}: {summary.Value}");
+        File.WriteAllText(Path.Combine(Repository.PesterSummaries, name.Replace('/', '-') + ".txt"), $"Pester {name} in {PowerShellHost.Description}: {summary.Value}");
         if (authProxy != null) log.WriteLine($"Proxies: {openProxy!.RequestLines.Count} requests through the open one, {authProxy.RequestLines.Count} through the one that asks for credentials (407s included).");
         Assert.DoesNotContain(ClientSecret, output);
         Assert.DoesNotContain(PartnerClientSecret, output);

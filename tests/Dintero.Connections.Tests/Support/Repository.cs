@@ -17,7 +17,15 @@ public static class Repository
 
     public static string Tests => Path.Combine(Root, "tests");
 
-    public static string Readme => Path.Combine(Root, "README.md");
+    /// <summary>The guides the README sends a reader to, one idea each.</summary>
+    public static string Guides => Path.Combine(Docs, "guides");
+
+    /// <summary>
+    /// The README and the guides, as paths from the root with '/': the documents whose examples run in Pester, and
+    /// which ship with the module as they are laid out here.
+    /// </summary>
+    public static IReadOnlyList<string> Documents() =>
+        new[] { "README.md" }.Concat(Directory.GetFiles(Guides, "*.md").Select(path => "docs/guides/" + Path.GetFileName(path)).Order(StringComparer.Ordinal)).ToList();
 
     /// <summary>Where each Pester suite's counts are written when it passes (out/pester), for the end of a CI run.</summary>
     public static string PesterSummaries => Path.Combine(Root, "out", "pester");
