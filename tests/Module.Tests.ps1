@@ -79,11 +79,34 @@ Describe 'The Dintero.Connections module' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
-    It 'resolves the types users name: the context, the models and the exceptions' {
-        [Dintero.Connections.Session.DinteroContext].Name | Should -Be 'DinteroContext'
-        (Get-Command Get-DinteroConnection).Parameters['Context'].ParameterType.FullName | Should -Be 'Dintero.Connections.Session.DinteroContext'
-        [Dintero.Connections.Models.CommonConnectionSignup]::new().GetType().Assembly.GetName().Name | Should -Be 'Dintero.Connections.Contracts'
-        [Dintero.Connections.Errors.DinteroApiException].Name | Should -Be 'DinteroApiException'
+    It 'gives scripts the types they name: the context Connect-Dintero writes, the models cmdlets take, the exceptions calls throw' {
+        # A runbook keeps a context and passes it on, typed by name: it must be the type -PassThru writes and -Context takes.
+        function Read-Setting([Dintero.Connections.Session.DinteroContext] $Context) { Get-DinteroAccountSetting -Context $Context }
+        $merchantContext = Connect-Dintero @merchant -PassThru
+        $merchantContext | Should -BeOfType ([Dintero.Connections.Session.DinteroContext])
+        Connect-Dintero @partner
+        try {
+            # The session is the partner's now: the merchant's account comes back only through the context passed.
+            (Read-Setting $merchantContext).account_id | Should -Be $accountId
+
+            # A signup built from the model types binds as the cmdlet's input and is planned as any other (-WhatIf: nothing sent).
+            $option = [Dintero.Connections.Models.PaymentOption] @{ type = 'dintero.zero'; currencies = [Collections.Generic.List[string]] @('NOK') }
+            $signup = [Dintero.Connections.Models.CommonConnectionSignup] @{
+                payment_options = [Collections.Generic.List[Dintero.Connections.Models.PaymentOption]] @($option)
+                store_type      = [Collections.Generic.List[string]] @('online')
+            }
+            $signup | New-DinteroCommonConnection -Context $merchantContext -WhatIf -ReportVariable plan 6>$null
+            @($plan.outcome) | Should -Be @('WouldCreate')
+            $signup.store_type[0] = 'onlin'
+            { $signup | New-DinteroCommonConnection -Context $merchantContext -WhatIf -ErrorAction Stop 6>$null } | Should -Throw -ErrorId 'Dintero.ValidationFailed,*'
+
+            # What a failing call throws is the exception type a script catches by name.
+            $caught = $null
+            try { Get-DinteroConnection -Context $merchantContext -Type Vipps -ErrorAction Stop }
+            catch [Dintero.Connections.Errors.DinteroApiException] { $caught = $_.Exception }
+            $caught.StatusCode | Should -Be 404
+        }
+        finally { Disconnect-Dintero; Disconnect-Dintero $merchantContext }
     }
 
     It 'can be removed and imported again in the same session, and still works' {
@@ -128,10 +151,20 @@ Describe 'The Dintero.Connections module' {
         $manifest = Import-PowerShellDataFile $env:DINTERO_TEST_MODULE
         $script = 'Get-DinteroConnection -Type '
         $kinds = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
-        $kinds.Count | Should -Be 7
-        foreach ($kind in $kinds) { $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b" }
+        # The kinds -Type completes are the kinds the module signs up: one New-Dintero<Kind>Connection each, no more.
+        $signedUp = (Get-Command -Module Dintero.Connections -Verb New -Noun 'Dintero*Connection').Noun -replace '^Dintero(.+)Connection$', '$1'
+        $kinds | Should -Contain 'Common'
+        @($kinds | Sort-Object) | Should -Be @($signedUp | Sort-Object)
+        foreach ($kind in $kinds) {
+            $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b"
+            $manifest.Description | Should -Match "\b$kind\b"
+        }
         foreach ($tag in 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS') { $manifest.PrivateData.PSData.Tags | Should -Contain $tag }
-        Test-ModuleManifest $env:DINTERO_TEST_MODULE | Should -Not -BeNullOrEmpty
+        { Test-ModuleManifest $env:DINTERO_TEST_MODULE -ErrorAction Stop } | Should -Not -Throw
+        # What PowerShellGet and Import-Module read from it: the version, and the cmdlets this session has.
+        $tested = Test-ModuleManifest $env:DINTERO_TEST_MODULE -ErrorAction Stop
+        $tested.Version | Should -Be ([version] $manifest.ModuleVersion)
+        @($tested.ExportedCmdlets.Keys | Sort-Object) | Should -Be @((Get-Command -Module Dintero.Connections).Name | Sort-Object)
     }
 
     It 'leaves the process''s TLS protocols alone on .NET, where HttpClient ignores them, and says nothing of TLS' {

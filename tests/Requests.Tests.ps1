@@ -10,7 +10,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null
+    Clear-EmulatorFault
 }
 
 Describe 'Invoke-DinteroRequest, connected to a merchant account' {
@@ -181,7 +181,7 @@ Describe 'Invoke-DinteroRequest as a partner' {
 
 Describe 'Errors a support ticket can use' {
     BeforeAll { Connect-Dintero @merchant }
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     It 'shows a 500''s status, time and request id in the error view, and keeps the answer''s headers' {
         Add-EmulatorFault @{ Method = 'GET'; Path = '/v1/accounts/*/management/settings'; Status = 500 }

@@ -12,7 +12,7 @@ BeforeAll {
 }
 
 Describe 'Running the same sheet again' {
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     It 'skips the merchants whose connection exists, says which and why, and posts only the missing ones' {
         Initialize-Merchant (11..16)
@@ -70,7 +70,7 @@ Describe 'Running the same sheet again' {
 }
 
 Describe 'Reading back only what proves this signup' {
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     BeforeAll {
         function script:Get-StoredSignup([string] $AccountId) { (Invoke-RestMethod "$($emulator)_emulator/accounts/$AccountId/connections/common").signup }
@@ -153,7 +153,7 @@ Describe 'The plan of a run: -WhatIf' {
 }
 
 Describe 'The summary at the end of a run' {
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     It 'counts the rows by outcome and by ErrorId in one Information record, and says how to go on' {
         Initialize-Merchant (111..114)
@@ -200,7 +200,7 @@ Describe 'The summary at the end of a run' {
 }
 
 Describe 'The report of a run' {
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     It 'has one row per input, and round-trips through Export-Csv and Import-Csv as the input of the rows still to do' {
         Initialize-Merchant (31..34)
@@ -272,7 +272,7 @@ Describe 'The report of a run' {
 }
 
 Describe 'Warnings on a long run' {
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" | Out-Null }
+    AfterEach { Clear-EmulatorFault }
 
     It 'shows the first throttling wait and sums up the rest, instead of a warning per row' {
         Initialize-Merchant (61..70)

@@ -105,7 +105,7 @@ Describe 'Bulk onboarding: several requests in flight' {
             $rows
         }
     }
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" }
+    AfterEach { Clear-EmulatorFault }
 
     It 'keeps the input order and reports each bad row in its place with -ThrottleLimit 8' {
         # The first row's answer takes three seconds, the others 100 ms: it finishes last, and must still come out first.

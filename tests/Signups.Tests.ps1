@@ -1,16 +1,10 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # Signups as a user sends them: hashtables, Import-Csv rows, -WhatIf, bad input, Dintero's errors, every
 # connection kind and its views, and signups followed until they are final.
-# Run by `dotnet test` (PesterSuiteTests), which starts the emulator; the header is tests/Support/Suite.ps1.
+# Run by `dotnet test` (PesterSuiteTests), which starts the emulator; the header is tests/Support/SignupSuite.ps1.
 
 BeforeAll {
-    # These tests sign the same accounts up again and again, for what each shows; a re-run that skips existing
-    # connections, the default, is tests/Reruns.Tests.ps1's.
-    $PSDefaultParameterValues['New-Dintero*Connection:Force'] = $true
-    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
-    $script:partnerContext = Connect-Dintero @partner -PassThru
-    $script:ssn = '01019012345'
-    $script:bankAccount = '15036012345'
+    . (Join-Path $PSScriptRoot 'Support/SignupSuite.ps1')
 }
 
 
@@ -162,7 +156,7 @@ $accountId,vipps,NOK;SEK,online;instore,NOK,false
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
         $shell.InvocationStateInfo.State | Should -Be 'Stopped'
         $shell.Dispose()
-        Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults"
+        Clear-EmulatorFault
     }
 }
 

@@ -1,21 +1,15 @@
 #Requires -Modules @{ ModuleName = 'Pester'; ModuleVersion = '5.0.0' }
 # What scripts and runbooks read: the streams, and the error views, in which no personal number appears.
-# Run by `dotnet test` (PesterSuiteTests), which starts the emulator; the header is tests/Support/Suite.ps1.
+# Run by `dotnet test` (PesterSuiteTests), which starts the emulator; the header is tests/Support/SignupSuite.ps1.
 
 BeforeAll {
-    # These tests sign the same accounts up again and again, for what each shows; a re-run that skips existing
-    # connections, the default, is tests/Reruns.Tests.ps1's.
-    $PSDefaultParameterValues['New-Dintero*Connection:Force'] = $true
-    . (Join-Path $PSScriptRoot 'Support/Suite.ps1')
-    $script:partnerContext = Connect-Dintero @partner -PassThru
-    $script:ssn = '01019012345'
-    $script:bankAccount = '15036012345'
+    . (Join-Path $PSScriptRoot 'Support/SignupSuite.ps1')
 }
 
 
 Describe 'Streams, as scripts and runbooks use them' {
     BeforeAll { $script:context = Connect-Dintero @connect -PassThru }
-    AfterEach { Invoke-RestMethod -Method Delete "$($emulator)_emulator/faults" }
+    AfterEach { Clear-EmulatorFault }
 
     It 'writes the request lines when $VerbosePreference is set inside a function, not only with -Verbose' {
         function Read-Setting { $VerbosePreference = 'Continue'; Get-DinteroAccountSetting }

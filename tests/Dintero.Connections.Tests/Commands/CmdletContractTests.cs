@@ -16,21 +16,28 @@ public sealed class CmdletContractTests
 
     private static CmdletMetadata Cmdlet(string name) => StagedModule.Cmdlets.Single(c => c.Name == name);
 
+    /// <summary>
+    /// The commands are the assembly's cmdlet classes, found by reflection, and every test here takes them from there
+    /// (<see cref="StagedModule.Cmdlets"/>: the classes with [Cmdlet]). So a class that derives from PowerShell's Cmdlet
+    /// must carry the attribute, or it is no command and no contract test sees it; and each must be a class PowerShell
+    /// can make and bind: public and sealed, with a public parameterless constructor, a PSCmdlet (the session state
+    /// the module's session lives in), every parameter a public property it can set.
+    /// </summary>
     [Fact]
-    public void The_module_has_the_cmdlets_of_its_public_contract()
+    public void Every_cmdlet_class_is_a_command_PowerShell_can_make_and_bind()
     {
-        Assert.Equal(
-            new[]
-            {
-                "Connect-Dintero", "Disconnect-Dintero", "Get-DinteroAccount", "Get-DinteroAccountSetting", "Get-DinteroApiClient", "Get-DinteroConnection",
-                "Get-DinteroContext", "Get-DinteroMerchantReadiness", "Get-DinteroOnboardingLink", "Get-DinteroPaymentProfile", "Get-DinteroWebhook",
-                "Get-DinteroWebhookDelivery", "Invoke-DinteroRequest", "New-DinteroApiClient", "New-DinteroBamboraConnection", "New-DinteroCollectorConnection",
-                "New-DinteroCommonConnection", "New-DinteroCommonSignupLink", "New-DinteroInstabankConnection", "New-DinteroMerchantInvite", "New-DinteroPayExConnection",
-                "New-DinteroSwishConnection", "New-DinteroVippsConnection", "New-DinteroWebhook", "Remove-DinteroApiClient", "Remove-DinteroWebhook",
-                "Reset-DinteroApiClientSecret", "Send-DinteroWebhookPing", "Set-DinteroAccountSetting", "Set-DinteroPaymentProfile", "Test-DinteroWebhookSignature",
-                "Wait-DinteroConnection",
-            },
-            StagedModule.Cmdlets.Select(c => c.Name));
+        var commandClasses = StagedModule.Assembly.GetTypes().Where(type => !type.IsAbstract && Bases(type).Contains("System.Management.Automation.Cmdlet")).ToList();
+
+        Assert.NotEmpty(StagedModule.Cmdlets);
+        Assert.Equal(commandClasses.Select(type => type.FullName).Order(), StagedModule.Cmdlets.Select(cmdlet => cmdlet.Type.FullName).Order());
+        Assert.All(StagedModule.Cmdlets, cmdlet =>
+        {
+            Assert.True(cmdlet.Type.IsPublic && cmdlet.Type.IsSealed, $"{cmdlet.Name} ({cmdlet.Type.Name}) is not a public sealed class.");
+            Assert.True(cmdlet.Type.GetConstructor(Type.EmptyTypes) != null, $"{cmdlet.Name} has no public parameterless constructor.");
+            Assert.Contains("System.Management.Automation.PSCmdlet", Bases(cmdlet.Type));
+            Assert.All(cmdlet.Parameters, parameter =>
+                Assert.True(parameter.Property.GetSetMethod() != null && parameter.Property.GetGetMethod() != null, $"{cmdlet.Name} -{parameter.Name} is not a public read-write property."));
+        });
     }
 
     [Theory]
@@ -187,13 +194,42 @@ public sealed class CmdletContractTests
         Assert.Equal("PSCredential", connect.Parameters.Single(p => p.Name == "Credential").Property.PropertyType.Name);
     }
 
+    /// <summary>
+    /// Ctrl+C (StopProcessing, a no-op in PowerShell's Cmdlet) and a pipeline cut short downstream (PowerShell disposes
+    /// an IDisposable cmdlet) stop every cmdlet's calls in flight: what PowerShell calls on each class, and the base
+    /// implementations that calls on to, reach a cancellation, and one method of the module owns it. Read from what
+    /// PowerShell calls, not from the class names.
+    /// </summary>
     [Fact]
-    public void Cmdlets_share_one_small_abstract_base()
+    public void Every_cmdlet_cancels_its_calls_on_Ctrl_C_and_when_its_pipeline_ends_early_by_one_owner()
     {
-        Assert.All(StagedModule.Cmdlets, cmdlet => Assert.Contains("DinteroCmdlet", BaseNames(cmdlet.Type)));
-        var baseType = StagedModule.Assembly.GetTypes().Single(t => t.Name == "DinteroCmdlet");
-        Assert.True(baseType.IsAbstract);
-        Assert.Contains(baseType.GetMethods(BindingFlags.NonPublic | BindingFlags.Instance), m => m.Name == "StopProcessing" && m.DeclaringType == baseType);
+        var owners = new Dictionary<string, HashSet<MethodInfo>> { ["StopProcessing"] = new(), ["Dispose"] = new() };
+        foreach (var cmdlet in StagedModule.Cmdlets)
+        {
+            Assert.True(cmdlet.Type.GetInterfaces().Any(i => i.FullName == "System.IDisposable"), $"{cmdlet.Name} is not IDisposable: PowerShell cannot end it when its pipeline ends early.");
+            foreach (var (name, owner) in owners)
+            {
+                var cancelling = CalledChain(cmdlet.Type, name).Where(method => MethodCalls(method, "Cancel", "CancellationTokenSource")).ToList();
+                Assert.True(cancelling.Count > 0, $"{cmdlet.Name}: {name} cancels nothing.");
+                owner.UnionWith(cancelling);
+            }
+        }
+        // Each cancels in one place, both in the same class: one owner of the rule.
+        Assert.All(owners, pair => Assert.True(pair.Value.Count == 1, $"{pair.Key} cancels in {pair.Value.Count} places: {string.Join(", ", pair.Value.Select(m => m.DeclaringType!.Name))}."));
+        Assert.Single(owners.Values.SelectMany(owner => owner).Select(owner => owner.DeclaringType).Distinct());
+    }
+
+    // The method PowerShell calls on the class (as declared in this module), then each base one it calls on to.
+    private static IEnumerable<MethodInfo> CalledChain(Type type, string name)
+    {
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly;
+        for (var current = type; current != null && current.Assembly == StagedModule.Assembly; current = current.BaseType)
+        {
+            var method = current.GetMethod(name, Declared, null, Type.EmptyTypes, null);
+            if (method == null) continue;
+            yield return Definition(method);
+            if (!MethodCalls(method, name, declaringType: null)) yield break;
+        }
     }
 
     [Fact]
@@ -239,9 +275,12 @@ public sealed class CmdletContractTests
         Assert.Equal(new[] { "Dintero.Connections.Contracts", "Dintero.Connections.Engine", "netstandard", "System.Management.Automation" }, references);
     }
 
-    private static IEnumerable<string> BaseNames(Type type)
+    // The same method whichever class it is reached from (a MethodInfo differs by the type it was read through).
+    private static MethodInfo Definition(MethodInfo method) => (MethodInfo)method.Module.ResolveMethod(method.MetadataToken)!;
+
+    private static IEnumerable<string> Bases(Type type)
     {
-        for (var current = type.BaseType; current != null; current = current.BaseType) yield return current.IsGenericType ? current.Name.Split('`')[0] : current.Name;
+        for (var current = type.BaseType; current != null; current = current.BaseType) yield return current.FullName ?? current.Name;
     }
 
     // Looks for a call to declaringType.method in the IL of the class and its bases from this module (up to stopAt),
@@ -259,27 +298,29 @@ public sealed class CmdletContractTests
 
     private static bool CallsIn(Type current, string methodName, string declaringType)
     {
+        var typeArguments = current.IsGenericType ? current.GetGenericArguments() : Type.EmptyTypes;
+        var methods = new[] { current }.Concat(current.GetNestedTypes(BindingFlags.NonPublic))
+            .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly));
+        return methods.Any(method => MethodCalls(method, methodName, declaringType, typeArguments));
+    }
+
+    // Looks for a call to declaringType.methodName (a method of that name on any type for null) in one method's IL.
+    private static bool MethodCalls(MethodInfo method, string methodName, string? declaringType, Type[]? typeArguments = null)
+    {
+        typeArguments ??= method.DeclaringType is { IsGenericType: true } generic ? generic.GetGenericArguments() : Type.EmptyTypes;
+        var il = method.GetMethodBody()?.GetILAsByteArray();
+        if (il == null) return false;
+        for (var i = 0; i + 4 < il.Length; i++)
         {
-            var typeArguments = current.IsGenericType ? current.GetGenericArguments() : Type.EmptyTypes;
-            var methods = new[] { current }.Concat(current.GetNestedTypes(BindingFlags.NonPublic))
-                .SelectMany(t => t.GetMethods(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly));
-            foreach (var method in methods)
+            if (il[i] != 0x28 && il[i] != 0x6F) continue; // call, callvirt
+            try
             {
-                var il = method.GetMethodBody()?.GetILAsByteArray();
-                if (il == null) continue;
-                for (var i = 0; i + 4 < il.Length; i++)
-                {
-                    if (il[i] != 0x28 && il[i] != 0x6F) continue; // call, callvirt
-                    try
-                    {
-                        var called = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), typeArguments, Type.EmptyTypes);
-                        if (called?.Name == methodName && called.DeclaringType?.Name == declaringType) return true;
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Not a method token: the byte was an operand, not an opcode.
-                    }
-                }
+                var called = method.Module.ResolveMethod(BitConverter.ToInt32(il, i + 1), typeArguments, Type.EmptyTypes);
+                if (called?.Name == methodName && (declaringType == null || called.DeclaringType?.Name == declaringType)) return true;
+            }
+            catch (ArgumentException)
+            {
+                // Not a method token: the byte was an operand, not an opcode.
             }
         }
         return false;
