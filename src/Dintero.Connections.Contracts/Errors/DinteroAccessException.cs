@@ -57,12 +57,12 @@ namespace Dintero.Connections.Errors
 
         public override string ErrorId => Failure switch
         {
-            DinteroAccessFailure.CredentialsRefused => "Dintero.Access.CredentialsRefused",
-            DinteroAccessFailure.NotPartnerMerchant => "Dintero.Access.NotPartnerMerchant",
-            DinteroAccessFailure.NotPartner => "Dintero.NotPartner",
-            DinteroAccessFailure.MissingScope => "Dintero.Access.MissingScope",
-            DinteroAccessFailure.NotConnected => "Dintero.NotConnected",
-            _ => "Dintero.Access.OtherAccount",
+            DinteroAccessFailure.CredentialsRefused => ErrorIds.CredentialsRefused,
+            DinteroAccessFailure.NotPartnerMerchant => ErrorIds.NotPartnerMerchant,
+            DinteroAccessFailure.NotPartner => ErrorIds.NotPartner,
+            DinteroAccessFailure.MissingScope => ErrorIds.MissingScope,
+            DinteroAccessFailure.NotConnected => ErrorIds.NotConnected,
+            _ => ErrorIds.OtherAccount,
         };
     }
 }

@@ -97,13 +97,13 @@ namespace Dintero.Connections.Errors
         /// </summary>
         public override string ErrorId => IsThrottled
             ? ThrottledErrorId
-            : IsRedirect ? RedirectedErrorId : $"Dintero.Api.{StatusCode}" + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
+            : IsRedirect ? RedirectedErrorId : ErrorIds.ApiPrefix + StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture) + (string.IsNullOrEmpty(Code) ? string.Empty : "." + Code);
 
         /// <summary>The ErrorId of a request Dintero kept answering 429.</summary>
-        public const string ThrottledErrorId = "Dintero.Throttled";
+        public const string ThrottledErrorId = ErrorIds.Throttled;
 
         /// <summary>The ErrorId of a request answered with a redirect, which is not followed.</summary>
-        public const string RedirectedErrorId = "Dintero.Redirected";
+        public const string RedirectedErrorId = ErrorIds.Redirected;
 
         /// <summary>Every field error, depth first, with nested ones flattened.</summary>
         public IEnumerable<DinteroFieldError> AllFieldErrors() => Flatten(FieldErrors);

@@ -30,6 +30,6 @@ namespace Dintero.Connections.Errors
         /// <summary>The proxy's address, without any user name or password; null when a proxy nobody configured answered 407.</summary>
         public Uri? Proxy { get; }
 
-        public override string ErrorId => Failure == DinteroProxyFailure.AuthenticationRequired ? "Dintero.Proxy.AuthenticationRequired" : "Dintero.Proxy.Unreachable";
+        public override string ErrorId => Failure == DinteroProxyFailure.AuthenticationRequired ? ErrorIds.ProxyAuthenticationRequired : ErrorIds.ProxyUnreachable;
     }
 }

@@ -32,7 +32,7 @@ namespace Dintero.Connections.Errors
 
         /// <summary>Unknown: <c>Dintero.Transport.OutcomeUnknown</c>; not stored: Dintero's own error for a 5xx, <c>Dintero.Transport.NotStored</c> for a lost answer.</summary>
         public override string ErrorId => Finding == ReadBackFinding.CannotTell
-            ? "Dintero.Transport.OutcomeUnknown"
-            : Lost is DinteroApiException answer ? answer.ErrorId : "Dintero.Transport.NotStored";
+            ? ErrorIds.OutcomeUnknown
+            : Lost is DinteroApiException answer ? answer.ErrorId : ErrorIds.NotStored;
     }
 }

@@ -25,6 +25,6 @@ namespace Dintero.Connections.Errors
         public string? LeftBehind { get; }
 
         /// <summary><c>Dintero.Rollback.Undone</c>, or <c>Dintero.Rollback.LeftBehind</c> when something is left to remove.</summary>
-        public override string ErrorId => Undone ? "Dintero.Rollback.Undone" : "Dintero.Rollback.LeftBehind";
+        public override string ErrorId => Undone ? ErrorIds.RollbackUndone : ErrorIds.RollbackLeftBehind;
     }
 }

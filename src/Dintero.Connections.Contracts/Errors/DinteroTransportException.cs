@@ -25,6 +25,6 @@ namespace Dintero.Connections.Errors
 
         public override bool OutcomeUnknown => RequestMayHaveReachedServer;
 
-        public override string ErrorId => RequestMayHaveReachedServer ? "Dintero.Transport.OutcomeUnknown" : "Dintero.Transport.NotSent";
+        public override string ErrorId => RequestMayHaveReachedServer ? ErrorIds.OutcomeUnknown : ErrorIds.NotSent;
     }
 }

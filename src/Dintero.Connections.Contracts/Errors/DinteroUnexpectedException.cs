@@ -14,6 +14,6 @@ namespace Dintero.Connections.Errors
         {
         }
 
-        public override string ErrorId => "Dintero.Unexpected";
+        public override string ErrorId => ErrorIds.Unexpected;
     }
 }

@@ -15,7 +15,7 @@ namespace Dintero.Connections.Errors
 
         public IReadOnlyList<ValidationProblem> Problems { get; }
 
-        public override string ErrorId => "Dintero.ValidationFailed";
+        public override string ErrorId => ErrorIds.ValidationFailed;
 
         private static string BuildMessage(string what, IReadOnlyList<ValidationProblem> problems)
         {

@@ -32,6 +32,6 @@ namespace Dintero.Connections.Errors
         /// <summary>The connection as last read, if it was read.</summary>
         public Connection? Connection { get; }
 
-        public override string ErrorId => TimedOut ? "Dintero.Wait.TimedOut" : "Dintero.Wait." + (LastStatus ?? "Unknown");
+        public override string ErrorId => TimedOut ? ErrorIds.WaitTimedOut : ErrorIds.WaitPrefix + (LastStatus ?? "Unknown");
     }
 }

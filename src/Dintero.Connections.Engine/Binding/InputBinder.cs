@@ -93,7 +93,7 @@ namespace Dintero.Connections.Binding
             var model = Activator.CreateInstance(modelType)!;
             var fields = ModelFields.Of(modelType);
             // A sheet read with the wrong delimiter is one column whose name is all the others: one problem says how to read it.
-            if (topLevel != null && WrongDelimiter(source, fields, topLevel) is { } delimiter)
+            if (topLevel != null && KeyHints.WrongDelimiter(source, fields, topLevel) is { } delimiter)
             {
                 problems.Add(path, delimiter);
                 return model;
@@ -117,7 +117,7 @@ namespace Dintero.Connections.Binding
                         continue;
                     }
                     // At the top level, a near miss of a nested field ('yearly_revenu') is a typo too, not another cmdlet's column.
-                    var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : NearMissOfNestedField(modelType, key));
+                    var nearest = Suggestions.Closest(key, fields.Names) ?? (topLevel == null ? null : KeyHints.NestedField(modelType, key));
                     if (topLevel != null && nearest == null) topLevel.IgnoredKeys.Add(key);
                     else problems.Add($"{path}.{key}", $"'{key}' is not a field here.{(nearest == null ? string.Empty : $" Did you mean '{nearest}'?")} Accepted: {FieldList(modelType)}.");
                     continue;
@@ -208,37 +208,6 @@ namespace Dintero.Connections.Binding
             }
             result = list;
             return ok;
-        }
-
-        /// <summary>
-        /// The dotted path of a field one level down whose name <paramref name="key"/> misses by a typo, such as
-        /// <c>revenue.yearly_revenue</c> for <c>yearly_revenu</c>. An exact name is no typo: a master sheet's
-        /// <c>email</c> column is meant for Set-DinteroAccountSetting, not for <c>applicant.email</c>.
-        /// </summary>
-        private static string? NearMissOfNestedField(Type modelType, string key)
-        {
-            foreach (var property in ModelFields.Of(modelType).Properties)
-            {
-                var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
-                if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)) type = type.GetGenericArguments()[0];
-                if (!ModelFields.IsModel(type)) continue;
-                var names = ModelFields.Of(type).Names.ToList();
-                var closest = Suggestions.Closest(key, names);
-                if (closest != null && !FieldNameComparer.Instance.Equals(closest, key)) return property.Name + "." + closest;
-            }
-            return null;
-        }
-
-        private static string? WrongDelimiter(IDictionary source, ModelFields fields, TopLevelKeys topLevel)
-        {
-            if (source.Count > 2) return null;
-            foreach (var key in source.Keys)
-            {
-                var text = Convert.ToString(key, CultureInfo.InvariantCulture) ?? string.Empty;
-                var hint = Rows.SheetShape.DelimiterHint(text, name => fields.Find(DottedKeys.Head(name)) != null || topLevel.IsParameter(name));
-                if (hint != null) return hint;
-            }
-            return null;
         }
 
         private static bool AllEmpty(IDictionary map)

@@ -20,7 +20,7 @@ namespace Dintero.Connections.Concurrency
     /// holds back the writing of those after it, not their running. Cancelling the token stops the waiting at once
     /// with an <see cref="OperationCanceledException"/>; the calls in flight see the same token.
     /// </summary>
-    public sealed class BatchRunner<TItem, TResult>
+    public sealed partial class BatchRunner<TItem, TResult>
     {
         /// <summary>The least time between two progress reports.</summary>
         public static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -173,60 +173,6 @@ namespace Dintero.Connections.Concurrency
             signal.Release();
         }
 
-        private void WaitAndWrite()
-        {
-            // Wakes at least every ProgressRefresh, so progress moves while calls run long without finishing.
-            signal.Wait(ProgressRefresh, cancellation);
-            WriteReady();
-        }
-
-        private void WriteReady()
-        {
-            WriteLogs();
-            if (inInputOrder)
-            {
-                while (unwritten.Count > 0 && unwritten.Peek().Task.IsCompleted) WriteOutcome(unwritten.Dequeue());
-            }
-            else
-            {
-                for (var left = unwritten.Count; left > 0; left--)
-                {
-                    var item = unwritten.Dequeue();
-                    if (item.Task.IsCompleted) WriteOutcome(item);
-                    else unwritten.Enqueue(item);
-                }
-            }
-            var progress = Progress;
-            var sinceLast = lastProgress == null ? TimeSpan.MaxValue : clock.Elapsed - lastProgress.Value;
-            if ((progress.Done != reportedDone && sinceLast >= ProgressInterval) || (progress.InFlight > 0 && sinceLast >= ProgressRefresh))
-            {
-                reportedDone = progress.Done;
-                lastProgress = clock.Elapsed;
-                output.WriteProgress(progress);
-            }
-        }
-
-        private void WriteOutcome(Entry item)
-        {
-            output.WriteOutcome(OutcomeOf(item));
-            WriteLogs();
-        }
-
-        private void WriteLogs()
-        {
-            while (logs.TryDequeue(out var entry)) output.WriteLog(entry);
-        }
-
-        private BatchOutcome<TItem, TResult> OutcomeOf(Entry item)
-        {
-            var task = item.Task;
-            if (task.Status == TaskStatus.RanToCompletion) return new BatchOutcome<TItem, TResult>(item.Index, item.Item, task.Result, null);
-            var failure = task.IsCanceled ? new OperationCanceledException(cancellation) : task.Exception!.GetBaseException();
-            // A call cut short because the owner was stopped is not one of its outcomes: the owner stops too.
-            if (failure is OperationCanceledException && cancellation.IsCancellationRequested) throw new OperationCanceledException(cancellation);
-            return new BatchOutcome<TItem, TResult>(item.Index, item.Item, default!, failure);
-        }
-
         private sealed class Pending
         {
             public Pending(Func<CancellationToken, Task<TResult>> work, TaskCompletionSource<TResult> outcome, TItem item)
@@ -258,68 +204,6 @@ namespace Dintero.Connections.Concurrency
             public TItem Item { get; }
 
             public Task<TResult> Task { get; }
-        }
-
-        /// <summary>Collects the log lines of the calls in flight for the owner's thread.</summary>
-        private sealed class QueueSink : ILogSink
-        {
-            private readonly BatchRunner<TItem, TResult> work;
-
-            public QueueSink(BatchRunner<TItem, TResult> work) => this.work = work;
-
-            public bool IsEnabled(DinteroLogLevel level) => work.output.IsLogEnabled(level);
-
-            public void Write(DinteroLogEntry entry)
-            {
-                work.logs.Enqueue(entry);
-                work.signal.Release();
-            }
-        }
-    }
-}
-
-namespace Dintero.Connections.Concurrency
-{
-    /// <summary>The outcome of a call that was never started: its batch was abandoned first (<see cref="BatchRunner{TItem, TResult}.Abandon"/>). Nothing was sent.</summary>
-    public sealed class NotStartedException : Exception
-    {
-        public NotStartedException()
-            : base("Not sent: the command ended before this record's call was started.")
-        {
-        }
-    }
-
-    /// <summary>One engine call run to completion on the owner's thread, its log lines written while it runs.</summary>
-    public static class BatchRunner
-    {
-        public static TResult Run<TResult>(Func<CancellationToken, Task<TResult>> work, ILogOutput output, CancellationToken cancellation)
-        {
-            var single = new SingleOutcome<TResult>(output);
-            var runner = new BatchRunner<object?, TResult>(1, single, cancellation);
-            runner.Add(work, null);
-            runner.Drain();
-            if (single.Outcome!.Failure != null) throw single.Outcome.Failure;
-            return single.Outcome.Result;
-        }
-
-        /// <summary>Keeps the one outcome of <see cref="Run"/>; progress of a single call is not worth showing.</summary>
-        private sealed class SingleOutcome<TResult> : IBatchOutput<object?, TResult>
-        {
-            private readonly ILogOutput inner;
-
-            public SingleOutcome(ILogOutput inner) => this.inner = inner;
-
-            public BatchOutcome<object?, TResult>? Outcome { get; private set; }
-
-            public bool IsLogEnabled(DinteroLogLevel level) => inner.IsLogEnabled(level);
-
-            public void WriteLog(DinteroLogEntry entry) => inner.WriteLog(entry);
-
-            public void WriteOutcome(BatchOutcome<object?, TResult> outcome) => Outcome = outcome;
-
-            public void WriteProgress(BatchProgress progress)
-            {
-            }
         }
     }
 }

@@ -51,16 +51,16 @@ namespace Dintero.Connections.Errors
                     return access.Failure switch
                     {
                         DinteroAccessFailure.CredentialsRefused => new ErrorReport(RecordCategory.AuthenticationError, access.ErrorId, access.Message,
-                            "Check the API client in Dintero's Backoffice (Settings > API clients), then run Connect-Dintero again.", endsCommand: true),
+                            ErrorIds.Advice.CredentialsRefused, endsCommand: true),
                         DinteroAccessFailure.NotPartnerMerchant => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             $"Check the account id; Get-DinteroAccount lists the merchants of partner {access.ConnectedAccountId}."),
                         // Nothing of the command can run on this connection: one error, not one per row.
                         DinteroAccessFailure.NotPartner => new ErrorReport(RecordCategory.InvalidOperation, access.ErrorId, access.Message,
-                            "Connect-Dintero -AccountId T11200000 -Credential (Get-Credential)", endsCommand: true),
+                            ErrorIds.Advice.ConnectPartner, endsCommand: true),
                         // Every account of the command gets its token the same way, so every one lacks the scope alike.
                         DinteroAccessFailure.MissingScope => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Description, access.Advice, endsCommand: true),
                         DinteroAccessFailure.NotConnected => new ErrorReport(RecordCategory.ConnectionError, access.ErrorId, access.Description,
-                            access.Advice ?? "Connect-Dintero -AccountId T12345678 -Credential (Get-Credential)", endsCommand: true),
+                            access.Advice ?? ErrorIds.Advice.Connect, endsCommand: true),
                         _ => new ErrorReport(RecordCategory.PermissionDenied, access.ErrorId, access.Message,
                             $"Connect-Dintero with the partner account ({Validation.AccountIdFormat.PartnerRule}) to reach its merchants, or with the account's own API client."),
                     };
@@ -68,11 +68,11 @@ namespace Dintero.Connections.Errors
                     // The proxy stops every request alike: one error ends the command instead of one per row.
                     return proxy.Failure == DinteroProxyFailure.AuthenticationRequired
                         ? new ErrorReport(RecordCategory.AuthenticationError, proxy.ErrorId, proxy.Message,
-                            "Connect-Dintero again with -ProxyCredential (or -ProxyUseDefaultCredentials on Windows), or check the user name and password in the proxy's address.", endsCommand: true)
+                            ErrorIds.Advice.ProxyCredential, endsCommand: true)
                         : new ErrorReport(RecordCategory.ConnectionError, proxy.ErrorId, proxy.Message,
-                            "Check the proxy's address (Get-DinteroContext shows it, from -Proxy, $env:HTTPS_PROXY or the system), or Connect-Dintero -NoProxy to go directly.", endsCommand: true);
+                            ErrorIds.Advice.ProxyAddress, endsCommand: true);
                 case DinteroValidationException validation:
-                    return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, "Correct the fields named above; nothing was sent to Dintero.");
+                    return new ErrorReport(RecordCategory.InvalidArgument, validation.ErrorId, validation.Message, ErrorIds.Advice.ValidationFailed);
                 case DinteroTransportException transport:
                     return transport.RequestMayHaveReachedServer
                         ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, transport.Advice ?? Http.Handlers.RetryHandler.ReadBackFirst)

@@ -15,7 +15,7 @@ namespace Dintero.Connections.Rows
     public static class RowReport
     {
         /// <summary>The ErrorId of a row in flight at a stop.</summary>
-        public const string StoppedErrorId = "Dintero.Stopped";
+        public const string StoppedErrorId = ErrorIds.Stopped;
 
         /// <summary>What a report says of a row a declined -Confirm kept back.</summary>
         public const string Declined = "Not sent: declined at -Confirm.";

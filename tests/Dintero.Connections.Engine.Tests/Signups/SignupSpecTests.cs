@@ -17,7 +17,7 @@ public sealed class SignupSpecTests
         env.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path == $"/v1/accounts/{accountId}/management/settings/connections/common" && entry.Status == 200);
 
     /// <summary>A command's run of Common signups: the engine's runner over the signup spec, as New-DinteroCommonConnection makes it.</summary>
-    private static RowRunner<SignupAsk<CommonConnection>, CommonConnection> SignupRun(Dintero.Connections.Http.DinteroClient client, bool force) =>
+    private static RowRunner<SignupAsk<CommonConnection>, CommonConnection> CommonRun(Dintero.Connections.Http.DinteroClient client, bool force) =>
         new(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force);
 
     private static SignupAsk<CommonConnection> Ask(Dintero.Connections.Http.DinteroClient client, string accountId, CommonConnectionSignup? signup = null)
@@ -46,9 +46,9 @@ public sealed class SignupSpecTests
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
 
-        var first = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
-        var second = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
-        var forced = await SignUp(SignupRun(client, force: true), client, TestData.AccountId);
+        var first = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
+        var second = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
+        var forced = await SignUp(CommonRun(client, force: true), client, TestData.AccountId);
 
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, second.Outcome);
@@ -74,7 +74,7 @@ public sealed class SignupSpecTests
         env.Emulator.MoveConnection(merchants[1], "common", "enabled");
         env.Emulator.MoveConnection(merchants[2], "common", "declined");
         env.Requests.Clear();
-        var run = SignupRun(client, force: false);
+        var run = CommonRun(client, force: false);
 
         var outcomes = await Task.WhenAll(merchants.Select((merchant, row) => SignUp(run, client, merchant, row)));
 
@@ -94,7 +94,7 @@ public sealed class SignupSpecTests
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
         var client = env.Client();
 
-        var outcome = await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        var outcome = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
         Assert.Equal("pending", outcome.Made!.status);
@@ -110,7 +110,7 @@ public sealed class SignupSpecTests
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Equal(500, Assert.IsType<DinteroApiException>(error.Lost).StatusCode);
@@ -128,11 +128,11 @@ public sealed class SignupSpecTests
         // The connection found is the one that was there before: it proves nothing about this signup.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId, signup: Changed()));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: true), client, TestData.AccountId, signup: Changed()));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Contains("found the connection as it was (pending, its signup stored at", error.Description);
@@ -146,11 +146,11 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
 
-        var outcome = await SignUp(SignupRun(client, force: true), client, TestData.AccountId, signup: Changed());
+        var outcome = await SignUp(CommonRun(client, force: true), client, TestData.AccountId, signup: Changed());
 
         Assert.Equal(RowOutcome.Created, outcome.Outcome);
         Assert.Equal("vipps", outcome.Made!.signup!.payment_options![0].type);
@@ -163,11 +163,11 @@ public sealed class SignupSpecTests
         // Equal to what was sent, but stored before it was sent: the earlier signup, not this one.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 503 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: true), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Equal(1, Stored(env, TestData.AccountId));
@@ -180,14 +180,14 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.ManualClockStart += TimeSpan.FromMinutes(dinteroAheadMinutes));
         var client = env.Client();
-        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(1));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
-        var refused = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: true), client, TestData.AccountId));
+        var refused = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: true), client, TestData.AccountId));
         env.Clock.Advance(TimeSpan.FromMinutes(1));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
 
-        var lost = await SignUp(SignupRun(client, force: true), client, TestData.AccountId);
+        var lost = await SignUp(CommonRun(client, force: true), client, TestData.AccountId);
 
         // Compared with this machine's clock, a skew either way would take the earlier signup for this one, or this one for the earlier.
         Assert.Equal(ReadBackFinding.NotStored, refused.Finding);
@@ -200,12 +200,12 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         var client = env.Client();
-        await SignUp(SignupRun(client, force: false), client, TestData.AccountId);
+        await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Emulator.MoveConnection(TestData.AccountId, "common", "declined");
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal(ReadBackFinding.NotStored, error.Finding);
         Assert.Contains("found the connection as it was (declined", error.Description);
@@ -220,7 +220,7 @@ public sealed class SignupSpecTests
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Common, Status = 503, Times = -1 });
         var client = env.Client();
 
-        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(SignupRun(client, force: false), client, TestData.AccountId));
+        var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: false), client, TestData.AccountId));
 
         Assert.Equal("Dintero.Transport.OutcomeUnknown", error.ErrorId);
         Assert.Equal(ReadBackFinding.CannotTell, error.Finding);
@@ -242,7 +242,7 @@ public sealed class SignupSpecTests
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(3).ToList();
         await client.CreateConnectionAsync(ConnectionKinds.Common.Check(TestData.CommonSignup()), merchants[0]);
         env.Requests.Clear();
-        var run = SignupRun(client, force: false);
+        var run = CommonRun(client, force: false);
 
         var plans = new List<RowResult<CommonConnection>>();
         foreach (var (merchant, row) in merchants.Append(merchants[2]).Select((merchant, row) => (merchant, row))) plans.Add(await run.PlanAsync(merchant, row, Ask(client, merchant), CancellationToken.None));
@@ -259,11 +259,11 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Client();
-        var run = SignupRun(client, force: false);
+        var run = CommonRun(client, force: false);
 
         var first = await SignUp(run, client, TestData.AccountId, row: 3);
         var second = await SignUp(run, client, TestData.AccountId, row: 7);
-        var forced = await SignUp(SignupRun(client, force: true), client, TestData.AccountId, row: 8);
+        var forced = await SignUp(CommonRun(client, force: true), client, TestData.AccountId, row: 8);
 
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, second.Outcome);
