@@ -55,8 +55,8 @@ Describe 'The Dintero.Connections module' {
         try { Get-DinteroConnection } catch { $_.Exception.Message | Should -Match 'Connect-Dintero' }
     }
 
-    It 'completes -Type with the connection kinds' {
-        $script = 'Get-DinteroConnection -Type Bam'
+    It 'completes -ConnectionType with the connection kinds' {
+        $script = 'Get-DinteroConnection -ConnectionType Bam'
         $completion = TabExpansion2 -inputScript $script -cursorColumn $script.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'Bambora'
     }
@@ -113,7 +113,7 @@ Describe 'The Dintero.Connections module' {
 
     It 'has a manifest that says what is true: every connection kind in the release notes, the editions and platforms in the tags' {
         $manifest = Import-PowerShellDataFile $env:DINTERO_TEST_MODULE
-        $script = 'Get-DinteroConnection -Type '
+        $script = 'Get-DinteroConnection -ConnectionType '
         $kinds = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
         $kinds.Count | Should -Be 7
         foreach ($kind in $kinds) { $manifest.PrivateData.PSData.ReleaseNotes | Should -Match "\b$kind\b" }

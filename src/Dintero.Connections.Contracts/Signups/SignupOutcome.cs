@@ -52,7 +52,7 @@ namespace Dintero.Connections.Signups
 
         public string AccountId { get; }
 
-        /// <summary>The kind, as -Type names it: Common, Bambora, ...</summary>
+        /// <summary>The kind, as -ConnectionType names it: Common, Bambora, ...</summary>
         public string ConnectionType { get; }
 
         /// <summary>The connection Dintero answered with (or read back); null for a row not sent.</summary>

@@ -20,7 +20,7 @@ namespace Dintero.Connections.Clients
         public static readonly IReadOnlyList<string> Columns = new[] { "row", "outcome", "account_id", "name", "description", "scope", "grant_type", "client_id", "id", "error_id", "message", "action" };
 
         // The input's columns the report's own hold, or that must never be written (a secret someone put in the sheet).
-        private static readonly string[] Left = { "account_id", "aid", "AccountId", "client_secret", "secret", "Credential" };
+        private static readonly string[] Left = Parameters.AccountIdNames.All.Concat(new[] { "client_secret", "secret", "Credential" }).ToArray();
 
         public static IReadOnlyList<KeyValuePair<string, object?>> Of(int row, ApiClientOutcome outcome, ApiClientRequest? asked, object? plainInput) =>
             Row(row, outcome.Outcome, outcome.AccountId, asked, outcome.Client?.client_id, outcome.Client?.id, null, outcome.Reason, null, plainInput);

@@ -23,7 +23,7 @@ namespace Dintero.Connections.Signups
         public static readonly IReadOnlyList<string> Columns = new[] { "row", "outcome", "account_id", "connection_type", "status", "signature_link", "error_id", "message", "action" };
 
         // The input's account columns: the report's account_id holds the account the row was for.
-        private static readonly string[] AccountColumns = { "account_id", "aid", "AccountId" };
+        private static readonly string[] AccountColumns = Parameters.AccountIdNames.All.ToArray();
 
         /// <summary>A row that did not fail: created, skipped, or what -WhatIf would do.</summary>
         public static IReadOnlyList<KeyValuePair<string, object?>> Of<TConnection>(int row, SignupOutcome<TConnection> outcome, object? plainInput) where TConnection : Connection =>
