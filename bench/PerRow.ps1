@@ -65,7 +65,7 @@ try {
         $sent.Signups += (& $requests) - $before
         $read = $null
         $before = & $requests
-        $reads.Add((Measure-Command { $script:read = $rows | Get-DinteroConnection -Type Common -ThrottleLimit $ThrottleLimit -InformationAction Ignore }).TotalMilliseconds)
+        $reads.Add((Measure-Command { $script:read = $rows | Get-DinteroConnection -ConnectionType Common -ThrottleLimit $ThrottleLimit -InformationAction Ignore }).TotalMilliseconds)
         if (@($read).Count -ne $Merchants) { throw "Run $run read $(@($read).Count) of $Merchants connections." }
         $sent.Reads += (& $requests) - $before
     }

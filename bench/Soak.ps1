@@ -190,7 +190,7 @@ try {
     $twice = @($accounts | Where-Object { [int]$stored[$_] -gt 1 })
     Assert-That ($missing.Count -eq 0) "$($missing.Count) merchants have no signup after $runs runs: $($missing -join ', ')"
     Assert-That ($twice.Count -eq 0) "$($twice.Count) merchants have two stored signups: $($twice -join ', ')"
-    $connected = @(Get-DinteroAccount -Connection Common -ConnectionStatus pending -WarningAction SilentlyContinue | Where-Object { $_.account_id -in $accounts }).Count
+    $connected = @(Get-DinteroAccount -ConnectionType Common -ConnectionStatus pending -WarningAction SilentlyContinue | Where-Object { $_.account_id -in $accounts }).Count
     Assert-That ($connected -eq $Merchants) "$connected of $Merchants merchants read back with a pending Common connection"
 
     # 3. Stopped half-way, as Ctrl+C or a job's time limit stops it, then run again.

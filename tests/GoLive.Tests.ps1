@@ -113,7 +113,7 @@ Describe 'The go-live flow of docs/guides/go-live.md' {
     It 'says which merchants have Vipps to switch on, in one pipeline' {
         New-DinteroVippsConnection -AccountId T00000203 | Out-Null
         Set-EmulatorStatus T00000203 vipps enabled
-        Get-DinteroAccount -Connection vipps -ConnectionStatus enabled |
+        Get-DinteroAccount -ConnectionType vipps -ConnectionStatus enabled |
             Where-Object { $_.connection_status.vipps -eq 'enabled' } |
             Set-DinteroPaymentProfile -Enable vipps
 

@@ -68,8 +68,8 @@ Describe 'The Dintero.Connections module' {
         try { Get-DinteroConnection } catch { $_.Exception.Message | Should -Match 'Connect-Dintero' }
     }
 
-    It 'completes -Type with the connection kinds' {
-        $script = 'Get-DinteroConnection -Type Bam'
+    It 'completes -ConnectionType with the connection kinds' {
+        $script = 'Get-DinteroConnection -ConnectionType Bam'
         $completion = TabExpansion2 -inputScript $script -cursorColumn $script.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'Bambora'
     }
@@ -149,7 +149,7 @@ Describe 'The Dintero.Connections module' {
 
     It 'has a manifest that says what is true: every connection kind in the release notes, the editions and platforms in the tags' {
         $manifest = Import-PowerShellDataFile $env:DINTERO_TEST_MODULE
-        $script = 'Get-DinteroConnection -Type '
+        $script = 'Get-DinteroConnection -ConnectionType '
         $kinds = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
         # The kinds -Type completes are the kinds the module signs up: one New-Dintero<Kind>Connection each, no more.
         $signedUp = (Get-Command -Module Dintero.Connections -Verb New -Noun 'Dintero*Connection').Noun -replace '^Dintero(.+)Connection$', '$1'

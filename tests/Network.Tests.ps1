@@ -26,7 +26,7 @@ Describe 'Through a real forward proxy' -Skip:(-not $env:DINTERO_TEST_PROXY) {
 
         $context = Connect-Dintero @merchant -Proxy $env:DINTERO_TEST_AUTH_PROXY -ProxyCredential $proxyCredential -PassThru
         $created = New-DinteroCommonConnection -Signup (New-Signup)
-        $read = Get-DinteroConnection -Type Common
+        $read = Get-DinteroConnection -ConnectionType Common
 
         $created.status | Should -Be 'pending'
         $read.status | Should -Be 'pending'

@@ -122,12 +122,37 @@ Describe 'Get-DinteroAccount' {
         $null = 'T00000381', 'T00000382' | ForEach-Object { [pscustomobject]@{ account_id = $_ } } | New-DinteroVippsConnection
         $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/T00000382/connections/vipps/status" -ContentType 'application/json' -Body '{"status":"enabled"}'
 
-        $pending = Get-DinteroAccount -Connection Vipps -ConnectionStatus pending | Get-DinteroConnection -Type Vipps
+        $pending = Get-DinteroAccount -ConnectionType Vipps -ConnectionStatus pending | Get-DinteroConnection -ConnectionType Vipps
 
         @($pending).account_id | Should -Be @('T00000381')
         $pending.status | Should -Be 'pending'
         (Get-DinteroAccount -AccountId T00000382).connection_status.Vipps | Should -Be 'enabled'
         { Get-DinteroAccount -ConnectionStatus pendng -ErrorAction Stop } | Should -Throw '*Did you mean ''pending''*'
+    }
+
+    It 'takes the kind as -ConnectionType on all three cmdlets, and still as -Type and -Connection, which complete too' {
+        # Scripts written before the one spelling: Get-DinteroConnection and Wait-DinteroConnection had -Type,
+        # Get-DinteroAccount had -Connection. Either name binds on each of the three, and completes the kinds.
+        Set-DinteroAccountSetting -AccountId T00000383 -OrganizationNumber 912345678
+        $null = New-DinteroVippsConnection -AccountId T00000383
+        foreach ($name in 'ConnectionType', 'Type', 'Connection') {
+            $kind = @{ $name = 'Vipps' }
+            @(Get-DinteroAccount @kind -ConnectionStatus pending).account_id | Should -Contain 'T00000383' -Because "Get-DinteroAccount -$name"
+            @(Get-DinteroAccount @kind -ConnectionStatus enabled).account_id | Should -Not -Contain 'T00000383' -Because "Get-DinteroAccount -$name"
+            (Get-DinteroConnection -AccountId T00000383 @kind).connection_type | Should -Be 'Vipps' -Because "Get-DinteroConnection -$name"
+            foreach ($command in 'Get-DinteroAccount', 'Get-DinteroConnection', 'Wait-DinteroConnection') {
+                $script = "$command -$name Vi"
+                (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText | Should -Be @('Vipps') -Because $script
+            }
+        }
+        # Without a kind Wait-DinteroConnection waits for Common, which T00000383 lacks: each spelling must bind for Vipps to be read.
+        Set-EmulatorStatus T00000383 vipps enabled
+        foreach ($name in 'ConnectionType', 'Type', 'Connection') {
+            $kind = @{ $name = 'Vipps' }
+            (Wait-DinteroConnection -AccountId T00000383 @kind -Timeout 00:00:05 -PollInterval 00:00:00.100).status | Should -Be 'enabled' -Because "Wait-DinteroConnection -$name"
+        }
+        # Positions as they were: the kind is Get-DinteroConnection's and Wait-DinteroConnection's first.
+        (Get-DinteroConnection Vipps -AccountId T00000383).connection_type | Should -Be 'Vipps'
     }
 
     It 'reads one merchant per row by property name, and pipes on by account_id' {

@@ -21,11 +21,11 @@ Describe 'Get-DinteroConnection and account settings' {
 
     It 'returns every kind the account has, and takes accounts by property name' {
         @(Get-DinteroConnection -AccountId $accountId).Count | Should -BeGreaterOrEqual 1
-        ([pscustomobject]@{ account_id = $accountId } | Get-DinteroConnection -Type Common).account_id | Should -Be $accountId
+        ([pscustomobject]@{ account_id = $accountId } | Get-DinteroConnection -ConnectionType Common).account_id | Should -Be $accountId
     }
 
     It 'reports a missing connection of a named kind as ObjectNotFound, and skips it otherwise' {
-        Get-DinteroConnection -AccountId T00000099 -Type Bambora -ErrorVariable failure -ErrorAction SilentlyContinue
+        Get-DinteroConnection -AccountId T00000099 -ConnectionType Bambora -ErrorVariable failure -ErrorAction SilentlyContinue
         $failure[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         Get-DinteroConnection -AccountId T00000099 -ErrorVariable none
         @($none).Count | Should -Be 0
@@ -49,14 +49,14 @@ Describe 'Get-DinteroConnection and account settings' {
         $view = $settings | Format-List | Out-String -Width 200
         $view | Should -Match 'connection_status\s+:\s+Common: pending'
         $view | Should -Match 'PayEx: pending'
-        (Get-DinteroConnection -AccountId T00000043 -Type PayEx).status | Should -Be 'pending'
+        (Get-DinteroConnection -AccountId T00000043 -ConnectionType PayEx).status | Should -Be 'pending'
     }
 
-    It 'reports a mistyped -Type of a row as that row''s error, with the nearest kind' {
+    It 'reports a mistyped -ConnectionType of a row as that row''s error, with the nearest kind' {
         $rows = @([pscustomobject]@{ account_id = $accountId; connection_type = 'Comon' }, [pscustomobject]@{ account_id = $accountId; connection_type = 'Common' })
         $read = $rows | Get-DinteroConnection -ErrorVariable failures -ErrorAction SilentlyContinue
         @($read).connection_type | Should -Be @('Common')
-        $failures[0].ErrorDetails.Message | Should -Match "(?s)^Pipeline item 0: .*Type: 'Comon' is not a valid connection type; accepted: Common, Bambora, Collector, Instabank, PayEx, Swish, Vipps\. Did you mean 'Common'\?"
+        $failures[0].ErrorDetails.Message | Should -Match "(?s)^Pipeline item 0: .*ConnectionType: 'Comon' is not a valid connection type; accepted: Common, Bambora, Collector, Instabank, PayEx, Swish, Vipps\. Did you mean 'Common'\?"
     }
 
     It 'changes nothing with -WhatIf' {

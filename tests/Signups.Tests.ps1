@@ -246,7 +246,7 @@ Describe 'Every connection kind' {
         $created.connection_type | Should -Be $_
         $created.status | Should -Be 'pending'
         $created.signature_link | Should -Match '^http'
-        (Get-DinteroConnection -Type $_).created_at | Should -Be $created.created_at
+        (Get-DinteroConnection -ConnectionType $_).created_at | Should -Be $created.created_at
         (Get-DinteroConnection).connection_type | Should -Contain $_
         ($created | Format-List | Out-String -Width 200) | Should -Match "connection_type\s+:\s+$_"
     }
@@ -288,7 +288,7 @@ Describe 'Every connection kind' {
         @(Get-EmulatorRequest PUT '*/connections/vipps').Count | Should -Be $before
         $restarted = New-DinteroVippsConnection -Restart
         $restarted.signup.url | Should -Not -Be $started.signup.url
-        (Get-DinteroConnection -Type Vipps).signup.url | Should -Be $restarted.signup.url
+        (Get-DinteroConnection -ConnectionType Vipps).signup.url | Should -Be $restarted.signup.url
         ($restarted | Format-List | Out-String -Width 200) | Should -Match 'signup\s+:\s+http.*\(expires'
     }
 
@@ -298,10 +298,10 @@ Describe 'Every connection kind' {
         $links.ref | ForEach-Object { $_ | Should -Match '^http' }
     }
 
-    It 'completes -Type with every kind, the same the cmdlets declare they write' {
+    It 'completes -ConnectionType with every kind, the same the cmdlets declare they write' {
         $declared = (Get-Command Get-DinteroConnection).OutputType.Type | ForEach-Object { $_::new().connection_type }
         foreach ($command in 'Get-DinteroConnection', 'Wait-DinteroConnection') {
-            $script = "$command -Type "
+            $script = "$command -ConnectionType "
             $completed = (TabExpansion2 -inputScript $script -cursorColumn $script.Length).CompletionMatches.CompletionText
             $completed | Sort-Object | Should -Be @('Bambora', 'Collector', 'Common', 'Instabank', 'PayEx', 'Swish', 'Vipps')
             $completed | Sort-Object | Should -Be ($declared | Sort-Object)

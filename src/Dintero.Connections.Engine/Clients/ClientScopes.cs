@@ -4,7 +4,10 @@ using System.Linq;
 
 namespace Dintero.Connections.Clients
 {
-    /// <summary>The scopes and grant types a merchant's API client is given, and which of them let it take payments.</summary>
+    /// <summary>
+    /// Dintero's scopes (its scope table's names, written here only) and grant types: what a merchant's API client is
+    /// given, which of them let it take payments, and what a refused call lacks (<see cref="Auth.ScopedApi"/>).
+    /// </summary>
     public static class ClientScopes
     {
         /// <summary>
@@ -21,6 +24,24 @@ namespace Dintero.Connections.Clients
         /// <summary>Creates payment sessions without the rest (the scope table's <c>write:checkout</c>).</summary>
         public const string CheckoutWrite = "write:checkout";
 
+        /// <summary>The account's own API, all of it: settings, connections, merchants, API clients.</summary>
+        public const string AccountsAdmin = "admin:accounts";
+
+        /// <summary>Writes the account's own API (a connection's signup, a setting).</summary>
+        public const string AccountsWrite = "write:accounts";
+
+        /// <summary>Reads the account's own API.</summary>
+        public const string AccountsRead = "read:accounts";
+
+        /// <summary>Webhook subscriptions and their deliveries, all of it.</summary>
+        public const string HooksAdmin = "admin:hooks";
+
+        /// <summary>Writes webhook subscriptions.</summary>
+        public const string HooksWrite = "write:hooks";
+
+        /// <summary>Reads webhook subscriptions and their deliveries.</summary>
+        public const string HooksRead = "read:hooks";
+
         /// <summary>A shop's API client authenticates with its own id and secret.</summary>
         public const string ClientCredentials = "client_credentials";
 
@@ -28,7 +49,7 @@ namespace Dintero.Connections.Clients
         public static readonly IReadOnlyList<string> GrantTypes = new[] { ClientCredentials, "password", "authorization_code" };
 
         /// <summary>Scopes for tab completion: the scope table's checkout, accounts and hooks scopes. Open: others are sent as given.</summary>
-        public static readonly IReadOnlyList<string> Known = new[] { CheckoutAdmin, CheckoutWrite, CheckoutRead, "admin:accounts", "write:accounts", "read:accounts", "admin:hooks", "write:hooks", "read:hooks" };
+        public static readonly IReadOnlyList<string> Known = new[] { CheckoutAdmin, CheckoutWrite, CheckoutRead, AccountsAdmin, AccountsWrite, AccountsRead, HooksAdmin, HooksWrite, HooksRead };
 
         /// <summary>Whether a grant lets its client take payments for the account: a client_credentials grant for the account's URL, with admin:checkout or write:checkout.</summary>
         public static bool TakesPayments(Models.ClientGrant grant, Uri accountUri) =>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Dintero.Connections.Auth;
 using Dintero.Connections.Checkout;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
@@ -14,7 +15,7 @@ namespace Dintero.Connections.Http
     /// The checkout API's payment profiles (<c>{checkout}/admin/session/profiles</c>), on a root of their own
     /// (<see cref="CheckoutBaseUri"/>), with everything the management calls have: the account's token (a merchant's through
     /// the partner's exchange), the retries, the redacted log, Dintero's errors. The account is the token's; a 403 means
-    /// the token lacks a checkout scope, and says so (<see cref="CheckoutAccess"/>).
+    /// the token lacks a checkout scope, and says so (<see cref="ScopedApi.Checkout"/>).
     /// </summary>
     public sealed partial class DinteroClient
     {
@@ -55,9 +56,9 @@ namespace Dintero.Connections.Http
             {
                 return await SendToAsync<T>(method, new Uri(root, path), accountId, body, repeat, Array.Empty<string>(), cancellationToken).ConfigureAwait(false);
             }
-            catch (DinteroApiException refused) when (refused.StatusCode == 403)
+            catch (DinteroApiException refused) when (ScopedApi.IsMissingScope(refused, accountId, AccountId))
             {
-                throw CheckoutAccess.Refused(accountId, AccountId, refused, method == HttpMethod.Get);
+                throw ScopedApi.Checkout.MissingScope(accountId, AccountId, method, refused);
             }
         }
     }

@@ -31,7 +31,7 @@ namespace Dintero.Connections.Http
             return SendAsync<TConnection>(HttpMethod.Get, accountId, ConnectionsPath + kind.Path, null, RepeatPolicy.Safe, Array.Empty<string>(), cancellationToken);
         }
 
-        /// <summary>Reads the account's connection of a kind known only at run time (<c>-Type</c>); a 404 means the account has none.</summary>
+        /// <summary>Reads the account's connection of a kind known only at run time (<c>-ConnectionType</c>); a 404 means the account has none.</summary>
         public Task<Connection> GetConnectionAsync(ConnectionKind kind, string accountId, CancellationToken cancellationToken = default)
         {
             if (kind == null) throw new ArgumentNullException(nameof(kind));

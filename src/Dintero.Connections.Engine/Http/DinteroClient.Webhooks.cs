@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Dintero.Connections.Auth;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
 using Dintero.Connections.Paging;
@@ -71,7 +72,7 @@ namespace Dintero.Connections.Http
             return delivery;
         }
 
-        // A 403 here is a token without a hooks scope: said as such, as the checkout's is.
+        // A 403 here is a token without a hooks scope: said as such, by the rule the checkout's follows too.
         private async Task<T> HooksAsync<T>(HttpMethod method, string accountId, string path, object? body, RepeatPolicy repeat, IReadOnlyCollection<string> sensitiveValues, CancellationToken cancellationToken)
             where T : class
         {
@@ -79,12 +80,9 @@ namespace Dintero.Connections.Http
             {
                 return await SendAsync<T>(method, accountId, path, body, repeat, sensitiveValues, cancellationToken).ConfigureAwait(false);
             }
-            catch (DinteroApiException refused) when (refused.StatusCode == 403 && AccountId != null && (accountId == AccountId || Validation.AccountIdFormat.IsPartner(AccountId)))
+            catch (DinteroApiException refused) when (ScopedApi.IsMissingScope(refused, accountId, AccountId))
             {
-                var scope = method == HttpMethod.Get ? "admin:hooks or read:hooks" : "admin:hooks";
-                throw new DinteroAccessException(DinteroAccessFailure.MissingScope, accountId, AccountId,
-                    $"Dintero refused the token for account {accountId} on its webhooks ({refused.StatusCode}: {refused.DinteroMessage}): it lacks the scope {scope}.",
-                    "Give the API client a grant with admin:hooks (Dintero's Backoffice, Settings > API clients), or connect with one that has it.", refused);
+                throw ScopedApi.Webhooks.MissingScope(accountId, AccountId, method, refused);
             }
         }
     }

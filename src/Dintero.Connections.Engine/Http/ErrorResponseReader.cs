@@ -4,6 +4,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dintero.Connections.Clients;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Redaction;
 
@@ -66,7 +67,7 @@ namespace Dintero.Connections.Http
         private static string? AdviceFor(int status, TimeSpan? retryAfter, int retries, TimeSpan? waitRefused) => status switch
         {
             401 => "The token was refused; run Connect-Dintero again if the client's secret was changed.",
-            403 => "The API client lacks the scope for this call: creating a connection needs admin:accounts or write:accounts, reading needs read:accounts.",
+            403 => $"The API client lacks the scope for this call: creating a connection needs {ClientScopes.AccountsAdmin} or {ClientScopes.AccountsWrite}, reading needs {ClientScopes.AccountsRead}.",
             429 when waitRefused.HasValue => $"Dintero asked to wait {waitRefused.Value.TotalSeconds:0} s before more requests, longer than the client waits by itself (-MaxRetryAfter): no retry was made, and the command sent nothing more. "
                 + "Nothing was processed: run the same input again later (what was done is skipped), or connect with a longer -MaxRetryAfter.",
             429 => (retries == 0

@@ -19,7 +19,7 @@ namespace Dintero.Connections.Kinds
             SettingsPath = settingsPath;
         }
 
-        /// <summary>As <c>Get-DinteroConnection -Type</c> takes it and as <c>connection_type</c> reads, e.g. <c>PayEx</c>.</summary>
+        /// <summary>As <c>Get-DinteroConnection -ConnectionType</c> takes it and as <c>connection_type</c> reads, e.g. <c>PayEx</c>.</summary>
         public string Name { get; }
 
         /// <summary>Below <c>connections/</c>, e.g. <c>payex/payex.creditcard</c>.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Redaction;
 using Dintero.Connections.Validation;
 
@@ -10,9 +11,9 @@ namespace Dintero.Connections.Kinds
 {
     /// <summary>
     /// Every connection kind the module covers, the one list of them (the providers' callbacks are not for merchants
-    /// and are left out): -Type's completion and checks, the "accepted:" lists, Get-DinteroConnection's reading of the
-    /// settings and the settings view's statuses all come from <see cref="All"/>. A module test ties each kind to its
-    /// model, its views and its cmdlets.
+    /// and are left out): -ConnectionType's completion and checks, the "accepted:" lists, Get-DinteroConnection's
+    /// reading of the settings, the settings view's statuses and the readiness row's columns all come from
+    /// <see cref="All"/>. A module test ties each kind to its model, its views and its cmdlets.
     /// </summary>
     public static class ConnectionKinds
     {
@@ -45,13 +46,13 @@ namespace Dintero.Connections.Kinds
         /// <summary>Every kind, in the order output lists them.</summary>
         public static readonly IReadOnlyList<ConnectionKind> All = new ConnectionKind[] { Common, Bambora, Collector, Instabank, PayEx, Swish, Vipps };
 
-        /// <summary>The kinds' names, in <see cref="All"/>'s order: what -Type takes.</summary>
+        /// <summary>The kinds' names, in <see cref="All"/>'s order: what -ConnectionType takes.</summary>
         public static readonly IReadOnlyList<string> Names = All.Select(kind => kind.Name).ToArray();
 
         /// <summary>The kind named <paramref name="name"/> (any case), or a validation error that names the nearest.</summary>
         /// <param name="name">As the user gave it.</param>
-        /// <param name="path">Where the name came from, for the error: <c>Type</c>, <c>connection_type</c>.</param>
-        public static ConnectionKind Named(string? name, string path = "Type")
+        /// <param name="path">Where the name came from, for the error: the parameter (<see cref="ConnectionTypeNames.Parameter"/>), or a column.</param>
+        public static ConnectionKind Named(string? name, string path = ConnectionTypeNames.Parameter)
         {
             var kind = All.FirstOrDefault(candidate => string.Equals(candidate.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase));
             if (kind != null) return kind;

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Paging;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Partners
@@ -39,9 +40,9 @@ namespace Dintero.Connections.Partners
             var problems = new ProblemCollector();
             if (oneMerchant && (search != null || connections != null || statuses != null || progression != null))
             {
-                problems.Add("AccountId", "reads one merchant, and -Search, -Connection, -ConnectionStatus and -Progression list many: give one or the other.");
+                problems.Add(AccountIdNames.Parameter, $"reads one merchant, and -Search, -{ConnectionTypeNames.Parameter}, -ConnectionStatus and -Progression list many: give one or the other.");
             }
-            var kinds = (connections ?? Array.Empty<string>()).Select((name, i) => problems.Named(name, ConnectionKinds.Names, $"Connection[{i}]", "connection type")).ToList();
+            var kinds = (connections ?? Array.Empty<string>()).Select((name, i) => problems.Named(name, ConnectionKinds.Names, $"{ConnectionTypeNames.Parameter}[{i}]", "connection type")).ToList();
             var known = (statuses ?? Array.Empty<string>()).Select((status, i) => problems.Named(status, KnownValues.ConnectionStatuses, $"ConnectionStatus[{i}]", "connection status")).ToList();
             CursorPaging.CheckLimit(limit, "PageSize", problems);
             problems.ThrowIfAny("The merchant query");

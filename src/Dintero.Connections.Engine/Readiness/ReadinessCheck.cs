@@ -7,7 +7,6 @@ using Dintero.Connections.Checkout;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
-using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 using Dintero.Connections.Validation;
 
@@ -47,13 +46,7 @@ namespace Dintero.Connections.Readiness
             var settings = await client.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
             var row = new MerchantReadiness { account_id = accountId, business_name = settings.company?.business_name };
             var statuses = settings.connection_status ?? new Dictionary<string, string?>();
-            row.common = Status(statuses, ConnectionKinds.Common);
-            row.bambora = Status(statuses, ConnectionKinds.Bambora);
-            row.collector = Status(statuses, ConnectionKinds.Collector);
-            row.instabank = Status(statuses, ConnectionKinds.Instabank);
-            row.payex = Status(statuses, ConnectionKinds.PayEx);
-            row.swish = Status(statuses, ConnectionKinds.Swish);
-            row.vipps = Status(statuses, ConnectionKinds.Vipps);
+            KindColumns.Fill(row, statuses);
             var types = PaymentTypes.OfConnections(settings.connections);
             row.enabled_types = string.Join(", ", types);
 
@@ -108,8 +101,6 @@ namespace Dintero.Connections.Readiness
         // A refusal of the step's own (a scope the token lacks, an answer of Dintero's): the other steps still tell.
         private static bool Unreadable(DinteroException refused) =>
             refused is DinteroAccessException { Failure: DinteroAccessFailure.MissingScope } || refused is DinteroApiException || refused is DinteroValidationException;
-
-        private static string? Status(IDictionary<string, string?> statuses, ConnectionKind kind) => statuses.TryGetValue(kind.Name, out var status) ? status : null;
 
     }
 }

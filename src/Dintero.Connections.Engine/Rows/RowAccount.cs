@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Dintero.Connections.Errors;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Rows
@@ -27,8 +28,8 @@ namespace Dintero.Connections.Rows
     /// </summary>
     public sealed class RowAccount
     {
-        /// <summary>The names a record's account cell goes by: the parameter and its aliases, compared as keys are (<see cref="FieldNameComparer"/>).</summary>
-        public static readonly IReadOnlyList<string> Keys = new[] { "account_id", "AccountId", "aid" };
+        /// <summary>The names a record's account cell goes by: the parameter and its aliases (<see cref="AccountIdNames"/>), compared as keys are (<see cref="FieldNameComparer"/>).</summary>
+        public static IReadOnlyList<string> Keys => AccountIdNames.All;
 
         private RowAccount(string? accountId, string? named, ValidationProblem? problem, string? differs)
         {
@@ -72,19 +73,19 @@ namespace Dintero.Connections.Rows
                     return Checked(named, named, differs);
                 case RecordAccountKind.Named:
                     if (command != null) return Checked(command, command, null);
-                    return new RowAccount(null, null, new ValidationProblem(record.Key ?? "account_id",
+                    return new RowAccount(null, null, new ValidationProblem(record.Key ?? AccountIdNames.Column,
                         "is empty: each row names the account it is for. Fill in the cell, or give -AccountId for the rows whose cell is empty."), null);
                 default:
                     if (command != null) return Checked(command, command, null);
                     if (!AccountIdFormat.IsPartner(connectedAccount)) return Checked(connectedAccount, null, null);
-                    return new RowAccount(null, null, new ValidationProblem("account_id",
+                    return new RowAccount(null, null, new ValidationProblem(AccountIdNames.Column,
                         $"is missing: connected as partner {connectedAccount}, each row names the merchant it is for in an account_id column (or give -AccountId; -AccountId {connectedAccount} is the partner's own account).{Hint(record.OtherKeys)}"), null);
             }
         }
 
         private static RowAccount Checked(string accountId, string? named, string? differs)
         {
-            var problem = AccountIdFormat.Check(accountId, "account_id");
+            var problem = AccountIdFormat.Check(accountId, AccountIdNames.Column);
             return problem == null ? new RowAccount(accountId, named, null, differs) : new RowAccount(null, named, problem, null);
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Dintero.Connections.Completion;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Session;
 
 namespace Dintero.Connections.Commands
@@ -18,7 +19,7 @@ namespace Dintero.Connections.Commands
         /// would name the wrong row number.
         /// </remarks>
         [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("account_id", "aid")]
+        [Alias(AccountIdNames.Column, AccountIdNames.Short)]
         [ArgumentCompleter(typeof(AccountIdCompleter))]
         public string? AccountId { get; set; }
 

@@ -4,6 +4,7 @@ using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
 using Dintero.Connections.Paging;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Partners;
 
 namespace Dintero.Connections.Commands
@@ -23,10 +24,11 @@ namespace Dintero.Connections.Commands
 
         /// <summary>Merchants that have a connection of one of these kinds.</summary>
         [Parameter]
+        [Alias(ConnectionTypeNames.Column, ConnectionTypeNames.FormerType, ConnectionTypeNames.FormerConnection)]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
-        public string[]? Connection { get; set; }
+        public string[]? ConnectionType { get; set; }
 
-        /// <summary>Merchants with a connection (of -Connection's kinds, if given) in one of these statuses.</summary>
+        /// <summary>Merchants with a connection (of -ConnectionType's kinds, if given) in one of these statuses.</summary>
         [Parameter]
         [ArgumentCompleter(typeof(ConnectionStatusCompleter))]
         public string[]? ConnectionStatus { get; set; }
@@ -48,7 +50,7 @@ namespace Dintero.Connections.Commands
             // A pipeline record is one merchant (its account_id, or an id piped in; one that names none is refused); by
             // parameter, -AccountId names one, else the whole book is listed.
             var oneMerchant = item.Index != null || !string.IsNullOrWhiteSpace(AccountId);
-            var query = AccountQuery.Create(Search, Connection, ConnectionStatus, Progression, PageSize, oneMerchant);
+            var query = AccountQuery.Create(Search, ConnectionType, ConnectionStatus, Progression, PageSize, oneMerchant);
             if (oneMerchant)
             {
                 var accountId = item.ResolveAccount();

@@ -4,6 +4,7 @@ using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
+using Dintero.Connections.Parameters;
 using Dintero.Connections.Validation;
 using Dintero.Connections.Waiting;
 
@@ -23,9 +24,9 @@ namespace Dintero.Connections.Commands
 
         /// <summary>The kind of connection; from the piped connection's connection_type; Common when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("connection_type")]
+        [Alias(ConnectionTypeNames.Column, ConnectionTypeNames.FormerType, ConnectionTypeNames.FormerConnection)]
         [ArgumentCompleter(typeof(ConnectionTypeCompleter))]
-        public string? Type { get; set; }
+        public string? ConnectionType { get; set; }
 
         /// <summary>The status to wait for: enabled (the default), failed or declined.</summary>
         [Parameter]
@@ -55,7 +56,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<Connection>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var kind = Type == null ? ConnectionKinds.Common : ConnectionKinds.Named(Type);
+            var kind = ConnectionType == null ? ConnectionKinds.Common : ConnectionKinds.Named(ConnectionType);
             return BatchCall.Read(Watch.WaitFor(item, kind, accountId));
         }
     }

@@ -3,7 +3,7 @@ using Dintero.Connections.Kinds;
 
 namespace Dintero.Connections.Completion
 {
-    /// <summary>Completes -Type with the connection kinds (the engine's ConnectionKinds, the one list of them).</summary>
+    /// <summary>Completes -ConnectionType with the connection kinds (the engine's ConnectionKinds, the one list of them).</summary>
     public sealed class ConnectionTypeCompleter : ValueListCompleter
     {
         protected override IEnumerable<string> Values => ConnectionKinds.Names;

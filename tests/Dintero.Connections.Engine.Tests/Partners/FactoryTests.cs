@@ -19,7 +19,7 @@ public sealed class FactoryTests
         Assert.Equal("?limit=50&connections=vipps&connection_status=enabled", query.ToQueryString(null));
 
         var failure = Assert.Throws<DinteroValidationException>(() => AccountQuery.Create(null, new[] { "vips" }, new[] { "enabeld" }, null, 500));
-        Assert.Equal(new[] { "Connection[0]", "ConnectionStatus[0]", "PageSize" }, failure.Problems.Select(problem => problem.Path));
+        Assert.Equal(new[] { "ConnectionType[0]", "ConnectionStatus[0]", "PageSize" }, failure.Problems.Select(problem => problem.Path));
         Assert.Contains("Did you mean 'Vipps'", failure.Problems[0].Message);
         Assert.Contains("Did you mean 'enabled'", failure.Problems[1].Message);
         Assert.Contains("a page holds 1 to 100 items", failure.Problems[2].Message);

@@ -1,8 +1,11 @@
 using Dintero.Connections.Checkout;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Engine.Tests.Support;
+using Dintero.Connections.Kinds;
 using Dintero.Connections.Models;
 using Dintero.Connections.Readiness;
+using Dintero.Emulator.Faults;
+using System.Text.Json.Nodes;
 
 namespace Dintero.Connections.Engine.Tests.Readiness;
 
@@ -89,6 +92,35 @@ public sealed class ReadinessCheckTests
         Assert.Equal("unknown: payment profile", outcome.Row.missing);
         Assert.Equal(string.Empty, outcome.Row.fix);
     }
+
+    [Fact]
+    public async Task Every_kind_in_the_registry_has_its_own_status_column_in_the_row()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        // The settings answer holds a connection of every kind the registry has, each in a status of its own, where
+        // Dintero's settings hold that kind (payex under payex.creditcard): a kind added to the registry is in it too.
+        var connections = new JsonObject();
+        foreach (var kind in ConnectionKinds.All)
+        {
+            var node = connections;
+            foreach (var key in kind.SettingsPath.Take(kind.SettingsPath.Count - 1)) node = (JsonObject)(node[key] ??= new JsonObject());
+            node[kind.SettingsPath[kind.SettingsPath.Count - 1]] = new JsonObject { ["status"] = StatusOf(kind) };
+        }
+        var settings = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["account_id"] = Merchant, ["connections"] = connections };
+        env.Emulator.Faults.Add(new Fault { Method = "GET", Path = "/v1/accounts/*/management/settings", Status = 200, Body = settings.ToJsonString() });
+
+        var row = (await new ReadinessCheck(env.PartnerClient()).CheckAsync(Merchant, CancellationToken.None)).Row;
+
+        foreach (var kind in ConnectionKinds.All)
+        {
+            // The column users see (the view's property, Export-Csv's header) is the kind's name in lower case.
+            var column = typeof(MerchantReadiness).GetProperty(kind.Name.ToLowerInvariant());
+            Assert.True(column != null, $"MerchantReadiness has no column {kind.Name.ToLowerInvariant()} for the {kind.Name} kind.");
+            Assert.Equal(StatusOf(kind), column!.GetValue(row));
+        }
+    }
+
+    private static string StatusOf(ConnectionKind kind) => $"status of {kind.Name}";
 
     [Fact]
     public async Task A_merchant_costs_four_reads_when_each_is_one_page()

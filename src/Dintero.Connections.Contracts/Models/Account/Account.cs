@@ -33,7 +33,7 @@ namespace Dintero.Connections.Models
         public Dictionary<string, object?>? connections { get; set; }
 
         /// <summary>
-        /// Each connection's status by kind, as <c>-Type</c> names it (<c>Common</c>, <c>PayEx</c>, ...), wherever
+        /// Each connection's status by kind, as <c>-ConnectionType</c> names it (<c>Common</c>, <c>PayEx</c>, ...), wherever
         /// <see cref="connections"/> holds it (PayEx's is nested under <c>payex.creditcard</c>). The client fills it in
         /// from the one list of kinds; not part of Dintero's answer.
         /// </summary>

@@ -43,6 +43,8 @@ namespace Dintero.Connections.Models
         /// </summary>
         public string fix { get; set; } = string.Empty;
 
+        // Each connection kind's status, a column per kind named as the kind: the engine fills them from its registry of
+        // kinds (Readiness/KindColumns), and a test fails for a kind that has no column here.
         public string? common { get; set; }
         public string? bambora { get; set; }
         public string? collector { get; set; }

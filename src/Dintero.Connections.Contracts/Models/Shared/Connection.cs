@@ -22,7 +22,7 @@ namespace Dintero.Connections.Models
         [LocalField]
         public string? account_id { get; set; }
 
-        /// <summary>The connection kind, as <c>Get-DinteroConnection -Type</c> takes it, e.g. <c>Common</c>: each model names its own kind.</summary>
+        /// <summary>The connection kind, as <c>Get-DinteroConnection -ConnectionType</c> takes it, e.g. <c>Common</c>: each model names its own kind.</summary>
         [LocalField]
         public abstract string connection_type { get; }
 
