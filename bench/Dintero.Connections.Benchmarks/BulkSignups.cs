@@ -24,10 +24,10 @@ public static class BulkSignups
     {
         await using var emulator = await DinteroEmulator.StartAsync(new EmulatorOptions());
         emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/management/settings/connections/common", DelayMilliseconds = latencyMilliseconds, Times = -1 });
-        using var client = new DinteroClient(new DinteroClientOptions
+        using var client = new DinteroApi(new DinteroApiOptions
         {
             BaseUri = emulator.BaseUri,
-            Credential = new ClientCredential(EmulatorOptions.DemoClientId, EmulatorOptions.DemoClientSecret),
+            Credential = new DinteroCredential(EmulatorOptions.DemoClientId, EmulatorOptions.DemoClientSecret),
         });
         await client.AuthenticateAsync(Samples.AccountId);
         var latency = TimeSpan.FromMilliseconds(latencyMilliseconds);

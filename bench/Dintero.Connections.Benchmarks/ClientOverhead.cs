@@ -26,7 +26,7 @@ public static class ClientOverhead
         var baseUri = new Uri("https://api.example.test/v1/");
         using var raw = new HttpClient(handler, disposeHandler: false) { BaseAddress = baseUri };
         raw.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", CannedHandler.Token);
-        using var client = new DinteroClient(new DinteroClientOptions { BaseUri = baseUri, Credential = new ClientCredential("bench", "bench-secret") }, handler, SystemClock.Instance);
+        using var client = new DinteroApi(new DinteroApiOptions { BaseUri = baseUri, Credential = new DinteroCredential("bench", "bench-secret") }, handler, SystemClock.Instance);
         await client.AuthenticateAsync(Samples.AccountId);
         var signup = Samples.Signup();
         var commonPath = $"accounts/{Samples.AccountId}/management/settings/connections/common";

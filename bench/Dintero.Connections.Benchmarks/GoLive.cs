@@ -47,7 +47,7 @@ public static class GoLive
         {
             emulator.Faults.Add(new Fault { Method = method, Path = path, DelayMilliseconds = latencyMilliseconds, Times = -1 });
         }
-        using var client = new DinteroClient(new DinteroClientOptions { BaseUri = emulator.BaseUri, CheckoutBaseUri = emulator.CheckoutBaseUri, Credential = new ClientCredential(ClientId, ClientSecret), AccountId = PartnerId });
+        using var client = new DinteroApi(new DinteroApiOptions { BaseUri = emulator.BaseUri, CheckoutBaseUri = emulator.CheckoutBaseUri, Credential = new DinteroCredential(ClientId, ClientSecret), AccountId = PartnerId });
         await client.AuthenticateAsync(PartnerId);
         var latency = TimeSpan.FromMilliseconds(latencyMilliseconds);
         Console.WriteLine($"Go live: partner {PartnerId}, {count:N0} merchants, {latencyMilliseconds} ms of latency on every call, -ThrottleLimit {throttleLimit}");

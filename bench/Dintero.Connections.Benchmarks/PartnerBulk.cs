@@ -36,7 +36,7 @@ public static class PartnerBulk
         {
             emulator.Faults.Add(new Fault { Method = method, Path = path, DelayMilliseconds = latencyMilliseconds, Times = -1 });
         }
-        using var client = new DinteroClient(new DinteroClientOptions { BaseUri = emulator.BaseUri, Credential = new ClientCredential(ClientId, ClientSecret), AccountId = PartnerId });
+        using var client = new DinteroApi(new DinteroApiOptions { BaseUri = emulator.BaseUri, Credential = new DinteroCredential(ClientId, ClientSecret), AccountId = PartnerId });
         await client.AuthenticateAsync(PartnerId);
         var latency = TimeSpan.FromMilliseconds(latencyMilliseconds);
 

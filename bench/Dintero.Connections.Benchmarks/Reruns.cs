@@ -52,7 +52,7 @@ public static class Reruns
         var merchants = options.AddPartner(PartnerId, count);
         options.AccountsWithOrganizationNumber.AddRange(merchants);
         await using var emulator = await DinteroEmulator.StartAsync(options);
-        using var client = new DinteroClient(new DinteroClientOptions { BaseUri = emulator.BaseUri, Credential = new ClientCredential(ClientId, ClientSecret), AccountId = PartnerId });
+        using var client = new DinteroApi(new DinteroApiOptions { BaseUri = emulator.BaseUri, Credential = new DinteroCredential(ClientId, ClientSecret), AccountId = PartnerId });
         await client.AuthenticateAsync(PartnerId);
         var signups = Enumerable.Range(0, count).Select(i =>
         {
@@ -100,9 +100,9 @@ public static class Reruns
     /// </summary>
     private sealed class PerAccountCheck
     {
-        private readonly DinteroClient client;
+        private readonly DinteroApi client;
 
-        public PerAccountCheck(DinteroClient client) => this.client = client;
+        public PerAccountCheck(DinteroApi client) => this.client = client;
 
         public async Task<bool> BlocksAsync(string accountId, CancellationToken cancellationToken)
         {

@@ -10,10 +10,10 @@ public static class TokenReuse
     public static async Task RunAsync()
     {
         await using var emulator = await DinteroEmulator.StartAsync(new EmulatorOptions());
-        DinteroClient NewClient(TokenCache cache) => new(new DinteroClientOptions
+        DinteroApi NewClient(TokenCache cache) => new(new DinteroApiOptions
         {
             BaseUri = emulator.BaseUri,
-            Credential = new ClientCredential(EmulatorOptions.DemoClientId, EmulatorOptions.DemoClientSecret),
+            Credential = new DinteroCredential(EmulatorOptions.DemoClientId, EmulatorOptions.DemoClientSecret),
             TokenCache = cache,
         });
 

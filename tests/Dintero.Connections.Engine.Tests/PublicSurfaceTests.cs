@@ -15,7 +15,7 @@ public sealed class PublicSurfaceTests
     public void No_public_signature_or_attribute_mentions_a_hidden_dependency()
     {
         var offenders = new List<string>();
-        foreach (var type in typeof(DinteroClient).Assembly.GetExportedTypes().Concat(typeof(Dintero.Connections.Models.DinteroModel).Assembly.GetExportedTypes()))
+        foreach (var type in typeof(DinteroApi).Assembly.GetExportedTypes().Concat(typeof(Dintero.Connections.Models.DinteroModel).Assembly.GetExportedTypes()))
         {
             Check(type.BaseType, $"{type} base type", offenders);
             foreach (var contract in type.GetInterfaces()) Check(contract, $"{type} interface", offenders);
@@ -50,7 +50,7 @@ public sealed class PublicSurfaceTests
     [Fact]
     public void The_engine_does_not_reference_PowerShell()
     {
-        var references = typeof(DinteroClient).Assembly.GetReferencedAssemblies().Select(name => name.Name);
+        var references = typeof(DinteroApi).Assembly.GetReferencedAssemblies().Select(name => name.Name);
 
         Assert.DoesNotContain("System.Management.Automation", references);
     }

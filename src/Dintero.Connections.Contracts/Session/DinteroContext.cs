@@ -15,14 +15,14 @@ namespace Dintero.Connections.Session
     /// </remarks>
     public sealed class DinteroContext : IDisposable
     {
-        internal DinteroContext(string accountId, string clientId, Uri baseUri, DateTimeOffset tokenExpiresAt, DateTimeOffset connectedAt, IDisposable client)
+        internal DinteroContext(string accountId, string clientId, Uri baseUri, DateTimeOffset tokenExpiresAt, DateTimeOffset connectedAt, IDisposable api)
         {
             AccountId = accountId;
             ClientId = clientId;
             BaseUri = baseUri;
             TokenExpiresAt = tokenExpiresAt;
             ConnectedAt = connectedAt;
-            Client = client;
+            Api = api;
         }
 
         /// <summary>The default account of the cmdlets that use this context.</summary>
@@ -67,17 +67,17 @@ namespace Dintero.Connections.Session
         /// <summary>False once disconnected.</summary>
         public bool IsConnected { get; private set; } = true;
 
-        /// <summary>The engine's client; read back by the engine only (its <c>ContextClient</c>).</summary>
-        internal IDisposable Client { get; }
+        /// <summary>The engine's API; read back by the engine only (its <c>ContextApi</c>).</summary>
+        internal IDisposable Api { get; }
 
         public override string ToString() => $"{(IsPartner ? "partner " : string.Empty)}{AccountId} ({Environment}) as {ClientId} at {BaseUri}";
 
-        /// <summary>Closes the connection: the client forgets the tokens it was issued, and refuses further calls.</summary>
+        /// <summary>Closes the connection: the API forgets the tokens it was issued, and refuses further calls.</summary>
         public void Dispose()
         {
             if (!IsConnected) return;
             IsConnected = false;
-            Client.Dispose();
+            Api.Dispose();
         }
     }
 }

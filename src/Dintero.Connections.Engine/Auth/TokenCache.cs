@@ -61,7 +61,7 @@ namespace Dintero.Connections.Auth
         /// <param name="baseUri">The client's API root.</param>
         /// <param name="credential">The client's credential.</param>
         /// <param name="dropped">Told of each token of this client the cache lets go of (replaced, expired, evicted, forgotten).</param>
-        internal Partition PartitionFor(Uri baseUri, ClientCredential credential, Action<AccessToken>? dropped = null)
+        internal Partition PartitionFor(Uri baseUri, DinteroCredential credential, Action<AccessToken>? dropped = null)
         {
             using (var sha = SHA256.Create())
             {

@@ -30,12 +30,12 @@ namespace Dintero.Connections.Auth
     {
         private readonly Func<HttpClient> tokenClient;
         private readonly Uri apiRoot;
-        private readonly ClientCredential credential;
+        private readonly DinteroCredential credential;
         private readonly IClock clock;
         private readonly Redactor redactor;
         private readonly Log log;
 
-        public TokenEndpoints(Func<HttpClient> tokenClient, Uri apiRoot, ClientCredential credential, IClock clock, Redactor redactor, Log log)
+        public TokenEndpoints(Func<HttpClient> tokenClient, Uri apiRoot, DinteroCredential credential, IClock clock, Redactor redactor, Log log)
         {
             this.tokenClient = tokenClient;
             this.apiRoot = apiRoot;

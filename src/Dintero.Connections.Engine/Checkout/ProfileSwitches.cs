@@ -42,16 +42,16 @@ namespace Dintero.Connections.Checkout
         }
 
         /// <summary>Reads the profile, and puts it back with the switches changed, unless it has them already.</summary>
-        public async Task<ProfileChange> ApplyAsync(DinteroClient client, string accountId, string profileId, CancellationToken cancellationToken)
+        public async Task<ProfileChange> ApplyAsync(DinteroApi api, string accountId, string profileId, CancellationToken cancellationToken)
         {
-            var profile = await client.GetPaymentProfileAsync(accountId, profileId, cancellationToken).ConfigureAwait(false);
+            var profile = await api.GetPaymentProfileAsync(accountId, profileId, cancellationToken).ConfigureAwait(false);
             var before = PaymentTypes.SwitchedOn(profile.configuration);
             if (On.All(before.Contains) && !Off.Any(before.Contains)) return new ProfileChange(profile, false, ToString(), AllActive(profile));
             IDictionary<string, object?>? configuration = profile.configuration;
             foreach (var type in On) configuration = PaymentTypes.Switch(configuration, type, on: true);
             foreach (var type in Off) configuration = PaymentTypes.Switch(configuration, type, on: false);
             profile.configuration = new Dictionary<string, object?>(configuration!, StringComparer.Ordinal);
-            var changed = await client.UpdatePaymentProfileAsync(accountId, profile, cancellationToken).ConfigureAwait(false);
+            var changed = await api.UpdatePaymentProfileAsync(accountId, profile, cancellationToken).ConfigureAwait(false);
             return new ProfileChange(changed, true, ToString(), AllActive(changed));
         }
 

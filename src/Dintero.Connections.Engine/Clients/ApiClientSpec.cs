@@ -31,7 +31,7 @@ namespace Dintero.Connections.Clients
 
         private const string SecretShownOnce = "Dintero shows a client's secret in the answer that makes it, and never again";
 
-        public ApiClientSpec(DinteroClient api)
+        public ApiClientSpec(DinteroApi api)
             : base(api)
         {
         }

@@ -9,10 +9,10 @@ namespace Dintero.Connections.Clients
     /// <summary>Reset-DinteroApiClientSecret's call: the new secret (sent once: a second rotation would make this one's secret stale), and the client's grants to show with it.</summary>
     public static class SecretReset
     {
-        public static async Task<ApiClientWithSecret> RotateAsync(DinteroClient client, string accountId, string id, CancellationToken cancellationToken)
+        public static async Task<ApiClientWithSecret> RotateAsync(DinteroApi api, string accountId, string id, CancellationToken cancellationToken)
         {
-            var (rotated, secret) = await client.RotateApiClientSecretAsync(accountId, id, cancellationToken).ConfigureAwait(false);
-            rotated.grants = (await client.ListClientGrantsAsync(accountId, rotated.id, cancellationToken).ConfigureAwait(false)).ToList();
+            var (rotated, secret) = await api.RotateApiClientSecretAsync(accountId, id, cancellationToken).ConfigureAwait(false);
+            rotated.grants = (await api.ListClientGrantsAsync(accountId, rotated.id, cancellationToken).ConfigureAwait(false)).ToList();
             return new ApiClientWithSecret(rotated, secret);
         }
     }

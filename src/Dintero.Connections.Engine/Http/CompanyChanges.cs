@@ -6,7 +6,7 @@ namespace Dintero.Connections.Http
 {
     /// <summary>
     /// <c>PUT .../management/settings</c> replaces the whole company, so changing one field means reading the
-    /// company and sending it back with that field changed (<see cref="DinteroClient.ChangeCompanyAsync"/>). This
+    /// company and sending it back with that field changed (<see cref="DinteroApi.ChangeCompanyAsync"/>). This
     /// overlays the given fields on the current company.
     /// </summary>
     public static class CompanyChanges

@@ -29,7 +29,7 @@ namespace Dintero.Connections.Http
         private static readonly long ClientLifetimeTicks = 2 * 60 * Stopwatch.Frequency;
         private KeptClient? api;
 
-        public HandlerChain(DinteroClientOptions options, ProxyRoute route, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
+        public HandlerChain(DinteroApiOptions options, ProxyRoute route, Uri baseUri, TokenCache cache, HttpMessageHandler? primaryHandler, IClock clock, Redactor redactor, Log log)
         {
             var retry = options.Retry.Copy();
             // One pause for both chains: a 429 on the token endpoint holds the API calls too, and the other way round.
@@ -73,13 +73,13 @@ namespace Dintero.Connections.Http
 
         public void Dispose() => services.Dispose();
 
-        private static IHttpClientBuilder Configure(IHttpClientBuilder builder, DinteroClientOptions options, ProxyRoute route, HttpMessageHandler? primaryHandler)
+        private static IHttpClientBuilder Configure(IHttpClientBuilder builder, DinteroApiOptions options, ProxyRoute route, HttpMessageHandler? primaryHandler)
         {
             builder.ConfigureHttpClient(client =>
             {
                 // Each attempt has its own timeout (RetryHandler); the client-wide one would cut retries short.
                 client.Timeout = Timeout.InfiniteTimeSpan;
-                client.DefaultRequestHeaders.UserAgent.ParseAdd(ClientVersion.UserAgent);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd(ModuleVersion.UserAgent);
                 client.DefaultRequestHeaders.Add("Dintero-System-Name", options.SystemName);
                 client.DefaultRequestHeaders.Add("Dintero-System-Version", options.SystemVersion);
             });

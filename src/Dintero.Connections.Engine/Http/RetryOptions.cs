@@ -29,7 +29,7 @@ namespace Dintero.Connections.Http
         /// <summary>The accepted range of <see cref="MaxRetryAfter"/>, as TimeSpan text (for attributes): none to an hour.</summary>
         public const string MaxRetryAfterMinimum = "00:00:00", MaxRetryAfterMaximum = "01:00:00";
 
-        /// <summary>The accepted range of a request's timeout (<see cref="DinteroClientOptions.RequestTimeout"/>): a second to ten minutes.</summary>
+        /// <summary>The accepted range of a request's timeout (<see cref="DinteroApiOptions.RequestTimeout"/>): a second to ten minutes.</summary>
         public const string RequestTimeoutMinimum = "00:00:01", RequestTimeoutMaximum = "00:10:00";
 
         internal RetryOptions Copy() => (RetryOptions)MemberwiseClone();

@@ -24,9 +24,9 @@ namespace Dintero.Connections.Readiness
         /// <summary>The profile a shop's checkout uses unless it names another: every account has it.</summary>
         public const string DefaultProfile = "default";
 
-        private readonly DinteroClient client;
+        private readonly DinteroApi api;
 
-        public ReadinessCheck(DinteroClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
+        public ReadinessCheck(DinteroApi api) => this.api = api ?? throw new ArgumentNullException(nameof(api));
 
         /// <summary>Reads per merchant when every read is one page: the bench's floor counts these.</summary>
         public const int Reads = 4;
@@ -43,7 +43,7 @@ namespace Dintero.Connections.Readiness
         /// <exception cref="DinteroException">The settings could not be read: nothing of the merchant can be told.</exception>
         public async Task<ReadinessOutcome> CheckAsync(string accountId, CancellationToken cancellationToken)
         {
-            var settings = await client.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var settings = await api.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
             var row = new MerchantReadiness { account_id = accountId, business_name = settings.company?.business_name };
             var statuses = settings.connection_status ?? new Dictionary<string, string?>();
             KindColumns.Fill(row, statuses);
@@ -63,8 +63,8 @@ namespace Dintero.Connections.Readiness
 
             try
             {
-                var clients = await client.ListApiClientsWithGrantsAsync(accountId, cancellationToken).ConfigureAwait(false);
-                var accountUri = client.AccountUri(accountId);
+                var clients = await api.ListApiClientsWithGrantsAsync(accountId, cancellationToken).ConfigureAwait(false);
+                var accountUri = api.AccountUri(accountId);
                 var paying = clients.FirstOrDefault(candidate => candidate.grants!.Any(grant => ClientScopes.TakesPayments(grant, accountUri)));
                 row.checkout_client = paying != null;
                 row.checkout_client_id = paying?.client_id;
@@ -77,7 +77,7 @@ namespace Dintero.Connections.Readiness
 
             try
             {
-                var profile = await client.GetPaymentProfileAsync(accountId, DefaultProfile, cancellationToken).ConfigureAwait(false);
+                var profile = await api.GetPaymentProfileAsync(accountId, DefaultProfile, cancellationToken).ConfigureAwait(false);
                 var off = types.Where(type => !PaymentTypes.IsOn(profile.configuration, type)).ToList();
                 row.profile_off = string.Join(", ", off);
                 if (off.Count > 0) missing.Add((ProfileStep, $"Set-DinteroPaymentProfile -AccountId {accountId} -Enable {string.Join(", ", off)}"));

@@ -18,10 +18,10 @@ namespace Dintero.Connections.Rows
         where TAsk : class
         where TMade : class
     {
-        protected RowSpec(DinteroClient api) => Api = api ?? throw new ArgumentNullException(nameof(api));
+        protected RowSpec(DinteroApi api) => Api = api ?? throw new ArgumentNullException(nameof(api));
 
         /// <summary>The context's client every call goes through.</summary>
-        public DinteroClient Api { get; }
+        public DinteroApi Api { get; }
 
         /// <summary>The thing a row asks for, for the repeat sentence: "its Common signup", "the API client 'Web shop'".</summary>
         public abstract string Named(TAsk ask);

@@ -91,7 +91,7 @@ namespace Dintero.Connections.Session
                 if (RetryOptions.MaxRetryAfterProblem(longestWait) is { } waitProblem) problems.Add(new ValidationProblem("MaxRetryAfter", waitProblem));
                 retry.MaxRetryAfter = longestWait;
             }
-            var timeout = RequestTimeout ?? DinteroClientOptions.DefaultRequestTimeout;
+            var timeout = RequestTimeout ?? DinteroApiOptions.DefaultRequestTimeout;
             if (RetryOptions.RequestTimeoutProblem(timeout) is { } timeoutProblem) problems.Add(new ValidationProblem("RequestTimeout", timeoutProblem));
             if (Proxy?.Problem() is { } proxyProblem) problems.Add(new ValidationProblem("Proxy", "the proxy " + proxyProblem));
             else if (Proxy?.Address == null && Proxy?.Bypass != true)
@@ -108,7 +108,7 @@ namespace Dintero.Connections.Session
             }
             if (problems.Count > 0) throw new DinteroValidationException("The connection settings", problems);
 
-            return new ConnectTarget(account!, new ClientCredential(clientId!, secret!), baseUri) { CheckoutBaseUri = checkoutBaseUri, Retry = retry, RequestTimeout = timeout, Proxy = Proxy };
+            return new ConnectTarget(account!, new DinteroCredential(clientId!, secret!), baseUri) { CheckoutBaseUri = checkoutBaseUri, Retry = retry, RequestTimeout = timeout, Proxy = Proxy };
         }
 
         private static string? Pick(string? given, string? fromEnvironment) =>
@@ -118,7 +118,7 @@ namespace Dintero.Connections.Session
     /// <summary>Checked connection settings: whom to connect to, as whom, where.</summary>
     public sealed class ConnectTarget
     {
-        public ConnectTarget(string accountId, ClientCredential credential, Uri baseUri)
+        public ConnectTarget(string accountId, DinteroCredential credential, Uri baseUri)
         {
             AccountId = accountId;
             Credential = credential;
@@ -127,7 +127,7 @@ namespace Dintero.Connections.Session
 
         public string AccountId { get; }
 
-        public ClientCredential Credential { get; }
+        public DinteroCredential Credential { get; }
 
         public Uri BaseUri { get; }
 
@@ -136,7 +136,7 @@ namespace Dintero.Connections.Session
 
         public RetryOptions Retry { get; internal set; } = new RetryOptions();
 
-        public TimeSpan RequestTimeout { get; internal set; } = DinteroClientOptions.DefaultRequestTimeout;
+        public TimeSpan RequestTimeout { get; internal set; } = DinteroApiOptions.DefaultRequestTimeout;
 
         public ProxySettings? Proxy { get; internal set; }
     }

@@ -35,12 +35,12 @@ namespace Dintero.Connections.Session
         /// <param name="environment">Where HTTPS_PROXY and its kin are read (the settings were resolved from the same).</param>
         public async Task<DinteroContext> ConnectAsync(ConnectTarget target, CancellationToken cancellationToken, Func<string, string?>? environment = null)
         {
-            var options = new DinteroClientOptions
+            var options = new DinteroApiOptions
             {
                 BaseUri = target.BaseUri,
                 CheckoutBaseUri = target.CheckoutBaseUri,
                 Credential = target.Credential,
-                // A partner account's client reaches the partner's merchants through the token exchange.
+                // A partner account's API client reaches the partner's merchants through the token exchange.
                 AccountId = target.AccountId,
                 TokenCache = Tokens,
                 Retry = target.Retry,
@@ -50,17 +50,17 @@ namespace Dintero.Connections.Session
                 // Log lines reach the cmdlet that is running through the ambient scope (see LogScope).
                 Log = LogScope.Ambient,
             };
-            var client = new DinteroClient(options);
+            var api = new DinteroApi(options);
             try
             {
-                var token = await client.AuthenticateAsync(target.AccountId, cancellationToken).ConfigureAwait(false);
-                var connected = new DinteroContext(target.AccountId, client.Credential.ClientId, client.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, client)
+                var token = await api.AuthenticateAsync(target.AccountId, cancellationToken).ConfigureAwait(false);
+                var connected = new DinteroContext(target.AccountId, api.Credential.ClientId, api.BaseUri, token.ExpiresAt, DateTimeOffset.UtcNow, api)
                 {
-                    Proxy = client.Proxy,
-                    CheckoutBaseUri = client.CheckoutBaseUri,
-                    MaxRetries = client.MaxRetries,
-                    RequestTimeout = client.RequestTimeout,
-                    MaxRetryAfter = client.MaxRetryAfter,
+                    Proxy = api.Proxy,
+                    CheckoutBaseUri = api.CheckoutBaseUri,
+                    MaxRetries = api.MaxRetries,
+                    RequestTimeout = api.RequestTimeout,
+                    MaxRetryAfter = api.MaxRetryAfter,
                 };
                 // A previous context stays usable: a script may hold it (Connect-Dintero -PassThru) and pass it with -Context.
                 lock (gate) context = connected;
@@ -68,7 +68,7 @@ namespace Dintero.Connections.Session
             }
             catch
             {
-                client.Dispose();
+                api.Dispose();
                 throw;
             }
         }

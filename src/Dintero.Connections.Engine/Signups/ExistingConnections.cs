@@ -22,14 +22,14 @@ namespace Dintero.Connections.Signups
     /// </summary>
     internal sealed class ExistingConnections
     {
-        private readonly DinteroClient client;
+        private readonly DinteroApi api;
         private readonly ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>> merchantLists = new ConcurrentDictionary<string, Lazy<Task<IReadOnlyDictionary<string, string>>>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>> settings = new ConcurrentDictionary<string, Lazy<Task<IDictionary<string, string?>>>>(StringComparer.Ordinal);
         private int listRefused;
         private int requests;
 
-        /// <param name="client">The context's client.</param>
-        public ExistingConnections(DinteroClient client) => this.client = client;
+        /// <param name="api">The context's API.</param>
+        public ExistingConnections(DinteroApi api) => this.api = api;
 
         /// <summary>The statuses that make a second signup wrong (<see cref="KnownValues.BlockingStatuses"/>).</summary>
         private static IReadOnlyList<string> Blocking => KnownValues.BlockingStatuses;
@@ -40,7 +40,7 @@ namespace Dintero.Connections.Signups
         /// <summary>The status of the account's connection of the kind when it blocks a new signup (pending, enabled); else null.</summary>
         public async Task<string?> BlockingStatusAsync(ConnectionKind kind, string accountId, CancellationToken cancellationToken)
         {
-            var partner = client.AccountId;
+            var partner = api.AccountId;
             if (partner != null && AccountIdFormat.IsPartner(partner) && accountId != partner && Volatile.Read(ref listRefused) == 0)
             {
                 try
@@ -65,7 +65,7 @@ namespace Dintero.Connections.Signups
             await Paging.CursorPaging.EachPageAsync(cursor =>
             {
                 Interlocked.Increment(ref requests);
-                return client.ListAccountsAsync(partner, query, cursor, cancellationToken);
+                return api.ListAccountsAsync(partner, query, cursor, cancellationToken);
             }, page =>
             {
                 // Checked here too: the filter matches an account with a connection of the kind and one in the statuses.
@@ -84,7 +84,7 @@ namespace Dintero.Connections.Signups
         private async Task<IDictionary<string, string?>> StatusesAsync(string accountId, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref requests);
-            var read = await client.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var read = await api.GetAccountSettingsAsync(accountId, cancellationToken).ConfigureAwait(false);
             return read.connection_status ?? new Dictionary<string, string?>();
         }
     }

@@ -29,7 +29,7 @@ namespace Dintero.Connections.Signups
 
         /// <param name="api">The context's client.</param>
         /// <param name="kind">The kind, looked up once per command.</param>
-        public SignupSpec(DinteroClient api, ConnectionKind<TConnection> kind)
+        public SignupSpec(DinteroApi api, ConnectionKind<TConnection> kind)
             : base(api)
         {
             this.kind = kind ?? throw new ArgumentNullException(nameof(kind));

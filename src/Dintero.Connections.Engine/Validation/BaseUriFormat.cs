@@ -6,7 +6,7 @@ namespace Dintero.Connections.Validation
     /// Which API roots a client may talk to: https, or plain http to a loopback host (the local emulator). The
     /// client secret travels in the token request, so plain http to any other host would hand it to the path.
     /// The one owner of that rule: <see cref="Session.ConnectSettings"/> reports it as a problem of the user's
-    /// input, <see cref="Http.DinteroClientOptions"/> refuses a client built around it.
+    /// input, <see cref="Http.DinteroApiOptions"/> refuses a client built around it.
     /// </summary>
     public static class BaseUriFormat
     {

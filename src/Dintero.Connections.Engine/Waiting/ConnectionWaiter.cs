@@ -19,19 +19,19 @@ namespace Dintero.Connections.Waiting
     /// </summary>
     public sealed class ConnectionWaiter
     {
-        private readonly DinteroClient client;
+        private readonly DinteroApi api;
         private readonly WaitOptions options;
         private readonly SemaphoreSlim reads;
         private readonly IClock clock;
 
-        public ConnectionWaiter(DinteroClient client, WaitOptions options, int concurrentReads)
-            : this(client, options, concurrentReads, SystemClock.Instance)
+        public ConnectionWaiter(DinteroApi api, WaitOptions options, int concurrentReads)
+            : this(api, options, concurrentReads, SystemClock.Instance)
         {
         }
 
-        internal ConnectionWaiter(DinteroClient client, WaitOptions options, int concurrentReads, IClock clock)
+        internal ConnectionWaiter(DinteroApi api, WaitOptions options, int concurrentReads, IClock clock)
         {
-            this.client = client ?? throw new ArgumentNullException(nameof(client));
+            this.api = api ?? throw new ArgumentNullException(nameof(api));
             this.options = options ?? throw new ArgumentNullException(nameof(options));
             if (concurrentReads < 1) throw new ArgumentOutOfRangeException(nameof(concurrentReads));
             reads = new SemaphoreSlim(concurrentReads, concurrentReads);
@@ -53,7 +53,7 @@ namespace Dintero.Connections.Waiting
                 await reads.WaitAsync(cancellationToken).ConfigureAwait(false);
                 try
                 {
-                    last = await client.GetConnectionAsync(kind, accountId, cancellationToken).ConfigureAwait(false);
+                    last = await api.GetConnectionAsync(kind, accountId, cancellationToken).ConfigureAwait(false);
                 }
                 finally
                 {

@@ -18,7 +18,7 @@ namespace Dintero.Connections.Webhooks
     /// </summary>
     public sealed class WebhookSpec : RowSpec<WebhookSubscription, WebhookSubscription>
     {
-        public WebhookSpec(DinteroClient api)
+        public WebhookSpec(DinteroApi api)
             : base(api)
         {
         }

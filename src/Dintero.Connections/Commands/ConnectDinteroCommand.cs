@@ -78,7 +78,7 @@ namespace Dintero.Connections.Commands
         /// <summary>How long one attempt may take, 00:00:01 to 00:10:00; default 00:01:40.</summary>
         [Parameter]
         [ValidateDuration(RetryOptions.RequestTimeoutMinimum, RetryOptions.RequestTimeoutMaximum)]
-        public TimeSpan RequestTimeout { get; set; } = DinteroClientOptions.DefaultRequestTimeout;
+        public TimeSpan RequestTimeout { get; set; } = DinteroApiOptions.DefaultRequestTimeout;
 
         /// <summary>The longest Retry-After (429) waited out by the client itself, 00:00:00 to 01:00:00; default 00:01:00. A longer one fails the call as Dintero.Throttled.</summary>
         [Parameter]

@@ -54,9 +54,9 @@ namespace Dintero.Connections.Commands
             if (oneMerchant)
             {
                 var accountId = item.ResolveAccount();
-                return BatchCall.Read(token => item.Client.GetAccountAsync(partnerId, accountId, token));
+                return BatchCall.Read(token => item.Api.GetAccountAsync(partnerId, accountId, token));
             }
-            return BatchCall.Pages((cursor, token) => item.Client.ListAccountsAsync(partnerId, query, cursor, token));
+            return BatchCall.Pages((cursor, token) => item.Api.ListAccountsAsync(partnerId, query, cursor, token));
         }
     }
 }

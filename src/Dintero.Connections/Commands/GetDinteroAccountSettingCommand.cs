@@ -14,7 +14,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<AccountSettings>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            return BatchCall.Read(token => item.Client.GetAccountSettingsAsync(accountId, token));
+            return BatchCall.Read(token => item.Api.GetAccountSettingsAsync(accountId, token));
         }
     }
 }

@@ -31,11 +31,11 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<IReadOnlyList<ApiClient>>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var client = item.Client;
-            if (Id != null) return BatchCall.Read<IReadOnlyList<ApiClient>>(async token => new[] { await client.GetApiClientWithGrantsAsync(accountId, Id.Trim(), token).ConfigureAwait(false) });
+            var api = item.Api;
+            if (Id != null) return BatchCall.Read<IReadOnlyList<ApiClient>>(async token => new[] { await api.GetApiClientWithGrantsAsync(accountId, Id.Trim(), token).ConfigureAwait(false) });
             var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             return BatchCall.Read<IReadOnlyList<ApiClient>>(async token =>
-                (await client.ListApiClientsWithGrantsAsync(accountId, token).ConfigureAwait(false)).Where(each => pattern == null || pattern.IsMatch(each.name ?? string.Empty)).ToList());
+                (await api.ListApiClientsWithGrantsAsync(accountId, token).ConfigureAwait(false)).Where(each => pattern == null || pattern.IsMatch(each.name ?? string.Empty)).ToList());
         }
     }
 }

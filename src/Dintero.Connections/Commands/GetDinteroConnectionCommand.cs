@@ -31,12 +31,12 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<IReadOnlyList<Connection>>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            if (ConnectionType == null || ConnectionType.Length == 0) return BatchCall.Read(token => item.Client.GetConnectionsAsync(accountId, token));
+            if (ConnectionType == null || ConnectionType.Length == 0) return BatchCall.Read(token => item.Api.GetConnectionsAsync(accountId, token));
             // One read per kind asked for, each its own outcome: a kind the account lacks is an error of its own. A
             // mistyped kind is this record's error (not PowerShell's at binding, which would skip the row's number).
             var kinds = ConnectionType.Select(type => ConnectionKinds.Named(type)).Distinct().ToList();
             return BatchCall.ReadEach(kinds.Select(kind => (Func<CancellationToken, Task<IReadOnlyList<Connection>>>)(async token =>
-                new[] { await item.Client.GetConnectionAsync(kind, accountId, token).ConfigureAwait(false) })));
+                new[] { await item.Api.GetConnectionAsync(kind, accountId, token).ConfigureAwait(false) })));
         }
     }
 }

@@ -32,12 +32,12 @@ namespace Dintero.Connections.Commands
                 var query = new AccountQuery();
                 return BatchCall.EachOf<ReadinessOutcome>(async (cursor, token) =>
                 {
-                    var page = await item.Client.ListAccountsAsync(partnerId, query, cursor, token).ConfigureAwait(false);
+                    var page = await item.Api.ListAccountsAsync(partnerId, query, cursor, token).ConfigureAwait(false);
                     return new Page<object>(page.Items.Where(merchant => !string.IsNullOrEmpty(merchant.account_id)).ToList<object>(), page.NextCursor);
                 });
             }
             var accountId = item.ResolveAccount();
-            var check = new ReadinessCheck(item.Client);
+            var check = new ReadinessCheck(item.Api);
             return BatchCall.Read(token => check.CheckAsync(accountId, token));
         }
 

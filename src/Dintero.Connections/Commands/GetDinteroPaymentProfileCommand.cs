@@ -29,8 +29,8 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<PaymentProfile>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            if (ProfileId != null) return BatchCall.Read(token => item.Client.GetPaymentProfileAsync(accountId, ProfileId, token));
-            return BatchCall.Pages((cursor, token) => item.Client.ListPaymentProfilesAsync(accountId, PageSize, cursor, token));
+            if (ProfileId != null) return BatchCall.Read(token => item.Api.GetPaymentProfileAsync(accountId, ProfileId, token));
+            return BatchCall.Pages((cursor, token) => item.Api.ListPaymentProfilesAsync(accountId, PageSize, cursor, token));
         }
     }
 }

@@ -20,8 +20,8 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<WebhookSubscription>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            if (Id != null) return BatchCall.Read(token => item.Client.GetWebhookAsync(accountId, Id.Trim(), token));
-            return BatchCall.Pages((cursor, token) => item.Client.ListWebhooksAsync(accountId, CursorPaging.MaxLimit, cursor, token));
+            if (Id != null) return BatchCall.Read(token => item.Api.GetWebhookAsync(accountId, Id.Trim(), token));
+            return BatchCall.Pages((cursor, token) => item.Api.ListWebhooksAsync(accountId, CursorPaging.MaxLimit, cursor, token));
         }
     }
 }

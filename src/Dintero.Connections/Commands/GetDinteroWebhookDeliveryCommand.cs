@@ -36,8 +36,8 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var hookId = HookId!.Trim();
-            if (DeliveryId != null) return BatchCall.Read<IReadOnlyList<WebhookDelivery>>(async token => new[] { await item.Client.GetWebhookDeliveryAsync(accountId, hookId, DeliveryId.Trim(), token).ConfigureAwait(false) });
-            return BatchCall.Read(token => item.Client.GetWebhookDeliveriesAsync(accountId, hookId, Last, token));
+            if (DeliveryId != null) return BatchCall.Read<IReadOnlyList<WebhookDelivery>>(async token => new[] { await item.Api.GetWebhookDeliveryAsync(accountId, hookId, DeliveryId.Trim(), token).ConfigureAwait(false) });
+            return BatchCall.Read(token => item.Api.GetWebhookDeliveriesAsync(accountId, hookId, Last, token));
         }
     }
 }

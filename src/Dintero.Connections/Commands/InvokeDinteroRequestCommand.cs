@@ -83,15 +83,15 @@ namespace Dintero.Connections.Commands
             // refusal is the request's only where the path needs the account (a path under it, or {aid}).
             var account = item.Account.Problem == null ? item.ResolveAccount() : null;
             // The client's API root ends in a slash, as DinteroRequest wants it.
-            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Client.BaseUri, accountGiven: item.Account.Named != null, item.Account.Problem);
+            var request = DinteroRequest.Create(Method, Path, query, body, account, item.Api.BaseUri, accountGiven: item.Account.Named != null, item.Account.Problem);
             // The account the path names is the record's (its token, its errors' target).
             item.UseAccount(request.AccountId);
             if (All)
             {
                 var limit = request.PageLimit(PageSize);
-                return BatchCall.Pages((cursor, token) => item.Client.SendPageAsync(request, limit, cursor, token));
+                return BatchCall.Pages((cursor, token) => item.Api.SendPageAsync(request, limit, cursor, token));
             }
-            var send = new Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<DinteroResponse>>(token => item.Client.SendAsync(request, token));
+            var send = new Func<System.Threading.CancellationToken, System.Threading.Tasks.Task<DinteroResponse>>(token => item.Api.SendAsync(request, token));
             return request.IsChange ? BatchCall.Change($"Send {request}{(request.Body == null ? string.Empty : $" with a {request.Body.Length}-byte JSON body")}", send) : BatchCall.Read(send);
         }
 

@@ -62,6 +62,6 @@ namespace Dintero.Connections.Commands
         }
 
         // The secret with the client, before anything of its record that can fail.
-        private protected override void WriteMade(ApiClientWithSecret made) => ClientCredentialOutput.Deliver(this, made.Client, made.Secret!);
+        private protected override void WriteMade(ApiClientWithSecret made) => ApiClientOutput.Deliver(this, made.Client, made.Secret!);
     }
 }

@@ -17,7 +17,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<CommonSignupLink>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            return BatchCall.Change("Create a link to the Common signup", token => item.Client.CreateCommonSignupLinkAsync(accountId, token));
+            return BatchCall.Change("Create a link to the Common signup", token => item.Api.CreateCommonSignupLinkAsync(accountId, token));
         }
     }
 }

@@ -35,7 +35,7 @@ namespace Dintero.Connections.Commands
             item.UseAccount(partnerId);
             WarnAboutDoubts(item, invite.Doubts);
             var who = $"{invite.Invite.applicant!.email} ({invite.Invite.company!.business_name})";
-            return BatchCall.Change($"Invite {who} to sign up under partner {partnerId}; Dintero e-mails the invitation", token => item.Client.CreateMerchantInviteAsync(partnerId, invite, token));
+            return BatchCall.Change($"Invite {who} to sign up under partner {partnerId}; Dintero e-mails the invitation", token => item.Api.CreateMerchantInviteAsync(partnerId, invite, token));
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var id = ClientIds.Checked(Id);
-            return BatchCall.Change($"Remove API client {id}: its credentials stop working", token => item.Client.DeleteApiClientAsync(accountId, id, token));
+            return BatchCall.Change($"Remove API client {id}: its credentials stop working", token => item.Api.DeleteApiClientAsync(accountId, id, token));
         }
 
         private protected override void WriteResult(ApiClient result, BatchItem item)

@@ -25,7 +25,7 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var id = Id!.Trim();
-            return BatchCall.Change($"Remove webhook subscription {id}: Dintero delivers nothing more to it", token => item.Client.DeleteWebhookAsync(accountId, id, token));
+            return BatchCall.Change($"Remove webhook subscription {id}: Dintero delivers nothing more to it", token => item.Api.DeleteWebhookAsync(accountId, id, token));
         }
 
         private protected override void WriteResult(WebhookSubscription result, BatchItem item)

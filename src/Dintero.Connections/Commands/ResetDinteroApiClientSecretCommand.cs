@@ -25,9 +25,9 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var id = ClientIds.Checked(Id);
-            return BatchCall.Change($"Reset the secret of API client {id}: the old one stops working", token => SecretReset.RotateAsync(item.Client, accountId, id, token));
+            return BatchCall.Change($"Reset the secret of API client {id}: the old one stops working", token => SecretReset.RotateAsync(item.Api, accountId, id, token));
         }
 
-        private protected override void WriteResult(ApiClientWithSecret reset, BatchItem item) => ClientCredentialOutput.Deliver(this, reset.Client, reset.Secret!);
+        private protected override void WriteResult(ApiClientWithSecret reset, BatchItem item) => ApiClientOutput.Deliver(this, reset.Client, reset.Secret!);
     }
 }

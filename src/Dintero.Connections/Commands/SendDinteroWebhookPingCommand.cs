@@ -31,8 +31,8 @@ namespace Dintero.Connections.Commands
             var id = Id!.Trim();
             return BatchCall.Change($"Ask Dintero to deliver a ping to webhook subscription {id}", async token =>
             {
-                await item.Client.PingWebhookAsync(accountId, id, token).ConfigureAwait(false);
-                return PassThru ? await item.Client.GetWebhookAsync(accountId, id, token).ConfigureAwait(false) : new WebhookSubscription { id = id, account_id = accountId };
+                await item.Api.PingWebhookAsync(accountId, id, token).ConfigureAwait(false);
+                return PassThru ? await item.Api.GetWebhookAsync(accountId, id, token).ConfigureAwait(false) : new WebhookSubscription { id = id, account_id = accountId };
             });
         }
 

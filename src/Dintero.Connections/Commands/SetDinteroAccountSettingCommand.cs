@@ -64,7 +64,7 @@ namespace Dintero.Connections.Commands
             var accountId = item.ResolveAccount();
             var changes = Changes();
             var fields = CompanyChanges.Checked(changes);
-            return BatchCall.Change($"Set the company's {string.Join(", ", fields)}", token => item.Client.ChangeCompanyAsync(accountId, changes, token));
+            return BatchCall.Change($"Set the company's {string.Join(", ", fields)}", token => item.Api.ChangeCompanyAsync(accountId, changes, token));
         }
 
         private AccountCompany Changes()

@@ -42,9 +42,9 @@ namespace Dintero.Connections.Commands
         {
             var accountId = item.ResolveAccount();
             var switches = ProfileSwitches.Checked(Enable, Disable);
-            var client = item.Client;
+            var api = item.Api;
             var profileId = ProfileId.Trim();
-            return BatchCall.Change($"Switch {switches} in payment profile {profileId}", token => switches.ApplyAsync(client, accountId, profileId, token));
+            return BatchCall.Change($"Switch {switches} in payment profile {profileId}", token => switches.ApplyAsync(api, accountId, profileId, token));
         }
 
         private protected override void WriteResult(ProfileChange change, BatchItem item)

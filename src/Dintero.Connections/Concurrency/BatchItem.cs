@@ -49,7 +49,7 @@ namespace Dintero.Connections.Concurrency
         public DinteroContext Context { get; }
 
         /// <summary>The engine's client for the context; read inside a call, on any thread.</summary>
-        public DinteroClient Client => Context.GetClient();
+        public DinteroApi Api => Context.GetApi();
 
         /// <summary>Which account the record is for, as the rule decided it.</summary>
         public RowAccount Account { get; }

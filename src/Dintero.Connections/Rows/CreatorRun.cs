@@ -36,7 +36,7 @@ namespace Dintero.Connections.Rows
         /// <param name="cmdlet">The creator.</param>
         /// <param name="specFor">Makes the command's spec for the context's client (once).</param>
         /// <param name="askOf">Binds and checks one record for its account.</param>
-        public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroClient, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf)
+        public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf)
             where TAsk : class
             where TMade : class =>
             new CreatorRun<TAsk, TMade>(specFor, askOf, cmdlet.SendsAsGiven, cmdlet.MyInvocation.MyCommand.Name, cmdlet.ReportVariable, cmdlet.SessionState);
@@ -62,7 +62,7 @@ namespace Dintero.Connections.Rows
         where TAsk : class
         where TMade : class
     {
-        private readonly Func<DinteroClient, RowSpec<TAsk, TMade>> specFor;
+        private readonly Func<DinteroApi, RowSpec<TAsk, TMade>> specFor;
         private readonly Func<BatchItem, string, RowAsk<TAsk>> askOf;
         private readonly bool force;
         private readonly string command;
@@ -76,7 +76,7 @@ namespace Dintero.Connections.Rows
         /// <param name="command">The cmdlet's name, for the command that goes on.</param>
         /// <param name="variable">-ReportVariable's name; null when none was given.</param>
         /// <param name="sessionState">Where the variable is set: the caller's scope, as -ErrorVariable is.</param>
-        public CreatorRun(Func<DinteroClient, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf, bool force, string command, string? variable, SessionState sessionState)
+        public CreatorRun(Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf, bool force, string command, string? variable, SessionState sessionState)
         {
             this.specFor = specFor;
             this.askOf = askOf;
@@ -121,6 +121,6 @@ namespace Dintero.Connections.Rows
 
         public override string? Resume(IReadOnlyDictionary<RowOutcome, int> outcomes, bool ended) => RowReport.Resume(command, variable, outcomes, ended);
 
-        private RowRunner<TAsk, TMade> RunnerFor(BatchItem item) => runner ??= new RowRunner<TAsk, TMade>(specFor(item.Client), force);
+        private RowRunner<TAsk, TMade> RunnerFor(BatchItem item) => runner ??= new RowRunner<TAsk, TMade>(specFor(item.Api), force);
     }
 }

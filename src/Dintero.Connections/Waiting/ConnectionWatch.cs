@@ -33,7 +33,7 @@ namespace Dintero.Connections.Waiting
         /// <summary>The wait for one record's connection, as a call of the batch.</summary>
         public Func<CancellationToken, Task<Connection>> WaitFor(BatchItem item, ConnectionKind kind, string accountId)
         {
-            var current = waiter ??= new ConnectionWaiter(item.Client, options, concurrentReads);
+            var current = waiter ??= new ConnectionWaiter(item.Api, options, concurrentReads);
             return token => current.WaitAsync(accountId, kind, token);
         }
     }

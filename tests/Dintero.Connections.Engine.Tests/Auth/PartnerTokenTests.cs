@@ -21,7 +21,7 @@ public sealed class PartnerTokenTests
     public async Task Each_merchant_costs_one_exchange_and_one_token_however_many_calls_use_it()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         for (var i = 0; i < 5; i++)
         {
@@ -42,7 +42,7 @@ public sealed class PartnerTokenTests
     public async Task An_exchange_token_refused_at_the_merchant_token_step_renews_the_chain_once_and_the_call_goes_through()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.GetAccountSettingsAsync(TestData.PartnerId);
         // Tokens revoked between the exchange and the merchant's token: Dintero answers that step 401 once.
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = $"/v1/accounts/{TestData.Merchant}/auth/token", Status = 401, Body = "{\"error\":{\"code\":\"UNAUTHORIZED\",\"message\":\"The token has been revoked.\"}}" });
@@ -61,7 +61,7 @@ public sealed class PartnerTokenTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        await env.PartnerClient().GetAccountSettingsAsync(TestData.Merchant);
+        await env.PartnerApi().GetAccountSettingsAsync(TestData.Merchant);
 
         var tokens = env.Requests.Entries.Where(entry => entry.Path.Contains("/auth/")).ToList();
         Assert.Equal(new[] { $"/v1/accounts/{TestData.PartnerId}/auth/token", $"/v1/accounts/{TestData.PartnerId}/auth/exchange_token", $"/v1/accounts/{TestData.Merchant}/auth/token" }, tokens.Select(t => t.Path));
@@ -77,7 +77,7 @@ public sealed class PartnerTokenTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/auth/exchange_token", DelayMilliseconds = 300 });
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => client.GetAccountSettingsAsync(TestData.Merchant)));
 
@@ -90,7 +90,7 @@ public sealed class PartnerTokenTests
     public async Task Merchant_tokens_are_renewed_shortly_before_they_expire_through_a_new_exchange()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.TokenLifetime = TimeSpan.FromHours(1));
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.GetAccountSettingsAsync(TestData.Merchant);
 
         env.Clock!.Advance(TimeSpan.FromMinutes(49));
@@ -111,7 +111,7 @@ public sealed class PartnerTokenTests
     public async Task A_401_renews_the_whole_chain_once_and_the_call_succeeds()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.GetAccountSettingsAsync(TestData.Merchant);
 
         // Dintero revokes every token: the merchant's is refused, and so is the partner's at the next exchange.
@@ -129,7 +129,7 @@ public sealed class PartnerTokenTests
     public async Task Revoked_partner_credentials_end_in_one_clear_error_without_a_storm_of_requests()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.GetAccountSettingsAsync(TestData.Merchant);
         env.Emulator.Tokens.RevokeClient(TestData.PartnerClientId);
 
@@ -148,7 +148,7 @@ public sealed class PartnerTokenTests
     public async Task A_merchant_the_partner_does_not_have_fails_alone_and_is_asked_for_once()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         var errors = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => env.FailsWith<DinteroAccessException>(() => client.GetAccountSettingsAsync(TestData.ForeignAccount))));
         var own = await client.GetAccountSettingsAsync(TestData.Merchant);
@@ -168,7 +168,7 @@ public sealed class PartnerTokenTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var own = await env.PartnerClient().GetAccountSettingsAsync(TestData.PartnerId);
+        var own = await env.PartnerApi().GetAccountSettingsAsync(TestData.PartnerId);
 
         Assert.Equal(TestData.PartnerId, own.account_id);
         Assert.Equal(0, Exchanges(env));
@@ -178,7 +178,7 @@ public sealed class PartnerTokenTests
     public async Task The_exchange_and_merchant_tokens_are_masked_in_every_log_line()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.GetAccountSettingsAsync(TestData.Merchant);
         env.Emulator.Tokens.RevokeAll();
         await client.GetAccountSettingsAsync(TestData.Merchant);

@@ -16,7 +16,7 @@ public sealed class ScopedApiTests
 {
     private const string Merchant = TestData.Merchant;
 
-    public sealed record Api(string Name, ScopedApi Scoped, Func<DinteroClient, Task> Read, Func<DinteroClient, Uri, Task> Write)
+    public sealed record Api(string Name, ScopedApi Scoped, Func<DinteroApi, Task> Read, Func<DinteroApi, Uri, Task> Write)
     {
         public override string ToString() => Name;
     }
@@ -33,13 +33,13 @@ public sealed class ScopedApiTests
     };
 
     // The merchant's own API client, made by the partner as New-DinteroApiClient makes it, with a grant of these scopes only.
-    private static async Task<DinteroClient> MerchantClientAsync(TestEnvironment env, params string[] scopes)
+    private static async Task<DinteroApi> MerchantClientAsync(TestEnvironment env, params string[] scopes)
     {
-        var made = (await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(env.PartnerClient()), force: false)
+        var made = (await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(env.PartnerApi()), force: false)
             .RunAsync(Merchant, null, new ApiClientRequest("Scoped " + string.Join(" ", scopes), null, scopes, null).Checked(), CancellationToken.None)).Made!;
-        return env.Client(options =>
+        return env.Api(options =>
         {
-            options.Credential = new ClientCredential(made.Client!.client_id!, made.Secret!.GetPlainText());
+            options.Credential = new DinteroCredential(made.Client!.client_id!, made.Secret!.GetPlainText());
             options.AccountId = Merchant;
         });
     }
@@ -84,7 +84,7 @@ public sealed class ScopedApiTests
     public async Task A_merchant_token_from_the_partner_s_exchange_without_the_scope_points_to_the_partner_s_grant_and_the_merchant_s_own_client()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.ExchangedTokensWithoutCheckout = true);
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
 
         var refused = await env.FailsWith<DinteroAccessException>(() => partner.GetPaymentProfileAsync(Merchant, "default"));
 

@@ -11,7 +11,7 @@ public sealed class TokenCacheBoundTests
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.AddPartner(TestData.PartnerId, 300));
         var cache = new TokenCache(capacity: 40);
-        var client = env.PartnerClient(cache: cache);
+        var client = env.PartnerApi(cache: cache);
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Take(300).ToList();
 
         foreach (var merchant in merchants) await client.GetAccountSettingsAsync(merchant);
@@ -20,7 +20,7 @@ public sealed class TokenCacheBoundTests
         Assert.InRange(cache.Accounts, 40, 50);
         Assert.Equal(cache.Count, cache.Accounts);
         // What the redactor masks by value: the client secret and the tokens held; exchange tokens spent are let go.
-        var redactor = (Dintero.Connections.Redaction.Redactor)typeof(Dintero.Connections.Http.DinteroClient).GetField("redactor", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
+        var redactor = (Dintero.Connections.Redaction.Redactor)typeof(Dintero.Connections.Http.DinteroApi).GetField("redactor", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(client)!;
         Assert.Equal(cache.Count + 1, redactor.SecretCount);
         // A merchant touched last is still cached: no new token for it.
         var before = env.Requests.TokenRequests;

@@ -11,7 +11,7 @@ public sealed class TokenCacheTests
     public async Task Many_calls_cost_exactly_one_token_request()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         for (var i = 0; i < 10; i++) await client.GetAccountSettingsAsync(TestData.AccountId);
 
@@ -25,7 +25,7 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.TokenLifetime = TimeSpan.FromHours(1));
         env.Emulator.Faults.Add(new Emulator.Faults.Fault { Method = "POST", Path = "/v1/accounts/*/auth/token", DelayMilliseconds = 300 });
-        var client = env.Client();
+        var client = env.Api();
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.GetAccountSettingsAsync(TestData.AccountId)));
 
@@ -37,7 +37,7 @@ public sealed class TokenCacheTests
     public async Task A_token_is_renewed_shortly_before_it_expires_not_earlier()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.TokenLifetime = TimeSpan.FromHours(1));
-        var client = env.Client();
+        var client = env.Api();
         await client.GetAccountSettingsAsync(TestData.AccountId);
 
         env.Clock!.Advance(TimeSpan.FromMinutes(49));
@@ -56,7 +56,7 @@ public sealed class TokenCacheTests
     public async Task An_expired_token_is_replaced_without_a_failed_call()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.TokenLifetime = TimeSpan.FromMinutes(5));
-        var client = env.Client();
+        var client = env.Api();
         await client.AuthenticateAsync(TestData.AccountId);
 
         env.Clock!.Advance(TimeSpan.FromMinutes(6));
@@ -71,7 +71,7 @@ public sealed class TokenCacheTests
     public async Task The_lifetime_is_read_from_expires_in()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.TokenLifetime = TimeSpan.FromSeconds(90));
-        var client = env.Client();
+        var client = env.Api();
 
         var info = await client.AuthenticateAsync(TestData.AccountId);
 
@@ -89,7 +89,7 @@ public sealed class TokenCacheTests
     public async Task A_401_drops_the_token_and_replays_the_call_once()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.GetAccountSettingsAsync(TestData.AccountId);
 
         env.Emulator.Tokens.RevokeAll();
@@ -105,7 +105,7 @@ public sealed class TokenCacheTests
     public async Task A_401_replay_of_a_post_sends_the_signup_once_more_only()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.AuthenticateAsync(TestData.AccountId);
         env.Emulator.Tokens.RevokeAll();
 
@@ -121,7 +121,7 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Emulator.Faults.Fault { Method = "GET", Path = "/v1/accounts/*/management/settings", Status = 401, Times = -1 });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -134,7 +134,7 @@ public sealed class TokenCacheTests
     public async Task A_client_reaches_its_own_account_only()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.GetAccountSettingsAsync(TestData.AccountId);
 
         var error = await env.FailsWith<DinteroAccessException>(() => client.GetAccountSettingsAsync(TestData.Merchant));
@@ -155,8 +155,8 @@ public sealed class TokenCacheTests
         await using var env = await TestEnvironment.StartAsync();
         var cache = new TokenCache();
 
-        await env.Client(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
-        await env.Client(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
+        await env.Api(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
+        await env.Api(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
 
         Assert.Equal(1, env.Requests.TokenRequests);
         Assert.Equal(1, cache.Count);
@@ -167,8 +167,8 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var cache = new TokenCache();
-        var closing = env.Client(cache: cache);
-        var staying = env.PartnerClient(cache: cache);
+        var closing = env.Api(cache: cache);
+        var staying = env.PartnerApi(cache: cache);
         await closing.GetAccountSettingsAsync(TestData.AccountId);
         await staying.GetAccountSettingsAsync(TestData.Merchant);
         Assert.Equal(3, cache.Count); // the merchant client's, the partner's own and its merchant's
@@ -186,9 +186,9 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var cache = new TokenCache();
-        await env.Client(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
+        await env.Api(cache: cache).GetAccountSettingsAsync(TestData.AccountId);
 
-        var error = await env.FailsWith<DinteroAccessException>(() => env.Client(cache: cache, secret: "a-wrong-secret-value").GetAccountSettingsAsync(TestData.AccountId));
+        var error = await env.FailsWith<DinteroAccessException>(() => env.Api(cache: cache, secret: "a-wrong-secret-value").GetAccountSettingsAsync(TestData.AccountId));
 
         Assert.Equal(401, error.Answer!.StatusCode);
         Assert.Equal(2, env.Requests.TokenRequests);
@@ -199,7 +199,7 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync();
         const string wrongSecret = "wrong-secret-4455667788";
-        var client = env.Client(secret: wrongSecret);
+        var client = env.Api(secret: wrongSecret);
 
         var error = await env.FailsWith<DinteroAccessException>(() => client.AuthenticateAsync(TestData.AccountId));
 
@@ -217,7 +217,7 @@ public sealed class TokenCacheTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Emulator.Faults.Fault { Method = "POST", Path = "/v1/accounts/*/auth/token", Status = 429, RetryAfterSeconds = 7 });
-        var client = env.Client();
+        var client = env.Api();
 
         await client.AuthenticateAsync(TestData.AccountId);
 

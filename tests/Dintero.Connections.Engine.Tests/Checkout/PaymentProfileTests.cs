@@ -71,7 +71,7 @@ public sealed class PaymentProfileTests
     public async Task Switching_puts_the_whole_profile_back_once_and_not_at_all_when_it_has_the_switch_already()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var vipps = ProfileSwitches.Checked(new[] { "vipps" }, null);
 
         var first = await vipps.ApplyAsync(partner, TestData.Merchant, "default", CancellationToken.None);
@@ -90,7 +90,7 @@ public sealed class PaymentProfileTests
     public async Task Profiles_are_read_on_the_checkout_root_with_the_merchant_s_token_page_by_page()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
 
         var page = await partner.ListPaymentProfilesAsync(TestData.Merchant, 1);
 
@@ -103,7 +103,7 @@ public sealed class PaymentProfileTests
     public async Task A_token_without_the_checkout_scope_gets_an_error_that_names_the_grant_it_lacks()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.ExchangedTokensWithoutCheckout = true);
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
 
         var refused = await Assert.ThrowsAsync<DinteroAccessException>(() => partner.GetPaymentProfileAsync(TestData.Merchant, "default"));
 
@@ -115,10 +115,10 @@ public sealed class PaymentProfileTests
     [Fact]
     public async Task Without_a_checkout_root_for_an_api_root_of_its_own_the_client_says_to_give_one_and_sends_nothing()
     {
-        using var client = new Dintero.Connections.Http.DinteroClient(new Dintero.Connections.Http.DinteroClientOptions
+        using var client = new Dintero.Connections.Http.DinteroApi(new Dintero.Connections.Http.DinteroApiOptions
         {
             BaseUri = new Uri("http://127.0.0.1:1/v1"),
-            Credential = new Dintero.Connections.Auth.ClientCredential("c", "s"),
+            Credential = new Dintero.Connections.Auth.DinteroCredential("c", "s"),
             AccountId = TestData.AccountId,
         });
 

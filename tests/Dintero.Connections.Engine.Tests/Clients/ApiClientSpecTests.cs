@@ -15,19 +15,19 @@ namespace Dintero.Connections.Engine.Tests.Clients;
 public sealed class ApiClientSpecTests
 {
     /// <summary>A command's run of API clients: the engine's runner over the client spec, as New-DinteroApiClient makes it.</summary>
-    private static RowRunner<ApiClientRequest, ApiClientWithSecret> Setup(Dintero.Connections.Http.DinteroClient partner, bool force) => new(new ApiClientSpec(partner), force);
+    private static RowRunner<ApiClientRequest, ApiClientWithSecret> Setup(Dintero.Connections.Http.DinteroApi partner, bool force) => new(new ApiClientSpec(partner), force);
 
     private const string Merchant = TestData.Merchant;
     private const string Grants = "/v1/accounts/*/auth/client-grants";
     private static ApiClientRequest Shop() => new ApiClientRequest("Web shop", null, null, null).Checked();
 
-    private static Task<IReadOnlyList<ApiClient>> Clients(Dintero.Connections.Http.DinteroClient client) => client.ListApiClientsWithGrantsAsync(Merchant);
+    private static Task<IReadOnlyList<ApiClient>> Clients(Dintero.Connections.Http.DinteroApi client) => client.ListApiClientsWithGrantsAsync(Merchant);
 
     [Fact]
     public async Task Makes_the_client_and_a_grant_that_names_it_by_its_id_and_the_new_credentials_reach_the_merchant_s_checkout()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
 
         var outcome = await Setup(partner, force: false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
@@ -40,9 +40,9 @@ public sealed class ApiClientSpecTests
         Assert.Equal(1, env.Requests.Count("POST", "/accounts/" + Merchant + "/auth/clients"));
         Assert.Equal(1, env.Requests.Count("POST", "/accounts/" + Merchant + "/auth/client-grants"));
 
-        var shop = env.Client(options =>
+        var shop = env.Api(options =>
         {
-            options.Credential = new ClientCredential(outcome.Made.Client.client_id!, outcome.Made.Secret!.GetPlainText());
+            options.Credential = new DinteroCredential(outcome.Made.Client.client_id!, outcome.Made.Secret!.GetPlainText());
             options.AccountId = Merchant;
         });
         var profile = await shop.GetPaymentProfileAsync(Merchant, "default");
@@ -54,7 +54,7 @@ public sealed class ApiClientSpecTests
     public async Task A_refused_grant_deletes_the_client_just_made_and_says_so()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Status = 400 });
 
         var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
@@ -70,7 +70,7 @@ public sealed class ApiClientSpecTests
     public async Task A_grant_whose_answer_was_lost_is_read_back_and_kept_when_it_was_stored()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true, AfterProcessing = true });
 
         var outcome = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
@@ -85,7 +85,7 @@ public sealed class ApiClientSpecTests
     public async Task A_grant_lost_before_Dintero_stored_it_leaves_no_client()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Drop = true });
 
         var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
@@ -98,7 +98,7 @@ public sealed class ApiClientSpecTests
     public async Task A_client_whose_answer_was_lost_is_of_no_use_without_its_secret_and_is_deleted()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/auth/clients", Drop = true, AfterProcessing = true });
 
         var failure = await Assert.ThrowsAsync<DinteroRollbackException>(() => Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None));
@@ -116,7 +116,7 @@ public sealed class ApiClientSpecTests
     public async Task A_run_again_skips_the_merchant_that_has_the_client_and_its_grant_and_makes_nothing()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         var again = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
@@ -134,7 +134,7 @@ public sealed class ApiClientSpecTests
     public async Task A_row_naming_the_same_merchant_and_client_twice_is_sent_once()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var setup = Setup(partner, false);
 
         var first = await setup.RunAsync(Merchant, 0, Shop(), CancellationToken.None);
@@ -150,7 +150,7 @@ public sealed class ApiClientSpecTests
     public async Task A_client_left_without_its_grant_by_a_stopped_run_is_made_anew()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var (orphan, _) = await partner.CreateApiClientAsync(Merchant, "Web shop", null, Shop().ClientIdFor(Merchant));
 
         var outcome = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
@@ -166,7 +166,7 @@ public sealed class ApiClientSpecTests
     public async Task Force_makes_another_client_with_an_id_of_Dintero_s()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         var forced = await Setup(partner, force: true).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
@@ -180,7 +180,7 @@ public sealed class ApiClientSpecTests
     public async Task A_grant_Dintero_refuses_for_a_field_fails_the_row_with_the_field_named_the_client_undone_and_the_fix_to_make()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         env.Emulator.Faults.Add(new Fault
         {
             Method = "POST", Path = Grants, Status = 400,
@@ -201,16 +201,16 @@ public sealed class ApiClientSpecTests
     public async Task A_reset_secret_replaces_the_old_one_which_then_gets_no_token()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var made = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
 
         var reset = await SecretReset.RotateAsync(partner, Merchant, made.Made!.Client.id!, CancellationToken.None);
 
         Assert.NotEqual(made.Made.Secret!.GetPlainText(), reset.Secret!.GetPlainText());
-        var old = env.Client(options => { options.Credential = new ClientCredential(made.Made.Client.client_id!, made.Made.Secret.GetPlainText()); options.AccountId = Merchant; });
+        var old = env.Api(options => { options.Credential = new DinteroCredential(made.Made.Client.client_id!, made.Made.Secret.GetPlainText()); options.AccountId = Merchant; });
         var refused = await Assert.ThrowsAsync<DinteroAccessException>(() => old.AuthenticateAsync(Merchant));
         Assert.Equal(DinteroAccessFailure.CredentialsRefused, refused.Failure);
-        var renewed = env.Client(options => { options.Credential = new ClientCredential(made.Made.Client.client_id!, reset.Secret.GetPlainText()); options.AccountId = Merchant; });
+        var renewed = env.Api(options => { options.Credential = new DinteroCredential(made.Made.Client.client_id!, reset.Secret.GetPlainText()); options.AccountId = Merchant; });
         await renewed.AuthenticateAsync(Merchant);
     }
 

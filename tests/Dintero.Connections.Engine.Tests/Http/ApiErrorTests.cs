@@ -11,7 +11,7 @@ public sealed class ApiErrorTests
     public async Task A_400_carries_Dintero_s_code_message_and_field_errors()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup()));
 
@@ -35,7 +35,7 @@ public sealed class ApiErrorTests
         // Four digits is all the client checks (Dintero's current list is not published); the emulator knows D21's list.
         signup.company_information!.company_category = "5812";
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Api().CreateCommonConnectionAsync(TestData.AccountId, signup));
 
         Assert.Equal("VALIDATION_ERROR", error.Code);
         var field = Assert.Single(error.AllFieldErrors());
@@ -56,7 +56,7 @@ public sealed class ApiErrorTests
             Body = """{"error":{"code":"BAD","message":"Invalid","errors":[{"dataPath":".signup.owners/0/name","message":"outer","keyword":"required","errors":[{"instancePath":"/signup/owners/0/name/first","message":"inner"}]}]}}""",
         });
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().GetAccountSettingsAsync(TestData.AccountId));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Api().GetAccountSettingsAsync(TestData.AccountId));
 
         var outer = Assert.Single(error.FieldErrors);
         Assert.Equal("signup.owners[0].name", outer.Path);
@@ -77,7 +77,7 @@ public sealed class ApiErrorTests
             Body = $$$"""{"error":{"code":"INVALID","message":"Applicant {{{TestData.ApplicantSsn}}} failed the check","errors":[{"path":"signup.bank_accounts[0].account_number","message":"{{{TestData.BankAccountNumber}}} is closed"}]}}""",
         });
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Api().CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
         Assert.Equal("Applicant *** failed the check", error.DinteroMessage);
         Assert.Equal("*** is closed", Assert.Single(error.FieldErrors).Message);
@@ -88,7 +88,7 @@ public sealed class ApiErrorTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().GetBamboraConnectionAsync(TestData.AccountId));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Api().GetBamboraConnectionAsync(TestData.AccountId));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("NOT_FOUND", error.Code);
@@ -106,7 +106,7 @@ public sealed class ApiErrorTests
             Body = """{"error":{"message":"Missing scope admin:accounts"}}""",
         });
 
-        var error = await env.FailsWith<DinteroApiException>(() => env.Client().UpdateAccountSettingsAsync(TestData.AccountId, new Dintero.Connections.Models.AccountCompany { business_name = "X", address = new() { address_line = "Storgata 1", postal_place = "Oslo", country = "NO" } }));
+        var error = await env.FailsWith<DinteroApiException>(() => env.Api().UpdateAccountSettingsAsync(TestData.AccountId, new Dintero.Connections.Models.AccountCompany { business_name = "X", address = new() { address_line = "Storgata 1", postal_place = "Oslo", country = "NO" } }));
 
         Assert.Equal(403, error.StatusCode);
         Assert.Null(error.Code);

@@ -62,11 +62,11 @@ public sealed class BackoffTests
         Assert.Equal(1, network.ApiCalls);
     }
 
-    private static DinteroClient Client(ScriptedNetwork network, ManualClock clock, RetryOptions retry) =>
-        new(new DinteroClientOptions
+    private static DinteroApi Client(ScriptedNetwork network, ManualClock clock, RetryOptions retry) =>
+        new(new DinteroApiOptions
         {
             BaseUri = new Uri("https://api.dintero.example/v1"),
-            Credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret),
+            Credential = new DinteroCredential(TestData.ClientId, TestData.ClientSecret),
             Retry = retry,
         }, network, clock);
 

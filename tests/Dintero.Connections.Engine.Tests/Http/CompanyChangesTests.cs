@@ -25,7 +25,7 @@ public sealed class CompanyChangesTests
     public async Task A_change_checks_what_the_command_changes_and_sends_back_what_Dintero_holds_as_it_was()
     {
         await using var env = await Support.TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         // Dintero's schema types these as plain text; an older form stored them so.
         env.Emulator.SetCompany(Support.TestData.AccountId, new Dictionary<string, string> { ["email"] = "post at fjordkaffe", ["technical_email"] = "ops" });
 

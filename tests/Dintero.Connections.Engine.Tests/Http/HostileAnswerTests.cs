@@ -56,7 +56,7 @@ public sealed class HostileAnswerTests
         public void Dispose() => listener.Stop();
     }
 
-    private static Task<RowResult<CommonConnection>> SignUp(Dintero.Connections.Http.DinteroClient client, string accountId)
+    private static Task<RowResult<CommonConnection>> SignUp(Dintero.Connections.Http.DinteroApi client, string accountId)
     {
         var checkedSignup = ConnectionKinds.Common.Check(TestData.CommonSignup());
         var run = new RowRunner<SignupAsk<CommonConnection>, CommonConnection>(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force: false);
@@ -68,7 +68,7 @@ public sealed class HostileAnswerTests
     {
         using var elsewhere = new Elsewhere();
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 307, Headers = new() { ["Location"] = elsewhere.Address.AbsoluteUri } });
 
         var failure = await env.FailsWith<DinteroApiException>(() => SignUp(client, TestData.AccountId));
@@ -90,7 +90,7 @@ public sealed class HostileAnswerTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/auth/token", Status = 307, Headers = new() { ["Location"] = elsewhere.Address.AbsoluteUri } });
 
-        var failure = await env.FailsWith<DinteroApiException>(() => env.Client().GetAccountSettingsAsync(TestData.AccountId));
+        var failure = await env.FailsWith<DinteroApiException>(() => env.Api().GetAccountSettingsAsync(TestData.AccountId));
 
         Assert.Equal(307, failure.StatusCode);
         await Task.Delay(200);
@@ -102,7 +102,7 @@ public sealed class HostileAnswerTests
     public async Task An_empty_2xx_to_a_signup_is_settled_by_reading_back_and_is_not_created_when_nothing_was_stored()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 200, Body = "{}" });
 
         var failure = await env.FailsWith<DinteroReadBackException>(() => SignUp(client, TestData.AccountId));
@@ -117,7 +117,7 @@ public sealed class HostileAnswerTests
     public async Task An_empty_2xx_after_the_signup_was_stored_counts_as_created_only_once_reading_back_proves_it()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 200, Body = "{}", AfterProcessing = true });
 
         var outcome = await SignUp(client, TestData.AccountId);
@@ -133,7 +133,7 @@ public sealed class HostileAnswerTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = "/v1/accounts/*/management/settings", Status = 429, RetryAfterSeconds = 600 });
 
-        var failure = await env.FailsWith<DinteroApiException>(() => env.Client().GetAccountSettingsAsync(TestData.AccountId));
+        var failure = await env.FailsWith<DinteroApiException>(() => env.Api().GetAccountSettingsAsync(TestData.AccountId));
 
         Assert.Equal(TimeSpan.FromSeconds(600), failure.WaitRefused);
         Assert.Equal(0, failure.Retries);
@@ -149,7 +149,7 @@ public sealed class HostileAnswerTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = "/v1/accounts/*/management/settings", Status = 429, RetryAfterSeconds = 0, Times = -1 });
 
-        var failure = await env.FailsWith<DinteroApiException>(() => env.Client(options => options.Retry.MaxRetries = 2).GetAccountSettingsAsync(TestData.AccountId));
+        var failure = await env.FailsWith<DinteroApiException>(() => env.Api(options => options.Retry.MaxRetries = 2).GetAccountSettingsAsync(TestData.AccountId));
 
         Assert.Null(failure.WaitRefused);
         Assert.Equal(2, failure.Retries);

@@ -160,8 +160,8 @@ public sealed class OpenApiContractTests
     }
 
     // A client whose every exchange the recording handler keeps, for the checks against the documents.
-    private static DinteroClient RecordingClient(TestEnvironment env, RecordingHandler wire, string clientId, string secret, string? accountId = null) =>
-        new(new DinteroClientOptions { BaseUri = env.Emulator.BaseUri, CheckoutBaseUri = env.Emulator.CheckoutBaseUri, Credential = new ClientCredential(clientId, secret), AccountId = accountId, Log = env.Transcript }, wire, SystemClock.Instance);
+    private static DinteroApi RecordingClient(TestEnvironment env, RecordingHandler wire, string clientId, string secret, string? accountId = null) =>
+        new(new DinteroApiOptions { BaseUri = env.Emulator.BaseUri, CheckoutBaseUri = env.Emulator.CheckoutBaseUri, Credential = new DinteroCredential(clientId, secret), AccountId = accountId, Log = env.Transcript }, wire, SystemClock.Instance);
 
     private static (int CheckedBodies, List<string> Violations) Check(RecordingHandler wire)
     {

@@ -27,7 +27,7 @@ public sealed class PartnerCallTests
     public async Task The_merchants_come_page_by_page_with_starting_after_the_last_one_seen()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.AddPartner(TestData.PartnerId, merchants: 4));
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var query = new AccountQuery { Limit = 3 };
 
         var first = await client.ListAccountsAsync(TestData.PartnerId, query);
@@ -50,7 +50,7 @@ public sealed class PartnerCallTests
     public async Task Filters_go_as_Dintero_names_them_and_narrow_the_list()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         await client.CreatePayExAsync(TestData.Merchant);
 
         var payex = await client.ListAccountsAsync(TestData.PartnerId, new AccountQuery { Connections = new[] { ConnectionKinds.PayEx }, ConnectionStatus = new[] { "pending" } });
@@ -69,7 +69,7 @@ public sealed class PartnerCallTests
     public async Task One_merchant_reads_by_id_and_another_partner_s_does_not()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         var merchant = await client.GetAccountAsync(TestData.PartnerId, TestData.Merchant);
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountAsync(TestData.PartnerId, TestData.ForeignAccount));
@@ -82,7 +82,7 @@ public sealed class PartnerCallTests
     public async Task An_invitation_is_checked_sent_once_and_comes_back_with_its_prefill_id_and_billing()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
 
         var invite = await client.CreateMerchantInviteAsync(TestData.PartnerId, MerchantInvites.Check(Invite("kari@fjordkaffe.example", "shop-0042")));
 
@@ -100,7 +100,7 @@ public sealed class PartnerCallTests
     public async Task An_accepted_invitation_becomes_a_merchant_that_carries_the_signup_reference()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var invite = await client.CreateMerchantInviteAsync(TestData.PartnerId, MerchantInvites.Check(Invite("ola@havet.example", "shop-0043")));
 
         using var http = new HttpClient();
@@ -144,6 +144,6 @@ public sealed class PartnerCallTests
 
 internal static class PartnerCallTestExtensions
 {
-    public static Task<PayExConnection> CreatePayExAsync(this Dintero.Connections.Http.DinteroClient client, string merchant) =>
+    public static Task<PayExConnection> CreatePayExAsync(this Dintero.Connections.Http.DinteroApi client, string merchant) =>
         client.CreateConnectionAsync(ConnectionKinds.PayEx.Check(new PayExConnectionSignup { payment_options = new() { new PaymentOption { type = "payex.creditcard", currencies = new() { "NOK" } } } }), merchant);
 }

@@ -25,7 +25,7 @@ public sealed class ProxyTests
     {
         await using var proxy = await ForwardProxy.StartAsync();
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client(options => options.Proxy = new ProxySettings { Address = proxy.Address });
+        var client = env.Api(options => options.Proxy = new ProxySettings { Address = proxy.Address });
 
         await client.AuthenticateAsync(TestData.AccountId);
         var created = await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
@@ -45,7 +45,7 @@ public sealed class ProxyTests
     {
         await using var proxy = await ForwardProxy.StartAsync();
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient(options => options.Proxy = new ProxySettings { Address = proxy.Address });
+        var client = env.PartnerApi(options => options.Proxy = new ProxySettings { Address = proxy.Address });
 
         await client.GetAccountSettingsAsync(TestData.Merchant);
 
@@ -60,7 +60,7 @@ public sealed class ProxyTests
         const string password = "Proxy-Password-6613";
         await using var proxy = await ForwardProxy.StartAsync("ops", password);
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client(options => options.Proxy = new ProxySettings { Address = proxy.Address, Credential = new NetworkCredential("ops", password) });
+        var client = env.Api(options => options.Proxy = new ProxySettings { Address = proxy.Address, Credential = new NetworkCredential("ops", password) });
 
         await client.AuthenticateAsync(TestData.AccountId);
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
@@ -78,7 +78,7 @@ public sealed class ProxyTests
     {
         await using var proxy = await ForwardProxy.StartAsync("ops", "Proxy-Password-6613");
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client(options => options.Proxy = new ProxySettings { Address = proxy.Address });
+        var client = env.Api(options => options.Proxy = new ProxySettings { Address = proxy.Address });
 
         var error = await env.FailsWith<DinteroProxyException>(() => client.AuthenticateAsync(TestData.AccountId));
 
@@ -98,7 +98,7 @@ public sealed class ProxyTests
     {
         await using var env = await TestEnvironment.StartAsync();
         var nowhere = new Uri($"http://127.0.0.1:{ForwardProxy.FreePort()}/");
-        var client = env.Client(options => options.Proxy = new ProxySettings { Address = nowhere });
+        var client = env.Api(options => options.Proxy = new ProxySettings { Address = nowhere });
 
         var error = await env.FailsWith<DinteroProxyException>(() => client.AuthenticateAsync(TestData.AccountId));
 
@@ -115,7 +115,7 @@ public sealed class ProxyTests
     {
         await using var proxy = await ForwardProxy.StartAsync();
         await using var env = await TestEnvironment.StartAsync();
-        var viaEnvironment = env.Client(options => options.Environment = name => name == "HTTP_PROXY" ? proxy.Address.AbsoluteUri : null);
+        var viaEnvironment = env.Api(options => options.Environment = name => name == "HTTP_PROXY" ? proxy.Address.AbsoluteUri : null);
 
         await viaEnvironment.GetAccountSettingsAsync(TestData.AccountId);
 
@@ -123,7 +123,7 @@ public sealed class ProxyTests
         Assert.EndsWith("from the environment", viaEnvironment.Proxy);
 
         env.Requests.Clear();
-        var bypassing = env.Client(options => options.Environment = name => name switch
+        var bypassing = env.Api(options => options.Environment = name => name switch
         {
             "http_proxy" => proxy.Address.AbsoluteUri,
             "NO_PROXY" => "localhost,127.0.0.1",

@@ -13,7 +13,7 @@ public sealed class RequestLogLimitTests
     public async Task With_a_limit_the_log_keeps_the_last_requests_and_counts_those()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.RequestLogLimit = 4);
-        var client = env.Client();
+        var client = env.Api();
 
         for (var i = 0; i < 6; i++) await client.GetAccountSettingsAsync(TestData.AccountId);
         var entries = env.Requests.Entries;
@@ -34,7 +34,7 @@ public sealed class RequestLogLimitTests
     public async Task Without_a_limit_the_log_keeps_every_request()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         for (var i = 0; i < 6; i++) await client.GetAccountSettingsAsync(TestData.AccountId);
 

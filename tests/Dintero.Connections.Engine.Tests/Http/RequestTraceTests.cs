@@ -14,7 +14,7 @@ public sealed class RequestTraceTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 500 });
-        var client = env.Client(options => options.Retry.MaxRetries = 0);
+        var client = env.Api(options => options.Retry.MaxRetries = 0);
         var before = DateTimeOffset.UtcNow.AddSeconds(-2);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
@@ -36,7 +36,7 @@ public sealed class RequestTraceTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 503, Times = -1 });
-        var client = env.Client(options => options.Retry.MaxRetries = 2);
+        var client = env.Api(options => options.Retry.MaxRetries = 2);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -54,7 +54,7 @@ public sealed class RequestTraceTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 502, Headers = new() { ["X-Amzn-RequestId"] = "gw-7d1c" } });
-        var client = env.Client(options => options.Retry.MaxRetries = 0);
+        var client = env.Api(options => options.Retry.MaxRetries = 0);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -68,7 +68,7 @@ public sealed class RequestTraceTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "/v1/accounts/*/management/settings/connections/common", Drop = true, AfterProcessing = true });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroTransportException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
@@ -81,7 +81,7 @@ public sealed class RequestTraceTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 429, RetryAfterSeconds = 1, Times = -1 });
-        var client = env.Client(options => options.Retry.MaxRetries = 1);
+        var client = env.Api(options => options.Retry.MaxRetries = 1);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 

@@ -16,7 +16,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 429, RetryAfterSeconds = 3 });
-        var client = env.Client();
+        var client = env.Api();
 
         var connection = await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
 
@@ -31,7 +31,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 429, RetryAfterSeconds = 7 });
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
 
         // The manual clock has not moved: for this client, Dintero's 7 s are not over, so the next request waits them
@@ -53,7 +53,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 429, RetryAfterSeconds = 600 });
-        var client = env.Client(options => options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30));
+        var client = env.Api(options => options.Retry.MaxRetryAfter = TimeSpan.FromSeconds(30));
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -69,7 +69,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 429, RetryAfterSeconds = 1, Times = -1 });
-        var client = env.Client(options => options.Retry.MaxRetries = 2);
+        var client = env.Api(options => options.Retry.MaxRetries = 2);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -83,7 +83,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 503, Times = 2 });
-        var client = env.Client();
+        var client = env.Api();
 
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
@@ -100,7 +100,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = status });
-        var client = env.Client();
+        var client = env.Api();
 
         await client.GetAccountSettingsAsync(TestData.AccountId);
 
@@ -112,7 +112,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Status = 500 });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroApiException>(() => client.GetAccountSettingsAsync(TestData.AccountId));
 
@@ -126,7 +126,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, Drop = true });
-        var client = env.Client();
+        var client = env.Api();
 
         var settings = await client.GetAccountSettingsAsync(TestData.AccountId);
 
@@ -139,7 +139,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 503 });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
@@ -154,7 +154,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, AfterProcessing = true, DelayMilliseconds = 6000 });
-        var client = env.Client(options => options.RequestTimeout = TimeSpan.FromMilliseconds(1500));
+        var client = env.Api(options => options.RequestTimeout = TimeSpan.FromMilliseconds(1500));
         // Token first, so the timeout measures only the POST even on a cold, slow machine.
         await client.AuthenticateAsync(TestData.AccountId);
 
@@ -174,7 +174,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, AfterProcessing = true, Drop = true });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroTransportException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
@@ -188,11 +188,11 @@ public sealed class RetryTests
         var port = FreePort();
         var clock = new ManualClock();
         var transcript = new Transcript();
-        using var client = new DinteroClient(
-            new DinteroClientOptions
+        using var client = new DinteroApi(
+            new DinteroApiOptions
             {
                 BaseUri = new Uri($"http://127.0.0.1:{port}/v1"),
-                Credential = new Dintero.Connections.Auth.ClientCredential(TestData.ClientId, TestData.ClientSecret),
+                Credential = new Dintero.Connections.Auth.DinteroCredential(TestData.ClientId, TestData.ClientSecret),
                 Log = transcript,
                 Retry = new RetryOptions { MaxRetries = 2 },
             },
@@ -213,7 +213,7 @@ public sealed class RetryTests
     public async Task A_malformed_answer_is_a_readable_error()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Common, Malformed = true });
 
@@ -234,7 +234,7 @@ public sealed class RetryTests
             ContentType = "text/html",
             Body = "<html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1><p>nginx</p></body></html>",
         });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
 
@@ -249,7 +249,7 @@ public sealed class RetryTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Settings, DelayMilliseconds = 30_000 });
-        var client = env.Client();
+        var client = env.Api();
         using var cancel = new CancellationTokenSource();
 
         var call = client.GetAccountSettingsAsync(TestData.AccountId, cancel.Token);

@@ -13,7 +13,7 @@ public sealed class ConnectionKindTests
 {
     private static readonly Dictionary<string, string> ParameterKeys = new() { ["AccountId"] = "AccountId", ["account_id"] = "AccountId" };
 
-    public sealed record Kind(string Name, Func<Dintero.Connections.Http.DinteroClient, string, Task<Connection>> Create, Func<object, IReadOnlyList<ValidationProblem>> BindAndValidate,
+    public sealed record Kind(string Name, Func<Dintero.Connections.Http.DinteroApi, string, Task<Connection>> Create, Func<object, IReadOnlyList<ValidationProblem>> BindAndValidate,
         OrderedDictionary Row, string BadRowColumn, string BadRowValue, string BadPath)
     {
         public override string ToString() => Name;
@@ -45,7 +45,7 @@ public sealed class ConnectionKindTests
     public async Task A_signup_is_created_read_back_and_listed_in_the_settings(Kind kind)
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var created = await kind.Create(client, TestData.AccountId);
         var read = await client.GetConnectionAsync(ConnectionKinds.Named(kind.Name), TestData.AccountId);
@@ -79,7 +79,7 @@ public sealed class ConnectionKindTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var error = await env.FailsWith<DinteroApiException>(() => kind.Create(env.PartnerClient(), TestData.MerchantWithoutOrganization));
+        var error = await env.FailsWith<DinteroApiException>(() => kind.Create(env.PartnerApi(), TestData.MerchantWithoutOrganization));
 
         Assert.Equal(("ORGANIZATION_NUMBER_REQUIRED", 400), (error.Code, error.StatusCode));
         Assert.Equal("company.organization_number", Assert.Single(error.AllFieldErrors()).Path);
@@ -89,7 +89,7 @@ public sealed class ConnectionKindTests
     public async Task A_bad_signup_of_any_kind_is_refused_before_anything_is_sent()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.AuthenticateAsync(TestData.AccountId);
         var instabank = TestData.InstabankSignup();
         instabank.account_number = "123";
@@ -109,7 +109,7 @@ public sealed class ConnectionKindTests
     public async Task Vipps_starts_without_a_body_and_restarts_until_it_is_enabled()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var started = await client.StartVippsConnectionAsync(TestData.AccountId);
         var restarted = await client.StartVippsConnectionAsync(TestData.AccountId, restart: true);
@@ -130,7 +130,7 @@ public sealed class ConnectionKindTests
     public async Task Vipps_credentials_never_reach_a_log_line_even_at_Debug()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.StartVippsConnectionAsync(TestData.AccountId);
         var stored = env.Emulator.MoveConnection(TestData.AccountId, "vipps", "enabled");
         var key = stored["configuration"]!["subscription_keys"]![0]!["ocp_apim_subscription_key"]!.GetValue<string>();
@@ -152,7 +152,7 @@ public sealed class ConnectionKindTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var link = await env.Client().CreateCommonSignupLinkAsync(TestData.AccountId);
+        var link = await env.Api().CreateCommonSignupLinkAsync(TestData.AccountId);
 
         Assert.StartsWith("http", link.@ref);
         Assert.Equal(TestData.AccountId, link.account_id);
@@ -163,7 +163,7 @@ public sealed class ConnectionKindTests
     public async Task The_settings_list_every_kind_the_account_has_in_one_read()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         await client.CreateConnectionAsync(ConnectionKinds.PayEx.Check(TestData.PayExSignup()), TestData.AccountId);
         await client.StartVippsConnectionAsync(TestData.AccountId);

@@ -27,7 +27,7 @@ public sealed class MerchantBookCostTests
     private static async Task<(List<string> Ids, long Examined)> PageAsync(TestEnvironment env, AccountQuery query, string? startingAfter = null)
     {
         var before = Examined(env);
-        var page = await env.PartnerClient().ListAccountsAsync(TestData.PartnerId, query, startingAfter);
+        var page = await env.PartnerApi().ListAccountsAsync(TestData.PartnerId, query, startingAfter);
         return (page.Items.Select(account => account.account_id!).ToList(), Examined(env) - before);
     }
 
@@ -63,7 +63,7 @@ public sealed class MerchantBookCostTests
             options.AddPartner(TestData.PartnerId, Book);
             options.AccountsWithOrganizationNumber.AddRange(new[] { "T11299900", "T11299990", PastThePrefix[1] });
         });
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         foreach (var merchant in new[] { "T11299900", "T11299990", PastThePrefix[1] }) await client.CreatePayExAsync(merchant);
         var payex = new AccountQuery { Limit = 10, Connections = new[] { ConnectionKinds.PayEx } };
 
@@ -91,7 +91,7 @@ public sealed class MerchantBookCostTests
 
         var joined = JsonNode.Parse(env.Emulator.Send(HttpMethod.Post, $"partners/{TestData.PartnerId}/merchants", new { }))!["account_id"]!.GetValue<string>();
         var last = await PageAsync(env, new AccountQuery { Limit = 100 }, startingAfter: "T11299999");
-        var merchant = await env.PartnerClient().GetAccountAsync(TestData.PartnerId, joined);
+        var merchant = await env.PartnerApi().GetAccountAsync(TestData.PartnerId, joined);
 
         Assert.Equal("T11300005", joined);
         Assert.Equal(PastThePrefix.Append(joined), last.Ids);

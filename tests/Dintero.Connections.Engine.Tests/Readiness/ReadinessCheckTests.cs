@@ -14,7 +14,7 @@ public sealed class ReadinessCheckTests
 {
     private const string Merchant = TestData.Merchant;
 
-    private static async Task EnableCommonAsync(TestEnvironment env, Dintero.Connections.Http.DinteroClient partner)
+    private static async Task EnableCommonAsync(TestEnvironment env, Dintero.Connections.Http.DinteroApi partner)
     {
         await partner.CreateCommonConnectionAsync(Merchant, TestData.CommonSignup());
         env.Emulator.MoveConnection(Merchant, "common", "enabled");
@@ -25,7 +25,7 @@ public sealed class ReadinessCheckTests
     {
         await using var env = await TestEnvironment.StartAsync();
 
-        var outcome = await new ReadinessCheck(env.PartnerClient()).CheckAsync(Merchant, CancellationToken.None);
+        var outcome = await new ReadinessCheck(env.PartnerApi()).CheckAsync(Merchant, CancellationToken.None);
 
         Assert.Equal(ReadinessVerdict.NotLive, outcome.Row.verdict);
         Assert.Equal(new[] { ReadinessCheck.ConnectionStep, ReadinessCheck.ClientStep }, outcome.Row.MissingSteps());
@@ -39,7 +39,7 @@ public sealed class ReadinessCheckTests
     public async Task Each_step_done_takes_its_line_off_until_the_merchant_is_live()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var check = new ReadinessCheck(partner);
         await EnableCommonAsync(env, partner);
 
@@ -68,7 +68,7 @@ public sealed class ReadinessCheckTests
     public async Task A_client_whose_grant_is_for_another_audience_or_scope_does_not_count()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, Dintero.Connections.Models.ApiClientWithSecret>(new ApiClientSpec(partner), false).RunAsync(Merchant, null, new ApiClientRequest("Reports", null, new[] { "read:accounts" }, null).Checked(), CancellationToken.None);
 
         var outcome = await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class ReadinessCheckTests
     public async Task A_checkout_read_refused_makes_the_row_Unknown_with_the_reason_never_NotLive_for_that_step()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.ExchangedTokensWithoutCheckout = true);
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         await EnableCommonAsync(env, partner);
         await new Dintero.Connections.Rows.RowRunner<ApiClientRequest, Dintero.Connections.Models.ApiClientWithSecret>(new ApiClientSpec(partner), false).RunAsync(Merchant, null, new ApiClientRequest("Web shop", null, null, null).Checked(), CancellationToken.None);
 
@@ -109,7 +109,7 @@ public sealed class ReadinessCheckTests
         var settings = new JsonObject { ["id"] = Guid.NewGuid().ToString(), ["account_id"] = Merchant, ["connections"] = connections };
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = "/v1/accounts/*/management/settings", Status = 200, Body = settings.ToJsonString() });
 
-        var row = (await new ReadinessCheck(env.PartnerClient()).CheckAsync(Merchant, CancellationToken.None)).Row;
+        var row = (await new ReadinessCheck(env.PartnerApi()).CheckAsync(Merchant, CancellationToken.None)).Row;
 
         foreach (var kind in ConnectionKinds.All)
         {
@@ -126,7 +126,7 @@ public sealed class ReadinessCheckTests
     public async Task A_merchant_costs_four_reads_when_each_is_one_page()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         await partner.AuthenticateAsync(Merchant);
         env.Requests.Clear();
 

@@ -15,7 +15,7 @@ public sealed class LeakScanTests
     public async Task No_secret_or_personal_number_appears_in_any_log_line_or_exception()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         await client.CreateBamboraConnectionAsync(TestData.AccountId, TestData.BamboraSignup());
@@ -23,7 +23,7 @@ public sealed class LeakScanTests
         await client.GetBamboraConnectionAsync(TestData.AccountId);
         env.Emulator.Tokens.RevokeAll();
         await client.GetAccountSettingsAsync(TestData.AccountId);
-        await env.FailsWith<DinteroApiException>(() => env.PartnerClient().CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup()));
+        await env.FailsWith<DinteroApiException>(() => env.PartnerApi().CreateCommonConnectionAsync(TestData.MerchantWithoutOrganization, TestData.CommonSignup()));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "*", Status = 400, Body = $"{{\"error\":{{\"message\":\"bad {TestData.Iban} and {TestData.OwnerSsn}\"}}}}" });
         await env.FailsWith<DinteroApiException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup()));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = "*", Drop = true, AfterProcessing = true });
@@ -31,7 +31,7 @@ public sealed class LeakScanTests
         var invalid = TestData.CommonSignup();
         invalid.applicant!.email = "not-an-address";
         await env.FailsWith<DinteroValidationException>(() => client.CreateCommonConnectionAsync(TestData.AccountId, invalid));
-        await env.FailsWith<DinteroAccessException>(() => env.Client(secret: TestData.ClientSecret + "-rotated").AuthenticateAsync(TestData.AccountId));
+        await env.FailsWith<DinteroAccessException>(() => env.Api(secret: TestData.ClientSecret + "-rotated").AuthenticateAsync(TestData.AccountId));
 
         var lines = env.Transcript.Lines;
         Assert.Contains(lines, line => line.Contains("\"social_security_number\":\"***\""));   // the bodies were logged, masked

@@ -77,7 +77,7 @@ public sealed class DinteroRequestTests
     public async Task An_endpoint_without_a_typed_call_is_reached_with_the_session_s_token()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         var body = new Dictionary<string, object?> { ["overrides"] = new List<object?> { new Dictionary<string, object?> { ["payee_id"] = "p-1" } } };
 
         var response = await client.SendAsync(DinteroRequest.Create("PUT", "management/settings/connections/payex/overrides", null, body, TestData.AccountId, client.BaseUri));
@@ -95,7 +95,7 @@ public sealed class DinteroRequestTests
     {
         await using var env = await TestEnvironment.StartAsync();
         for (var i = 0; i < 24; i++) env.Emulator.AddApiClient(TestData.Merchant, $"client-{i:00}", $"Client {i}");
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var request = DinteroRequest.Create("GET", "/accounts/{aid}/auth/clients", null, null, TestData.Merchant, client.BaseUri);
 
         var pages = new List<int>();
@@ -120,7 +120,7 @@ public sealed class DinteroRequestTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "PUT", Path = "/v1/accounts/*/management/settings/connections/payex/overrides", Status = 503 });
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = "/v1/accounts/*/auth/clients", Status = 503 });
-        var client = env.Client();
+        var client = env.Api();
         var put = DinteroRequest.Create("PUT", "management/settings/connections/payex/overrides", null, "{\"overrides\": []}", TestData.AccountId, client.BaseUri);
 
         var error = await env.FailsWith<DinteroApiException>(() => client.SendAsync(put));
@@ -137,7 +137,7 @@ public sealed class DinteroRequestTests
     public async Task Credentials_in_an_answer_are_held_as_secrets_and_masked_in_its_JSON_and_log()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var created = await client.SendAsync(DinteroRequest.Create("POST", "auth/clients", null, "{\"name\": \"ecom\", \"client_id\": \"ecom-123\"}", TestData.AccountId, client.BaseUri));
 

@@ -65,11 +65,11 @@ public sealed class ConnectSettingsTests
     public void One_rule_decides_which_base_URIs_are_accepted_for_settings_and_for_clients(string uri, bool accepted)
     {
         var settingsProblem = Dintero.Connections.Validation.BaseUriFormat.Check(uri, out _);
-        var credential = new Dintero.Connections.Auth.ClientCredential(TestData.ClientId, TestData.ClientSecret);
+        var credential = new Dintero.Connections.Auth.DinteroCredential(TestData.ClientId, TestData.ClientSecret);
         Exception? clientRefusal = null;
         if (Uri.TryCreate(uri, UriKind.Absolute, out var parsed))
         {
-            clientRefusal = Record.Exception(() => new Dintero.Connections.Http.DinteroClient(new Dintero.Connections.Http.DinteroClientOptions { BaseUri = parsed, Credential = credential }).Dispose());
+            clientRefusal = Record.Exception(() => new Dintero.Connections.Http.DinteroApi(new Dintero.Connections.Http.DinteroApiOptions { BaseUri = parsed, Credential = credential }).Dispose());
         }
 
         Assert.Equal(accepted, settingsProblem == null);

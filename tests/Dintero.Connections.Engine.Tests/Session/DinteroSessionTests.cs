@@ -26,7 +26,7 @@ public sealed class DinteroSessionTests
         Assert.Equal(TestData.ClientId, context.ClientId);
         Assert.True(context.TokenExpiresAt > DateTimeOffset.UtcNow.AddMinutes(50));
         Assert.DoesNotContain(TestData.ClientSecret, context.ToString());
-        await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
+        await context.GetApi().GetAccountSettingsAsync(TestData.AccountId);
         Assert.Equal(1, env.Requests.TokenRequests);
     }
 
@@ -58,7 +58,7 @@ public sealed class DinteroSessionTests
         Assert.Null(session.Context);
         Assert.False(context.IsConnected);
         Assert.Equal(0, session.Tokens.Count);
-        var error = Assert.Throws<ObjectDisposedException>(() => context.GetClient());
+        var error = Assert.Throws<ObjectDisposedException>(() => context.GetApi());
         Assert.Contains("Connect-Dintero", error.Message);
         Assert.Null(session.Disconnect());
     }
@@ -76,7 +76,7 @@ public sealed class DinteroSessionTests
 
         Assert.Equal(1, session.Tokens.Count);
         Assert.True(kept.IsConnected);
-        await kept.GetClient().GetAccountSettingsAsync(TestData.PartnerId);
+        await kept.GetApi().GetAccountSettingsAsync(TestData.PartnerId);
         Assert.Equal(2, env.Requests.TokenRequests);
     }
 
@@ -90,14 +90,14 @@ public sealed class DinteroSessionTests
 
         var first = Task.Run(async () =>
         {
-            using (LogScope.Begin(verbose)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
+            using (LogScope.Begin(verbose)) await context.GetApi().GetAccountSettingsAsync(TestData.AccountId);
         });
         var second = Task.Run(async () =>
         {
-            using (LogScope.Begin(debug)) await context.GetClient().GetAccountSettingsAsync(TestData.AccountId);
+            using (LogScope.Begin(debug)) await context.GetApi().GetAccountSettingsAsync(TestData.AccountId);
         });
         await Task.WhenAll(first, second);
-        await context.GetClient().GetAccountSettingsAsync(TestData.AccountId); // outside any scope: logs nowhere
+        await context.GetApi().GetAccountSettingsAsync(TestData.AccountId); // outside any scope: logs nowhere
 
         var line = Assert.Single(verbose.Entries);
         Assert.Matches(@"^GET /v1/accounts/T00000001/management/settings -> 200 OK \(\d+ ms\)$", line.Message);

@@ -17,16 +17,16 @@ public sealed class SignupSpecTests
         env.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path == $"/v1/accounts/{accountId}/management/settings/connections/common" && entry.Status == 200);
 
     /// <summary>A command's run of Common signups: the engine's runner over the signup spec, as New-DinteroCommonConnection makes it.</summary>
-    private static RowRunner<SignupAsk<CommonConnection>, CommonConnection> CommonRun(Dintero.Connections.Http.DinteroClient client, bool force) =>
+    private static RowRunner<SignupAsk<CommonConnection>, CommonConnection> CommonRun(Dintero.Connections.Http.DinteroApi client, bool force) =>
         new(new SignupSpec<CommonConnection>(client, ConnectionKinds.Common), force);
 
-    private static SignupAsk<CommonConnection> Ask(Dintero.Connections.Http.DinteroClient client, string accountId, CommonConnectionSignup? signup = null)
+    private static SignupAsk<CommonConnection> Ask(Dintero.Connections.Http.DinteroApi client, string accountId, CommonConnectionSignup? signup = null)
     {
         var checkedSignup = ConnectionKinds.Common.Check(signup ?? TestData.CommonSignup());
         return new SignupAsk<CommonConnection>(checkedSignup.Signup, token => client.CreateConnectionAsync(checkedSignup, accountId, token));
     }
 
-    private static Task<RowResult<CommonConnection>> SignUp(RowRunner<SignupAsk<CommonConnection>, CommonConnection> run, Dintero.Connections.Http.DinteroClient client, string accountId, int row = 0, CommonConnectionSignup? signup = null) =>
+    private static Task<RowResult<CommonConnection>> SignUp(RowRunner<SignupAsk<CommonConnection>, CommonConnection> run, Dintero.Connections.Http.DinteroApi client, string accountId, int row = 0, CommonConnectionSignup? signup = null) =>
         run.RunAsync(accountId, row, Ask(client, accountId, signup), CancellationToken.None);
 
     /// <summary>The same signup with other payment options: what a -Force run over an existing connection sends.</summary>
@@ -44,7 +44,7 @@ public sealed class SignupSpecTests
     public async Task A_merchant_account_s_own_pending_connection_is_skipped_on_the_next_run_and_a_forced_run_sends_it()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var first = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         var second = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
@@ -68,7 +68,7 @@ public sealed class SignupSpecTests
             var merchants = options.AddPartner(TestData.PartnerId, 6);
             options.AccountsWithOrganizationNumber.AddRange(merchants);
         });
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(6).ToList();
         foreach (var merchant in merchants.Take(3)) await client.CreateCommonConnectionAsync(merchant, TestData.CommonSignup());
         env.Emulator.MoveConnection(merchants[1], "common", "enabled");
@@ -92,7 +92,7 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
-        var client = env.Client();
+        var client = env.Api();
 
         var outcome = await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
 
@@ -108,7 +108,7 @@ public sealed class SignupSpecTests
     {
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: false), client, TestData.AccountId));
 
@@ -127,7 +127,7 @@ public sealed class SignupSpecTests
     {
         // The connection found is the one that was there before: it proves nothing about this signup.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
-        var client = env.Client();
+        var client = env.Api();
         await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
@@ -145,7 +145,7 @@ public sealed class SignupSpecTests
     public async Task A_forced_re_signup_whose_answer_was_lost_after_it_was_stored_is_created()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
-        var client = env.Client();
+        var client = env.Api();
         await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
@@ -162,7 +162,7 @@ public sealed class SignupSpecTests
     {
         // Equal to what was sent, but stored before it was sent: the earlier signup, not this one.
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
-        var client = env.Client();
+        var client = env.Api();
         await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 503 });
@@ -179,7 +179,7 @@ public sealed class SignupSpecTests
     public async Task The_read_back_judges_by_Dintero_s_clock_whatever_this_machine_s_says(int dinteroAheadMinutes)
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true, options => options.ManualClockStart += TimeSpan.FromMinutes(dinteroAheadMinutes));
-        var client = env.Client();
+        var client = env.Api();
         await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Clock!.Advance(TimeSpan.FromMinutes(1));
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Status = 500 });
@@ -199,7 +199,7 @@ public sealed class SignupSpecTests
     public async Task A_declined_connection_signed_up_again_and_refused_is_found_as_it_was()
     {
         await using var env = await TestEnvironment.StartAsync(manualClock: true);
-        var client = env.Client();
+        var client = env.Api();
         await SignUp(CommonRun(client, force: false), client, TestData.AccountId);
         env.Emulator.MoveConnection(TestData.AccountId, "common", "declined");
         env.Clock!.Advance(TimeSpan.FromMinutes(5));
@@ -218,7 +218,7 @@ public sealed class SignupSpecTests
         await using var env = await TestEnvironment.StartAsync();
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Common, Drop = true, AfterProcessing = true });
         env.Emulator.Faults.Add(new Fault { Method = "GET", Path = Common, Status = 503, Times = -1 });
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroReadBackException>(() => SignUp(CommonRun(client, force: false), client, TestData.AccountId));
 
@@ -238,7 +238,7 @@ public sealed class SignupSpecTests
             var merchants = options.AddPartner(TestData.PartnerId, 3);
             options.AccountsWithOrganizationNumber.AddRange(merchants);
         });
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var merchants = env.Emulator.Options.Partners[TestData.PartnerId].Skip(3).Take(3).ToList();
         await client.CreateConnectionAsync(ConnectionKinds.Common.Check(TestData.CommonSignup()), merchants[0]);
         env.Requests.Clear();
@@ -258,7 +258,7 @@ public sealed class SignupSpecTests
     public async Task An_input_that_names_an_account_twice_sends_it_once_unless_forced()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         var run = CommonRun(client, force: false);
 
         var first = await SignUp(run, client, TestData.AccountId, row: 3);

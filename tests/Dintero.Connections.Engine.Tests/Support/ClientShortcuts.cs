@@ -10,15 +10,15 @@ namespace Dintero.Connections.Engine.Tests.Support;
 /// </summary>
 internal static class ClientShortcuts
 {
-    public static Task<CommonConnection> CreateCommonConnectionAsync(this DinteroClient client, string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default) =>
+    public static Task<CommonConnection> CreateCommonConnectionAsync(this DinteroApi client, string accountId, CommonConnectionSignup signup, CancellationToken cancellationToken = default) =>
         client.CreateConnectionAsync(ConnectionKinds.Common.Check(signup), accountId, cancellationToken);
 
-    public static Task<CommonConnection> GetCommonConnectionAsync(this DinteroClient client, string accountId, CancellationToken cancellationToken = default) =>
+    public static Task<CommonConnection> GetCommonConnectionAsync(this DinteroApi client, string accountId, CancellationToken cancellationToken = default) =>
         client.GetConnectionAsync(ConnectionKinds.Common, accountId, cancellationToken);
 
-    public static Task<BamboraConnection> CreateBamboraConnectionAsync(this DinteroClient client, string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default) =>
+    public static Task<BamboraConnection> CreateBamboraConnectionAsync(this DinteroApi client, string accountId, BamboraConnectionSignup signup, CancellationToken cancellationToken = default) =>
         client.CreateConnectionAsync(ConnectionKinds.Bambora.Check(signup), accountId, cancellationToken);
 
-    public static Task<BamboraConnection> GetBamboraConnectionAsync(this DinteroClient client, string accountId, CancellationToken cancellationToken = default) =>
+    public static Task<BamboraConnection> GetBamboraConnectionAsync(this DinteroApi client, string accountId, CancellationToken cancellationToken = default) =>
         client.GetConnectionAsync(ConnectionKinds.Bambora, accountId, cancellationToken);
 }

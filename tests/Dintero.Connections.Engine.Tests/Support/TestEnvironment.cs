@@ -11,7 +11,7 @@ namespace Dintero.Connections.Engine.Tests.Support;
 /// </summary>
 public sealed class TestEnvironment : IAsyncDisposable
 {
-    private readonly List<DinteroClient> clients = new();
+    private readonly List<DinteroApi> clients = new();
 
     private TestEnvironment(EmulatorHandle emulator, ManualClock? clock)
     {
@@ -43,28 +43,28 @@ public sealed class TestEnvironment : IAsyncDisposable
     }
 
     /// <summary>A client pointed at no server, for what needs a client but sends nothing (a spec's columns and words).</summary>
-    public static DinteroClient Unconnected() => new(new DinteroClientOptions
+    public static DinteroApi Unconnected() => new(new DinteroApiOptions
     {
         BaseUri = new Uri("http://127.0.0.1:9/v1/"),
-        Credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret),
+        Credential = new DinteroCredential(TestData.ClientId, TestData.ClientSecret),
         AccountId = TestData.AccountId,
     });
 
     /// <summary>A client of the merchant account <see cref="TestData.AccountId"/>, connected to it as Connect-Dintero connects.</summary>
-    public DinteroClient Client(Action<DinteroClientOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null) =>
-        NewClient(TestData.ClientId, secret, TestData.AccountId, configure, cache);
+    public DinteroApi Api(Action<DinteroApiOptions>? configure = null, string secret = TestData.ClientSecret, TokenCache? cache = null) =>
+        NewApi(TestData.ClientId, secret, TestData.AccountId, configure, cache);
 
     /// <summary>A client of the partner <see cref="TestData.PartnerId"/>: it reaches the partner's merchants through the token exchange.</summary>
-    public DinteroClient PartnerClient(Action<DinteroClientOptions>? configure = null, string secret = TestData.PartnerClientSecret, TokenCache? cache = null) =>
-        NewClient(TestData.PartnerClientId, secret, TestData.PartnerId, configure, cache);
+    public DinteroApi PartnerApi(Action<DinteroApiOptions>? configure = null, string secret = TestData.PartnerClientSecret, TokenCache? cache = null) =>
+        NewApi(TestData.PartnerClientId, secret, TestData.PartnerId, configure, cache);
 
-    private DinteroClient NewClient(string clientId, string secret, string accountId, Action<DinteroClientOptions>? configure, TokenCache? cache)
+    private DinteroApi NewApi(string clientId, string secret, string accountId, Action<DinteroApiOptions>? configure, TokenCache? cache)
     {
-        var options = new DinteroClientOptions
+        var options = new DinteroApiOptions
         {
             BaseUri = Emulator.BaseUri,
             CheckoutBaseUri = Emulator.CheckoutBaseUri,
-            Credential = new ClientCredential(clientId, secret),
+            Credential = new DinteroCredential(clientId, secret),
             AccountId = accountId,
             Log = Transcript,
             TokenCache = cache,
@@ -72,7 +72,7 @@ public sealed class TestEnvironment : IAsyncDisposable
             Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) },
         };
         configure?.Invoke(options);
-        var client = Clock != null ? new DinteroClient(options, primaryHandler: null, Clock) : new DinteroClient(options);
+        var client = Clock != null ? new DinteroApi(options, primaryHandler: null, Clock) : new DinteroApi(options);
         clients.Add(client);
         return client;
     }

@@ -69,7 +69,7 @@ public sealed class BadInputTests
     public async Task Bad_input_is_refused_with_a_path_specific_message_and_sends_nothing(Case bad)
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         DinteroValidationException error;
         if (bad.Common != null)
@@ -102,7 +102,7 @@ public sealed class BadInputTests
     public async Task A_bad_account_id_is_refused_before_any_request(string accountId)
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var error = await env.FailsWith<DinteroValidationException>(() => client.GetCommonConnectionAsync(accountId));
 
@@ -120,7 +120,7 @@ public sealed class BadInputTests
         signup.revenue!.currency = "kr";
         signup.applicant!.phone_number = "12";
 
-        var error = await env.FailsWith<DinteroValidationException>(() => env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup));
+        var error = await env.FailsWith<DinteroValidationException>(() => env.Api().CreateCommonConnectionAsync(TestData.AccountId, signup));
 
         Assert.Equal(
             new[] { "signup.store_type[0]", "signup.revenue.currency", "signup.applicant.phone_number" },
@@ -135,7 +135,7 @@ public sealed class BadInputTests
         var signup = TestData.CommonSignup();
         signup.payment_options![0].type = "newprovider.wallet";
 
-        var connection = await env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup);
+        var connection = await env.Api().CreateCommonConnectionAsync(TestData.AccountId, signup);
 
         Assert.Equal("newprovider.wallet", connection.signup!.payment_options![0].type);
     }
@@ -147,7 +147,7 @@ public sealed class BadInputTests
         var signup = TestData.CommonSignup();
         signup.payment_options![0].currencies = null;
 
-        var connection = await env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup);
+        var connection = await env.Api().CreateCommonConnectionAsync(TestData.AccountId, signup);
 
         Assert.Null(connection.signup!.payment_options![0].currencies);
         Assert.Equal(1, env.Requests.Count("POST", "/connections/common"));
@@ -162,7 +162,7 @@ public sealed class BadInputTests
         signup.applicant.phone_number = "4791234567";
         signup.ownership!.owners![0].date_of_birth = "1988-13-24";
 
-        var error = await env.FailsWith<DinteroValidationException>(() => env.Client().CreateCommonConnectionAsync(TestData.AccountId, signup));
+        var error = await env.FailsWith<DinteroValidationException>(() => env.Api().CreateCommonConnectionAsync(TestData.AccountId, signup));
 
         Assert.Equal(3, error.Problems.Count);
         Assert.DoesNotContain("ola.nordmann.private", error.Message);
@@ -176,7 +176,7 @@ public sealed class BadInputTests
         await using var env = await TestEnvironment.StartAsync();
 
         var error = await env.FailsWith<DinteroValidationException>(() =>
-            env.Client().UpdateAccountSettingsAsync(TestData.AccountId, new AccountCompany { organization_number = "987654321", phone_number = "abc" }));
+            env.Api().UpdateAccountSettingsAsync(TestData.AccountId, new AccountCompany { organization_number = "987654321", phone_number = "abc" }));
 
         Assert.Equal(new[] { "company.business_name", "company.address", "company.phone_number" }, error.Problems.Select(p => p.Path));
         Assert.Empty(env.Requests.Entries);

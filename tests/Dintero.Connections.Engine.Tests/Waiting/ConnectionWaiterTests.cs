@@ -16,7 +16,7 @@ public sealed class ConnectionWaiterTests
     public async Task Waits_until_the_connection_is_enabled_and_returns_it()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.EnableAfter = TimeSpan.FromSeconds(3));
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromSeconds(20)), concurrentReads: 2);
 
@@ -32,7 +32,7 @@ public sealed class ConnectionWaiterTests
     public async Task A_connection_still_pending_at_the_timeout_is_an_error_naming_its_last_status()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMilliseconds(500)), concurrentReads: 2);
 
@@ -51,7 +51,7 @@ public sealed class ConnectionWaiterTests
     public async Task A_connection_that_ends_declined_is_an_error_at_once()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         env.Emulator.MoveConnection(TestData.AccountId, "common", "declined", "kyc_declined", "The merchant did not pass KYC");
         var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMinutes(5)), concurrentReads: 2);

@@ -13,7 +13,7 @@ public sealed class WebhookSpecTests
     private const string Subscriptions = "/v1/accounts/*/hooks/subscriptions";
 
     /// <summary>A command's run of subscriptions: the engine's runner over the webhook spec, as New-DinteroWebhook makes it.</summary>
-    private static RowRunner<WebhookSubscription, WebhookSubscription> Setup(Dintero.Connections.Http.DinteroClient partner, bool force = false) => new(new WebhookSpec(partner), force);
+    private static RowRunner<WebhookSubscription, WebhookSubscription> Setup(Dintero.Connections.Http.DinteroApi partner, bool force = false) => new(new WebhookSpec(partner), force);
 
     private static WebhookSubscription Wanted(string url, params string[] events) => WebhookEvents.Check(events, url, null, false);
 
@@ -23,7 +23,7 @@ public sealed class WebhookSpecTests
     public async Task A_subscription_like_one_there_is_skipped_and_force_makes_another()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/once").AbsoluteUri;
 
         var first = await Setup(partner).RunAsync(TestData.Merchant, 0, Wanted(url, "settlement_add", "account_update"), CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class WebhookSpecTests
     public async Task An_input_that_names_an_account_twice_for_one_subscription_sends_it_once_and_the_plan_says_so()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/twice").AbsoluteUri;
         var run = Setup(partner);
         var plan = Setup(partner);
@@ -68,7 +68,7 @@ public sealed class WebhookSpecTests
     public async Task A_subscription_whose_answer_was_lost_is_read_back_and_not_sent_again()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/lost").AbsoluteUri;
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Subscriptions, Drop = true, AfterProcessing = true });
 
@@ -84,7 +84,7 @@ public sealed class WebhookSpecTests
     public async Task A_subscription_lost_before_Dintero_stored_it_fails_the_row_so_the_next_run_sends_it()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/never").AbsoluteUri;
         env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Subscriptions, Drop = true });
 
@@ -101,7 +101,7 @@ public sealed class WebhookSpecTests
     public async Task A_subscription_Dintero_deleted_after_failed_deliveries_is_not_taken_for_the_one_wanted()
     {
         await using var env = await TestEnvironment.StartAsync(configure: options => options.HookDeletedAfterFailures = 1);
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/down/500").AbsoluteUri;
         var first = await Setup(partner).RunAsync(TestData.Merchant, 0, Wanted(url, "settlement_add"), CancellationToken.None);
         await WebhookTests.Eventually(async () =>

@@ -50,7 +50,7 @@ public sealed class WebhookTests
     public async Task A_delivery_of_the_emulator_verifies_against_its_raw_body_with_the_subscription_s_secret()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var partner = env.PartnerClient();
+        var partner = env.PartnerApi();
         var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/signed").AbsoluteUri;
 
         var hook = await partner.CreateWebhookAsync(TestData.Merchant, WebhookEvents.Check(new[] { "settlement_add" }, url, new DinteroSecret(HookSecret), insecureSsl: false));

@@ -45,10 +45,10 @@ public sealed class FrameworkLoaderTests : IClassFixture<FrameworkImport>
         optionType.GetProperty("currencies")!.SetValue(option, new List<string> { "NOK" });
 
         var text = (string)import.EngineType("Dintero.Connections.Json.DinteroJson").GetMethod("Serialize")!.Invoke(null, new object?[] { option, false })!;
-        var credential = Activator.CreateInstance(import.EngineType("Dintero.Connections.Auth.ClientCredential"), "probe", "probe-secret")!;
-        var options = Activator.CreateInstance(import.EngineType("Dintero.Connections.Http.DinteroClientOptions"))!;
+        var credential = Activator.CreateInstance(import.EngineType("Dintero.Connections.Auth.DinteroCredential"), "probe", "probe-secret")!;
+        var options = Activator.CreateInstance(import.EngineType("Dintero.Connections.Http.DinteroApiOptions"))!;
         options.GetType().GetProperty("Credential")!.SetValue(options, credential);
-        using var client = (IDisposable)Activator.CreateInstance(import.EngineType("Dintero.Connections.Http.DinteroClient"), options)!;
+        using var client = (IDisposable)Activator.CreateInstance(import.EngineType("Dintero.Connections.Http.DinteroApi"), options)!;
 
         Assert.Equal("{\"currencies\":[\"NOK\"],\"type\":\"dintero.zero\"}", text);
         Assert.Equal("https://api.dintero.com/v1/", client.GetType().GetProperty("BaseUri")!.GetValue(client)!.ToString());

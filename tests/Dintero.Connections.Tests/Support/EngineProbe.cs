@@ -28,10 +28,10 @@ public static class EngineProbe
         var json = EngineType("Dintero.Connections.Json.DinteroJson");
         var text = (string)json.GetMethod("Serialize")!.Invoke(null, new object?[] { option, false })!;
 
-        var credential = Activator.CreateInstance(EngineType("Dintero.Connections.Auth.ClientCredential"), "probe", "probe-secret")!;
-        var options = Activator.CreateInstance(EngineType("Dintero.Connections.Http.DinteroClientOptions"))!;
+        var credential = Activator.CreateInstance(EngineType("Dintero.Connections.Auth.DinteroCredential"), "probe", "probe-secret")!;
+        var options = Activator.CreateInstance(EngineType("Dintero.Connections.Http.DinteroApiOptions"))!;
         options.GetType().GetProperty("Credential")!.SetValue(options, credential);
-        using var client = (IDisposable)Activator.CreateInstance(EngineType("Dintero.Connections.Http.DinteroClient"), options)!;
+        using var client = (IDisposable)Activator.CreateInstance(EngineType("Dintero.Connections.Http.DinteroApi"), options)!;
         var baseUri = client.GetType().GetProperty("BaseUri")!.GetValue(client);
 
         // A model the engine creates must be of the very type the cmdlets see, or PowerShell could not use it.

@@ -9,7 +9,7 @@ namespace Dintero.Connections.Clients
     /// once. What Set-Secret, New-AzAutomationCredential and Connect-Dintero -Credential take; a view, ConvertTo-Json
     /// (a SecureString's Length only) and Export-Csv (the type's name) show nothing of the secret.
     /// </summary>
-    internal static class ClientCredentialOutput
+    internal static class ApiClientOutput
     {
         public const string CredentialProperty = "Credential";
 

@@ -17,7 +17,7 @@ namespace Dintero.Connections.Http
     /// the partner's exchange), the retries, the redacted log, Dintero's errors. The account is the token's; a 403 means
     /// the token lacks a checkout scope, and says so (<see cref="ScopedApi.Checkout"/>).
     /// </summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         private const string ProfilesPath = "admin/session/profiles";
 

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Dintero.Connections.Http
 {
     /// <summary>The engine's version, as sent in <c>User-Agent: Dintero.Connections/&lt;version&gt;</c>.</summary>
-    public static class ClientVersion
+    public static class ModuleVersion
     {
         public static readonly string Current = Read();
 
@@ -11,9 +11,9 @@ namespace Dintero.Connections.Http
 
         private static string Read()
         {
-            var informational = typeof(ClientVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            var informational = typeof(ModuleVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
             // The SDK appends "+<commit>" to the informational version; the product token wants the version alone.
-            return informational?.Split('+')[0] ?? typeof(ClientVersion).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            return informational?.Split('+')[0] ?? typeof(ModuleVersion).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
         }
     }
 }

@@ -20,23 +20,23 @@ namespace Dintero.Connections.Http
     /// <summary>
     /// Dintero's Management API: one client per connected context, thread-safe, serving concurrent calls. This file
     /// holds what every call shares (the handler chain, sending, reading answers and errors); the calls are grouped by
-    /// area in DinteroClient.*.cs. Errors come as <see cref="DinteroValidationException"/>, <see cref="DinteroApiException"/>
+    /// area in DinteroApi.*.cs. Errors come as <see cref="DinteroValidationException"/>, <see cref="DinteroApiException"/>
     /// or <see cref="DinteroTransportException"/>.
     /// </summary>
-    public sealed partial class DinteroClient : IDisposable
+    public sealed partial class DinteroApi : IDisposable
     {
         private static readonly System.Net.Http.Headers.MediaTypeHeaderValue JsonContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         private readonly HandlerChain handlers;
         private readonly Redactor redactor;
         private readonly IClock clock;
 
-        public DinteroClient(DinteroClientOptions options)
+        public DinteroApi(DinteroApiOptions options)
             : this(options, primaryHandler: null, SystemClock.Instance)
         {
         }
 
         /// <summary>For tests: a fake network (<paramref name="primaryHandler"/>) and a fake clock.</summary>
-        internal DinteroClient(DinteroClientOptions options, HttpMessageHandler? primaryHandler, IClock clock)
+        internal DinteroApi(DinteroApiOptions options, HttpMessageHandler? primaryHandler, IClock clock)
         {
             if (options == null) throw new ArgumentNullException(nameof(options));
             options.Validate();
@@ -75,7 +75,7 @@ namespace Dintero.Connections.Http
         public Uri BaseUri { get; }
 
         /// <summary>
-        /// The checkout API's root, ending in a slash (<see cref="DinteroClientOptions.CheckoutBaseUri"/>); null when the client
+        /// The checkout API's root, ending in a slash (<see cref="DinteroApiOptions.CheckoutBaseUri"/>); null when the client
         /// was given an API root of its own but no checkout root, so that no token of another API travels to Dintero's.
         /// </summary>
         public Uri? CheckoutBaseUri { get; }
@@ -87,11 +87,11 @@ namespace Dintero.Connections.Http
             return TokenEndpoints.AccountUri(BaseUri, accountId);
         }
 
-        public ClientCredential Credential { get; }
+        public DinteroCredential Credential { get; }
 
         public TokenCache TokenCache { get; }
 
-        /// <summary>The account the client belongs to (<see cref="DinteroClientOptions.AccountId"/>), when given.</summary>
+        /// <summary>The account the client belongs to (<see cref="DinteroApiOptions.AccountId"/>), when given.</summary>
         public string? AccountId { get; }
 
         /// <summary>Gets a token for the account now (or uses the cached one), so bad credentials show at once; a refusal remembered from before is asked again.</summary>

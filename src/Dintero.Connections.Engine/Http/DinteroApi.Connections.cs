@@ -9,7 +9,7 @@ using Dintero.Connections.Models;
 namespace Dintero.Connections.Http
 {
     /// <summary>The connections of an account (<c>.../management/settings/connections/{kind}</c>), by <see cref="ConnectionKind"/>.</summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         private const string ConnectionsPath = "management/settings/connections/";
 

@@ -15,7 +15,7 @@ namespace Dintero.Connections.Http
     /// the session's tokens (a merchant's through the partner's exchange), the retries (a change that may have arrived is
     /// never sent again), the redacted log, and Dintero's errors as <see cref="DinteroApiException"/>.
     /// </summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         /// <summary>Sends the request once (retried as its method allows) and reads the answer.</summary>
         /// <exception cref="DinteroApiException">Dintero answered with an error status.</exception>

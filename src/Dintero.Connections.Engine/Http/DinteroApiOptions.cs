@@ -7,7 +7,7 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Http
 {
     /// <summary>Where and as whom the client talks to Dintero, and how patiently.</summary>
-    public sealed class DinteroClientOptions
+    public sealed class DinteroApiOptions
     {
         /// <summary>Dintero's API root, <c>https://api.dintero.com/v1</c>. Plain http is accepted for a loopback host only (<see cref="BaseUriFormat"/>).</summary>
         public Uri BaseUri { get; set; } = BaseUriFormat.Default;
@@ -18,7 +18,7 @@ namespace Dintero.Connections.Http
         /// </summary>
         public Uri? CheckoutBaseUri { get; set; }
 
-        public ClientCredential? Credential { get; set; }
+        public DinteroCredential? Credential { get; set; }
 
         /// <summary>
         /// The account the client belongs to (Connect-Dintero's). When it is a partner account, every other account is
@@ -31,7 +31,7 @@ namespace Dintero.Connections.Http
         public string SystemName { get; set; } = "Dintero.Connections";
 
         /// <summary>Sent as <c>Dintero-System-Version</c> (at most 120 characters).</summary>
-        public string SystemVersion { get; set; } = ClientVersion.Current;
+        public string SystemVersion { get; set; } = ModuleVersion.Current;
 
         /// <summary>How long one attempt may take before it is abandoned (<see cref="RetryOptions.RequestTimeoutMinimum"/> to <see cref="RetryOptions.RequestTimeoutMaximum"/>).</summary>
         public TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;

@@ -16,7 +16,7 @@ namespace Dintero.Connections.Http
     /// An account's webhook subscriptions (<c>.../hooks/subscriptions</c>) and their deliveries, with the account's token. A
     /// subscription's secret travels in the create request only, masked by value in everything logged or thrown for it.
     /// </summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         private const string HooksPath = "hooks/subscriptions";
 

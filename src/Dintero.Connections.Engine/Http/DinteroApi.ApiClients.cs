@@ -15,7 +15,7 @@ namespace Dintero.Connections.Http
     /// account's token: a partner reaches a merchant's through the token exchange. A secret Dintero answers with is taken
     /// out of the answer as a <see cref="DinteroSecret"/> and is never part of the <see cref="ApiClient"/>.
     /// </summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         private const string ClientsPath = "auth/clients";
         private const string GrantsPath = "auth/client-grants";

@@ -8,7 +8,7 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Http
 {
     /// <summary>The account's settings (<c>.../management/settings</c>): its company and its connections' state.</summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         private const string SettingsPath = "management/settings";
 

@@ -16,7 +16,7 @@ namespace Dintero.Connections.Http
     /// ones (<c>.../signup/prefill</c>). The calls use the partner's own token; its merchants' calls go through the
     /// token exchange (see Auth/TokenProvider).
     /// </summary>
-    public sealed partial class DinteroClient
+    public sealed partial class DinteroApi
     {
         /// <summary>One page of the partner's merchants.</summary>
         public async Task<Page<DinteroAccount>> ListAccountsAsync(string partnerId, AccountQuery query, string? startingAfter = null, CancellationToken cancellationToken = default)

@@ -7,13 +7,13 @@ using Dintero.Connections.Engine.Tests.Support;
 namespace Dintero.Connections.Engine.Tests.Http;
 
 /// <summary>The client's calls against the emulator: what is sent and what comes back.</summary>
-public sealed class DinteroClientTests
+public sealed class DinteroApiTests
 {
     [Fact]
     public async Task A_Common_signup_is_created_and_read_back()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var created = await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         var read = await client.GetCommonConnectionAsync(TestData.AccountId);
@@ -34,7 +34,7 @@ public sealed class DinteroClientTests
     public async Task A_Bambora_signup_is_created_with_its_configuration()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client();
+        var client = env.Api();
 
         var created = await client.CreateBamboraConnectionAsync(TestData.AccountId, TestData.BamboraSignup());
         var read = await client.GetConnectionAsync(ConnectionKinds.Named("bambora"), TestData.AccountId);
@@ -60,7 +60,7 @@ public sealed class DinteroClientTests
             account_number = TestData.BamboraAccountNumber,
         };
 
-        await env.Client().CreateBamboraConnectionAsync(TestData.AccountId, signup);
+        await env.Api().CreateBamboraConnectionAsync(TestData.AccountId, signup);
 
         var sent = env.Requests.Entries.Single(e => e.Method == "POST" && e.Path.EndsWith("/bambora")).Body;
         Assert.Equal(
@@ -72,7 +72,7 @@ public sealed class DinteroClientTests
     public async Task Every_request_identifies_the_module()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.Client(options =>
+        var client = env.Api(options =>
         {
             options.SystemName = "ops-runbooks";
             options.SystemVersion = "2.4.1";
@@ -83,18 +83,18 @@ public sealed class DinteroClientTests
         Assert.Equal(2, env.Requests.Entries.Count);
         Assert.All(env.Requests.Entries, entry =>
         {
-            Assert.Equal($"Dintero.Connections/{ClientVersion.Current}", entry.UserAgent);
+            Assert.Equal($"Dintero.Connections/{ModuleVersion.Current}", entry.UserAgent);
             Assert.Equal("ops-runbooks", entry.SystemName);
             Assert.Equal("2.4.1", entry.SystemVersion);
         });
-        Assert.Matches(@"^\d+\.\d+\.\d+", ClientVersion.Current);
+        Assert.Matches(@"^\d+\.\d+\.\d+", ModuleVersion.Current);
     }
 
     [Fact]
     public async Task Account_settings_are_read_and_the_organization_number_set()
     {
         await using var env = await TestEnvironment.StartAsync();
-        var client = env.PartnerClient();
+        var client = env.PartnerApi();
         var company = new AccountCompany
         {
             business_name = "Fjordkaffe AS",
@@ -117,10 +117,10 @@ public sealed class DinteroClientTests
     [Fact]
     public void Plain_http_is_refused_except_for_loopback()
     {
-        var credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret);
+        var credential = new DinteroCredential(TestData.ClientId, TestData.ClientSecret);
 
-        var error = Assert.Throws<ArgumentException>(() => new DinteroClient(new DinteroClientOptions { BaseUri = new Uri("http://api.dintero.com/v1"), Credential = credential }));
-        using var loopback = new DinteroClient(new DinteroClientOptions { BaseUri = new Uri("http://127.0.0.1:5080/v1"), Credential = credential });
+        var error = Assert.Throws<ArgumentException>(() => new DinteroApi(new DinteroApiOptions { BaseUri = new Uri("http://api.dintero.com/v1"), Credential = credential }));
+        using var loopback = new DinteroApi(new DinteroApiOptions { BaseUri = new Uri("http://127.0.0.1:5080/v1"), Credential = credential });
 
         Assert.Contains("only https is allowed", error.Message);
         Assert.Equal("http://127.0.0.1:5080/v1/", loopback.BaseUri.AbsoluteUri);
@@ -129,9 +129,9 @@ public sealed class DinteroClientTests
     [Fact]
     public void The_credential_never_shows_its_secret()
     {
-        var credential = new ClientCredential(TestData.ClientId, TestData.ClientSecret);
+        var credential = new DinteroCredential(TestData.ClientId, TestData.ClientSecret);
 
         Assert.DoesNotContain(TestData.ClientSecret, credential.ToString());
-        Assert.DoesNotContain(typeof(ClientCredential).GetProperties(), property => property.GetValue(credential) as string == TestData.ClientSecret);
+        Assert.DoesNotContain(typeof(DinteroCredential).GetProperties(), property => property.GetValue(credential) as string == TestData.ClientSecret);
     }
 }
