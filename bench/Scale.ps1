@@ -66,8 +66,8 @@ try {
     $context = Connect-Dintero -AccountId T11200000 -ClientId demo-partner -ClientSecret $secret -BaseUri $emulator.BaseUri -CheckoutBaseUri $emulator.CheckoutBaseUri -PassThru
     # What the session holds, read the way only a bench may: the engine's client behind the context.
     $flags = [Reflection.BindingFlags]'NonPublic, Public, Instance'
-    $client = $context.GetType().GetProperty('Client', $flags).GetValue($context)
-    $redactor = $client.GetType().GetField('redactor', $flags).GetValue($client)
+    $api = $context.GetType().GetProperty('Api', $flags).GetValue($context)
+    $redactor = $api.GetType().GetField('redactor', $flags).GetValue($api)
     $secretsHeld = { $known = $redactor.GetType().GetField('secrets', $flags); if ($known) { $known.GetValue($redactor).Count } else { @($redactor.GetType().GetField('knownSecrets', $flags).GetValue($redactor)).Count } }
     $self = [Diagnostics.Process]::GetCurrentProcess()
     $next = 0
@@ -113,7 +113,7 @@ try {
                 EmulatorCpuMsEach = [Math]::Round($emulatorSpent / $size, 3)
                 HeapMiB          = [Math]::Round([GC]::GetTotalMemory($true) / 1MB, 1)
                 WorkingSetMiB    = [Math]::Round($self.WorkingSet64 / 1MB, 1)
-                TokensHeld       = $client.TokenCache.Count
+                TokensHeld       = $api.TokenCache.Count
                 SecretsHeld      = & $secretsHeld
             }
             $rows.Add($row)

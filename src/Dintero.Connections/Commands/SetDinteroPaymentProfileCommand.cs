@@ -49,7 +49,7 @@ namespace Dintero.Connections.Commands
 
         private protected override void WriteResult(ProfileChange change, BatchItem item)
         {
-            if (change.AllActive) WriteRepeatedWarning("Profiles with active_payment_types on", $"Payment profile {change.Profile.profile_id} of {change.Profile.account_id} has active_payment_types on, which the module reads as showing every active payment type whatever its own switch (uncertain: see the README).");
+            if (change.AllActive) WriteRepeatedWarning("Profiles with active_payment_types on", $"Payment profile {change.Profile.profile_id} of {change.Profile.account_id} has active_payment_types on, which the module reads as showing every active payment type whatever its own switch (uncertain: see docs/guides/go-live.md).");
             if (!change.Changed) WriteVerbose($"{change.Profile.account_id}: payment profile {change.Profile.profile_id} has {change.Switches} already; nothing was sent.");
             if (PassThru) WriteObject(change.Profile);
         }
