@@ -3,11 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Reflection;
-using Dintero.Connections.Errors;
-using Dintero.Connections.Json;
-using Dintero.Connections.Models;
-using Dintero.Connections.Redaction;
 using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Binding

@@ -66,8 +66,9 @@ namespace Dintero.Connections.Rows
             return new RowResult<TMade>(RowOutcome.Created, accountId, made, sent.Note);
         }
 
-        // The send, or what its refusal found there already: a skip, or in the way, cleared and sent again.
-        private async Task<Sending> SendAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
+        // The send (what it made, or what its refusal found there already, and how, when worth saying): a refusal that
+        // finds the row's thing makes a skip, or clears what is in the way and sends again.
+        private async Task<(TMade Made, bool Existed, string? Note)> SendAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
         {
             DinteroApiException refused;
             try
@@ -80,10 +81,10 @@ namespace Dintero.Connections.Rows
             }
             var found = await spec.FoundByRefusalAsync(accountId, ask, refused, cancellationToken).ConfigureAwait(false);
             if (found == null) throw refused;
-            if (found.Blocks) return new Sending(found.Made, existed: true, null);
+            if (found.Blocks) return (found.Made, true, null);
             await spec.ClearAsync(accountId, found.Made).ConfigureAwait(false);
             var again = await SendOnceAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
-            return new Sending(again.Made, existed: false, again.Note ?? found.Note);
+            return (again.Made, false, again.Note ?? found.Note);
         }
 
         private RowResult<TMade> Skip(string accountId, TAsk ask, TMade existing) =>
@@ -100,12 +101,12 @@ namespace Dintero.Connections.Rows
             return new RowResult<TMade>(skipped, accountId, null, $"the input names account {accountId} more than once; {earlier} sends {spec.Named(ask)}");
         }
 
-        private async Task<Sending> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
+        private async Task<(TMade Made, bool Existed, string? Note)> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
         {
             var sentAt = spec.Api.Now;
             try
             {
-                return new Sending(await spec.SendAsync(accountId, ask, force, cancellationToken).ConfigureAwait(false), existed: false, null);
+                return (await spec.SendAsync(accountId, ask, force, cancellationToken).ConfigureAwait(false), false, null);
             }
             catch (DinteroException lost) when (lost.OutcomeUnknown && !cancellationToken.IsCancellationRequested)
             {
@@ -115,7 +116,7 @@ namespace Dintero.Connections.Rows
 
         // The answer was lost: read back, never send again. Proved stored is made; anything else is an error that says
         // whether the next run sends it. Not cancelled by a stop: what was sent is settled before the command ends.
-        private async Task<Sending> SettleAsync(string accountId, TAsk ask, DateTimeOffset? sentOnServerClock, DinteroException lost)
+        private async Task<(TMade Made, bool Existed, string? Note)> SettleAsync(string accountId, TAsk ask, DateTimeOffset? sentOnServerClock, DinteroException lost)
         {
             var reads = spec.ReadsBack(ask);
             TMade? found;
@@ -132,7 +133,7 @@ namespace Dintero.Connections.Rows
             }
             var what = $"{lost.Description} Reading {reads} back found {judgement.Found}";
             if (judgement.OfNoUse) throw await spec.UndoAsync(accountId, found!, what, lost, spec.SendAgain(force)).ConfigureAwait(false);
-            if (judgement.Stored) return new Sending(found!, existed: false, $"Dintero's answer was lost; reading {reads} back found {judgement.Found}");
+            if (judgement.Stored) return (found!, false, $"Dintero's answer was lost; reading {reads} back found {judgement.Found}");
             throw judgement.Finding == ReadBackFinding.NotStored
                 ? new DinteroReadBackException(ReadBackFinding.NotStored, $"{what}: {spec.This} was not stored.", spec.SendAgain(force), lost)
                 : new DinteroReadBackException(ReadBackFinding.CannotTell, $"{what}: it cannot be told whether {spec.This} was stored, so it was not sent again.", spec.Unsettled(accountId, ask), lost);
@@ -152,21 +153,5 @@ namespace Dintero.Connections.Rows
             }
         }
 
-        // What sending a row came to: made (or, for a refusal that found it, there already), and how, when worth saying.
-        private readonly struct Sending
-        {
-            public Sending(TMade made, bool existed, string? note)
-            {
-                Made = made;
-                Existed = existed;
-                Note = note;
-            }
-
-            public TMade Made { get; }
-
-            public bool Existed { get; }
-
-            public string? Note { get; }
-        }
     }
 }

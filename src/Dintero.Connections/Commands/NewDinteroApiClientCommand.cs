@@ -57,7 +57,7 @@ namespace Dintero.Connections.Commands
                 // Before its checks: a refused row's report says what it asked for.
                 item.Asked = request;
                 request.Checked();
-                return new RowAsk<ApiClientRequest>(request, $"Make the API client '{request.Name}' with a {request.GrantType} grant for {string.Join(", ", request.Scopes)}");
+                return (request, $"Make the API client '{request.Name}' with a {request.GrantType} grant for {string.Join(", ", request.Scopes)}");
             });
         }
 

@@ -38,7 +38,7 @@ namespace Dintero.Connections.Commands
                 var bound = RowInput(item).Bind<TSignup>(item.Plain, $"the {kind.Name} signup", SignupValidator.Root);
                 var signup = kind.Check(bound.Model);
                 WarnAboutDoubts(item, signup.Doubts);
-                return new RowAsk<SignupAsk<TConnection>>(new SignupAsk<TConnection>(signup.Signup, token => item.Api.CreateConnectionAsync(signup, accountId, token)),
+                return (new SignupAsk<TConnection>(signup.Signup, token => item.Api.CreateConnectionAsync(signup, accountId, token)),
                     $"Create the {kind.Name} connection with payment options {string.Join(", ", kind.PaymentOptionTypes(bound.Model))}");
             });
         }

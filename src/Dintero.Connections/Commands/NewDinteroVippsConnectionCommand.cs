@@ -36,7 +36,7 @@ namespace Dintero.Connections.Commands
         {
             var restart = Restart.IsPresent;
             return CreatorRun.Of(this, api => new SignupSpec<VippsConnection>(api, ConnectionKinds.Vipps), (item, accountId) =>
-                new RowAsk<SignupAsk<VippsConnection>>(new SignupAsk<VippsConnection>(null, token => item.Api.StartVippsConnectionAsync(accountId, restart, token)),
+                (new SignupAsk<VippsConnection>(null, token => item.Api.StartVippsConnectionAsync(accountId, restart, token)),
                     restart ? "Restart the Vipps signup" : "Start the Vipps signup"));
         }
     }

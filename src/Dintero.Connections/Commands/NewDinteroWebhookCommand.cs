@@ -58,7 +58,7 @@ namespace Dintero.Connections.Commands
             {
                 WriteRepeatedWarning(NeverSentCondition, $"{accountId} is a test account: Dintero sends {string.Join(", ", neverSent)} to production subscriptions only, so this subscription will not get them. Subscribed as asked.");
             }
-            return new RowAsk<WebhookSubscription>(wanted, $"Subscribe {wanted.config!.url} to {string.Join(", ", wanted.events!)}");
+            return (wanted, $"Subscribe {wanted.config!.url} to {string.Join(", ", wanted.events!)}");
         });
     }
 }

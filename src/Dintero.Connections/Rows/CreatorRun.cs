@@ -36,25 +36,10 @@ namespace Dintero.Connections.Rows
         /// <param name="cmdlet">The creator.</param>
         /// <param name="specFor">Makes the command's spec for the context's client (once).</param>
         /// <param name="askOf">Binds and checks one record for its account.</param>
-        public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf)
+        public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, (TAsk Ask, string Action)> askOf)
             where TAsk : class
             where TMade : class =>
             new CreatorRun<TAsk, TMade>(specFor, askOf, cmdlet.SendsAsGiven, cmdlet.MyInvocation.MyCommand.Name, cmdlet.ReportVariable, cmdlet.SessionState);
-    }
-
-    /// <summary>What one record asks for, as its creator checked it, and what -WhatIf and -Confirm say of it.</summary>
-    internal readonly struct RowAsk<TAsk>
-    {
-        public RowAsk(TAsk ask, string action)
-        {
-            Ask = ask;
-            Action = action;
-        }
-
-        public TAsk Ask { get; }
-
-        /// <summary>For ShouldProcess, e.g. "Create the Common connection with payment options dintero.zero".</summary>
-        public string Action { get; }
     }
 
     /// <inheritdoc cref="CreatorRun{TMade}"/>
@@ -63,7 +48,7 @@ namespace Dintero.Connections.Rows
         where TMade : class
     {
         private readonly Func<DinteroApi, RowSpec<TAsk, TMade>> specFor;
-        private readonly Func<BatchItem, string, RowAsk<TAsk>> askOf;
+        private readonly Func<BatchItem, string, (TAsk Ask, string Action)> askOf;
         private readonly bool force;
         private readonly string command;
         private readonly string? variable;
@@ -76,7 +61,7 @@ namespace Dintero.Connections.Rows
         /// <param name="command">The cmdlet's name, for the command that goes on.</param>
         /// <param name="variable">-ReportVariable's name; null when none was given.</param>
         /// <param name="sessionState">Where the variable is set: the caller's scope, as -ErrorVariable is.</param>
-        public CreatorRun(Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, RowAsk<TAsk>> askOf, bool force, string command, string? variable, SessionState sessionState)
+        public CreatorRun(Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, (TAsk Ask, string Action)> askOf, bool force, string command, string? variable, SessionState sessionState)
         {
             this.specFor = specFor;
             this.askOf = askOf;
