@@ -41,6 +41,12 @@
         'Get-DinteroWebhookDelivery'
         'Test-DinteroWebhookSignature'
         'Get-DinteroMerchantReadiness'
+        'New-DinteroPaymentApproval'
+        'Get-DinteroPaymentApproval'
+        'Wait-DinteroPaymentApproval'
+        'New-DinteroPayoutDestination'
+        'Get-DinteroPayoutDestination'
+        'Wait-DinteroPayoutDestination'
         'Invoke-DinteroRequest'
     )
     FunctionsToExport      = @()
@@ -64,6 +70,7 @@
 - Errors for support: every API error carries its status, time, request id and the answer's headers; a throttling give-up is Dintero.Throttled; -MaxRetries, -RequestTimeout and -MaxRetryAfter on Connect-Dintero.
 - Safe re-runs: a merchant whose connection of the kind is pending or enabled is skipped (-Force sends anyway), a signup whose answer was lost is read back, never sent again; -ReportVariable gives one row per input for Export-Csv, which the next run takes back; repeated warnings summed up; doubtful values (an e-mail without @, a URL that is not http(s)) warned about.
 - Secrets, tokens, social security and bank account numbers masked in every stream; credentials Dintero returns are DinteroSecret objects, *** in ConvertTo-Json, Export-Clixml, Export-Csv and Out-String, read with .GetPlainText().
+- Approvals: New-/Get-/Wait-DinteroPaymentApproval (an account's application for payments, a case Dintero reviews and the signatory signs) and New-/Get-/Wait-DinteroPayoutDestination (a marketplace's sellers for split payments), made once per row with -WhatIf plans and -ReportVariable reports as the signups are; the readiness report counts an ACTIVE payment approval.
 '@
         }
     }

@@ -29,6 +29,7 @@ namespace Dintero.Connections.Errors
         public const string RollbackUndone = "Dintero.Rollback.Undone";
         public const string RollbackLeftBehind = "Dintero.Rollback.LeftBehind";
         public const string WaitTimedOut = "Dintero.Wait.TimedOut";
+        public const string WaitNothing = "Dintero.Wait.NotFound";
         public const string Stopped = "Dintero.Stopped";
         public const string Unexpected = "Dintero.Unexpected";
 
@@ -58,8 +59,9 @@ namespace Dintero.Connections.Errors
             Meaning(Redirected, "A redirect, which is never followed (only Dintero's own answers count). Ends the command."),
             Meaning(RollbackUndone, "The second step of a two-step change failed and the first was undone (an API client whose grant failed was deleted)."),
             Meaning(RollbackLeftBehind, "The second step failed and undoing the first failed too: the error names what to remove."),
-            Meaning(WaitTimedOut, "Wait-DinteroConnection's -Timeout passed before the status came."),
-            Meaning(WaitPrefix + "{status}", "The wait ended on another final status (failed, declined)."),
+            Meaning(WaitTimedOut, "The wait's -Timeout passed before the status came."),
+            Meaning(WaitNothing, "There was nothing to wait for: the account has no such approval case."),
+            Meaning(WaitPrefix + "{status}", "The wait ended on another final status: a connection failed or declined, a case DECLINED, TERMINATED, ERROR or ARCHIVED."),
             Meaning(Stopped, "In a report: the command was stopped while the row was on its way; it may have reached Dintero."),
             Meaning(Unexpected, "Something the module did not foresee; the error holds what is known, with no secret in it."),
         };

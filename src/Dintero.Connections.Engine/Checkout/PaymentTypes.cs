@@ -30,6 +30,18 @@ namespace Dintero.Connections.Checkout
             .Concat(KnownValues.BamboraPaymentOptionTypes).Concat(KnownValues.CollectorPaymentOptionTypes).Concat(KnownValues.InstabankPaymentOptionTypes)
             .Concat(KnownValues.PayExPaymentOptionTypes).Concat(KnownValues.SwishPaymentOptionTypes).Distinct(StringComparer.Ordinal).OrderBy(type => type, StringComparer.Ordinal).ToArray();
 
+        /// <summary>
+        /// The payment types an ACTIVE payment approval gives: its payment methods acquired by Dintero, as the checkout names
+        /// them (<c>creditcard</c> is <c>dintero_psp.creditcard</c>). UNCERTAIN: Dintero documents the approval's methods and
+        /// the checkout's types apart; the module maps the one it can match, and <c>ipp</c> (in-person payments, taken at a
+        /// terminal) gives no checkout type.
+        /// </summary>
+        public static IEnumerable<string> OfApproval(Models.PaymentApproval approval) =>
+            (approval.payment_methods ?? new List<Models.ApprovalPaymentMethod>())
+                .Select(method => method?.payment_method)
+                .Where(method => method == "creditcard")
+                .Select(method => "dintero_psp." + method);
+
         /// <summary>The problem with a type's name, or null: <c>provider</c> or <c>provider.product</c>, lowercase.</summary>
         public static ValidationProblem? Check(string? type, string path)
         {

@@ -26,6 +26,10 @@ namespace Dintero.Connections.Http
                 case ApiClient apiClient: apiClient.account_id = accountId; break;
                 case ClientGrant grant: grant.account_id = accountId; break;
                 case WebhookSubscription hook: hook.account_id = accountId; break;
+                case PaymentApproval approval: approval.account_id = accountId; break;
+                case PayoutDestination seller: seller.account_id = accountId; break;
+                case PaymentApprovalList approvals: Fill(approvals.payments, accountId); break;
+                case PayoutDestinationList sellers: Fill(sellers.payout_destinations, accountId); break;
                 case WebhookDelivery delivery:
                     delivery.account_id = accountId;
                     // The event it delivered, from the request's headers (the list has none of it).

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Dintero.Connections.Approvals;
 using Dintero.Connections.Checkout;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Errors;
@@ -13,11 +14,12 @@ using Dintero.Connections.Validation;
 namespace Dintero.Connections.Readiness
 {
     /// <summary>
-    /// Whether a merchant takes payments, from four reads one after another (the command's -ThrottleLimit counts merchants,
+    /// Whether a merchant takes payments, from five reads one after another (the command's -ThrottleLimit counts merchants,
     /// so a merchant's reads keep to its one slot): its settings (each connection's status, and the payment types the
-    /// enabled ones give, <see cref="PaymentTypes.OfConnections"/>), its API clients and their grants (one with a checkout
-    /// grant for the account, <see cref="ClientScopes.TakesPayments"/>), and its <c>default</c> payment profile (which of
-    /// those types it has switched off). Live takes all three; a step whose read was refused is Unknown, not missing.
+    /// enabled ones give, <see cref="PaymentTypes.OfConnections"/>), its payment approvals (an ACTIVE one is a way to take
+    /// payments too, <see cref="PaymentTypes.OfApproval"/>), its API clients and their grants (one with a checkout grant for
+    /// the account, <see cref="ClientScopes.TakesPayments"/>), and its <c>default</c> payment profile (which of those types
+    /// it has switched off). Live takes all three; a step whose read was refused is Unknown, not missing.
     /// </summary>
     public sealed class ReadinessCheck
     {
@@ -29,10 +31,13 @@ namespace Dintero.Connections.Readiness
         public ReadinessCheck(DinteroApi api) => this.api = api ?? throw new ArgumentNullException(nameof(api));
 
         /// <summary>Reads per merchant when every read is one page: the bench's floor counts these.</summary>
-        public const int Reads = 4;
+        public const int Reads = 5;
 
         /// <summary>The step <see cref="MerchantReadiness.missing"/> names when no connection is enabled.</summary>
         public const string ConnectionStep = "connection";
+
+        /// <summary>The step named when a payment approval is in progress and no connection is enabled.</summary>
+        public const string ApprovalStep = "approval";
 
         /// <summary>The step named when no API client has a checkout grant for the account.</summary>
         public const string ClientStep = "client";
@@ -48,17 +53,36 @@ namespace Dintero.Connections.Readiness
             var statuses = settings.connection_status ?? new Dictionary<string, string?>();
             KindColumns.Fill(row, statuses);
             var types = PaymentTypes.OfConnections(settings.connections);
-            row.enabled_types = string.Join(", ", types);
 
             // Each missing step by its name, with what does it (its fix); a fix never holds "; ", which joins them.
             var missing = new List<(string Step, string Fix)>();
             var unreadable = new List<string>();
-            if (!statuses.Values.Contains(KnownValues.Enabled))
+            PaymentApproval? approval = null;
+            try
+            {
+                approval = (await api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false))
+                    .OrderByDescending(each => each.created_at ?? DateTimeOffset.MinValue).FirstOrDefault();
+                row.payment_approval = approval?.case_status;
+                if (approval?.case_status == CaseStatuses.Active) types = types.Concat(PaymentTypes.OfApproval(approval)).Distinct(StringComparer.Ordinal).ToList();
+            }
+            catch (DinteroException refused) when (Unreadable(refused))
+            {
+                unreadable.Add($"payment approvals: {refused.ErrorId}: {refused.Description}");
+            }
+            row.enabled_types = string.Join(", ", types);
+            if (!statuses.Values.Contains(KnownValues.Enabled) && approval?.case_status != CaseStatuses.Active)
             {
                 var pending = statuses.Where(pair => pair.Value == KnownValues.Pending).Select(pair => pair.Key).ToList();
-                missing.Add((ConnectionStep, pending.Count > 0
-                    ? $"the merchant has not signed ({string.Join(", ", pending)} pending): Wait-DinteroConnection -AccountId {accountId}"
-                    : $"sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId}"));
+                if (approval != null && CaseStatuses.Blocks(approval.case_status))
+                {
+                    missing.Add((ApprovalStep, $"the payment approval is {approval.case_status}{(approval.contract_url == null ? string.Empty : $" (the signatory signs at {approval.contract_url})")}: Wait-DinteroPaymentApproval -AccountId {accountId}"));
+                }
+                else
+                {
+                    missing.Add((ConnectionStep, pending.Count > 0
+                        ? $"the merchant has not signed ({string.Join(", ", pending)} pending): Wait-DinteroConnection -AccountId {accountId}"
+                        : $"sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId}, or apply for payments: New-DinteroPaymentApproval -AccountId {accountId}"));
+                }
             }
 
             try

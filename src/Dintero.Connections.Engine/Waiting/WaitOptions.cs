@@ -2,13 +2,13 @@ using System;
 
 namespace Dintero.Connections.Waiting
 {
-    /// <summary>How <see cref="ConnectionWaiter"/> waits: for which status, how long, how often it reads.</summary>
+    /// <summary>How <see cref="StatusWaiter"/> waits: for which status, how long, how often it reads.</summary>
     public sealed class WaitOptions
     {
-        /// <summary>The status waited for, one of <see cref="Validation.KnownValues.FinalConnectionStatuses"/>: <c>enabled</c> by default.</summary>
+        /// <summary>The status waited for: for a connection one of <see cref="Validation.KnownValues.FinalConnectionStatuses"/> (<c>enabled</c> by default), for an approval ACTIVE.</summary>
         public string Status { get; set; } = Validation.KnownValues.Enabled;
 
-        /// <summary>How long one connection may take, from the start of its wait.</summary>
+        /// <summary>How long one wait may take, from its start.</summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 
         /// <summary>The first pause between two reads; each later pause is <see cref="Backoff"/> times longer.</summary>

@@ -20,7 +20,7 @@ namespace Dintero.Connections.Commands
     [OutputType(typeof(CommonConnection), typeof(BamboraConnection), typeof(CollectorConnection), typeof(InstabankConnection), typeof(PayExConnection), typeof(SwishConnection), typeof(VippsConnection))]
     public sealed class WaitDinteroConnectionCommand : DinteroRecordCmdlet<Connection>
     {
-        private ConnectionWatch? watch;
+        private StatusWatch? watch;
 
         /// <summary>The kind of connection; from the piped connection's connection_type; Common when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -50,14 +50,14 @@ namespace Dintero.Connections.Commands
         private protected override BatchOptions Options =>
             new BatchOptions(int.MaxValue) { InInputOrder = false, ProgressStatus = () => Watch.Status };
 
-        private ConnectionWatch Watch => watch ??= new ConnectionWatch(
+        private StatusWatch Watch => watch ??= new StatusWatch(
             new WaitOptions { Status = Status.ToLowerInvariant(), Timeout = Timeout, PollInterval = PollInterval }, ThrottleLimit);
 
         private protected override BatchCall<Connection>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
             var kind = ConnectionType == null ? ConnectionKinds.Common : ConnectionKinds.Named(ConnectionType);
-            return BatchCall.Read(Watch.WaitFor(item, kind, accountId));
+            return BatchCall.Read(Watch.WaitFor(Follow.Connection(item.Api, kind, accountId)));
         }
     }
 }

@@ -93,3 +93,18 @@ namespace Dintero.Connections.Models
         public List<string>? content_types { get; set; }
     }
 }
+
+namespace Dintero.Connections.Models
+{
+    /// <summary>Dintero's answer to the payment approvals' list: <c>{"payments": [...]}</c>.</summary>
+    public sealed class PaymentApprovalList : DinteroModel
+    {
+        public System.Collections.Generic.List<PaymentApproval>? payments { get; set; }
+    }
+
+    /// <summary>Dintero's answer to the seller approvals' list: <c>{"payout_destinations": [...]}</c>.</summary>
+    public sealed class PayoutDestinationList : DinteroModel
+    {
+        public System.Collections.Generic.List<PayoutDestination>? payout_destinations { get; set; }
+    }
+}

@@ -5,7 +5,7 @@ namespace Dintero.Connections.Models
     /// <summary>Whether a merchant takes payments, as Get-DinteroMerchantReadiness judges it.</summary>
     public enum ReadinessVerdict
     {
-        /// <summary>An enabled connection, an API client with a checkout grant, and every enabled payment type switched on in the default profile.</summary>
+        /// <summary>An enabled connection or an ACTIVE payment approval, an API client with a checkout grant, and every payment type they give switched on in the default profile.</summary>
         Live,
 
         /// <summary>A step is missing: <see cref="MerchantReadiness.missing"/> names each.</summary>
@@ -29,9 +29,11 @@ namespace Dintero.Connections.Models
         public ReadinessVerdict verdict { get; set; }
 
         /// <summary>
-        /// The missing steps by name, joined with ", ": <c>connection</c> (no enabled connection), <c>client</c> (no API
-        /// client with a checkout grant), <c>profile</c> (the default profile has enabled types off, or there is none); a
-        /// read that was refused follows as <c>unknown: API clients</c> or <c>unknown: payment profile</c>. Empty when Live.
+        /// The missing steps by name, joined with ", ": <c>connection</c> (no enabled connection and no ACTIVE payment
+        /// approval), <c>approval</c> (a payment approval in progress, and no enabled connection), <c>client</c> (no API
+        /// client with a checkout grant), <c>profile</c> (the default profile has types off that the connections or the
+        /// approval give, or there is none); a read that was refused follows as <c>unknown: API clients</c>,
+        /// <c>unknown: payment approvals</c> or <c>unknown: payment profile</c>. Empty when Live.
         /// Short, so that a table shows it whole and a script matches the names; <see cref="fix"/> says what does each.
         /// </summary>
         public string missing { get; set; } = string.Empty;
@@ -53,7 +55,10 @@ namespace Dintero.Connections.Models
         public string? swish { get; set; }
         public string? vipps { get; set; }
 
-        /// <summary>The payment types the enabled connections give, joined with ", ".</summary>
+        /// <summary>The status of the account's newest payment approval (ACTIVE, WAITING_FOR_SIGNATURE, ...); null when it has none, or it could not be read.</summary>
+        public string? payment_approval { get; set; }
+
+        /// <summary>The payment types the enabled connections and an ACTIVE payment approval give, joined with ", ".</summary>
         public string enabled_types { get; set; } = string.Empty;
 
         /// <summary>True when an API client has a grant with a checkout scope for the account; null when it could not be read.</summary>

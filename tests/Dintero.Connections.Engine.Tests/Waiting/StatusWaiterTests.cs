@@ -7,7 +7,7 @@ using Dintero.Connections.Waiting;
 namespace Dintero.Connections.Engine.Tests.Waiting;
 
 /// <summary>Following a signup to the end, against the emulator, which enables connections after a delay or on request.</summary>
-public sealed class ConnectionWaiterTests
+public sealed class StatusWaiterTests
 {
     // The emulator stamps times to the second, so a connection is enabled 2 to 3 s after its signup here.
     private static WaitOptions Quick(TimeSpan timeout) => new() { PollInterval = TimeSpan.FromMilliseconds(100), MaxPollInterval = TimeSpan.FromMilliseconds(200), Timeout = timeout };
@@ -18,9 +18,9 @@ public sealed class ConnectionWaiterTests
         await using var env = await TestEnvironment.StartAsync(configure: options => options.EnableAfter = TimeSpan.FromSeconds(3));
         var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
-        var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromSeconds(20)), concurrentReads: 2);
+        var waiter = new StatusWaiter(Quick(TimeSpan.FromSeconds(20)), concurrentReads: 2);
 
-        var connection = await waiter.WaitAsync(TestData.AccountId, ConnectionKinds.Common, CancellationToken.None);
+        var connection = await waiter.WaitAsync(Follow.Connection(client, ConnectionKinds.Common, TestData.AccountId), CancellationToken.None);
 
         Assert.Equal("enabled", connection.status);
         Assert.Equal("enabled", connection.last_event);
@@ -34,9 +34,9 @@ public sealed class ConnectionWaiterTests
         await using var env = await TestEnvironment.StartAsync();
         var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
-        var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMilliseconds(500)), concurrentReads: 2);
+        var waiter = new StatusWaiter(Quick(TimeSpan.FromMilliseconds(500)), concurrentReads: 2);
 
-        var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(TestData.AccountId, ConnectionKinds.Common, CancellationToken.None));
+        var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(Follow.Connection(client, ConnectionKinds.Common, TestData.AccountId), CancellationToken.None));
 
         Assert.True(error.TimedOut);
         Assert.Equal("pending", error.LastStatus);
@@ -54,9 +54,9 @@ public sealed class ConnectionWaiterTests
         var client = env.Api();
         await client.CreateCommonConnectionAsync(TestData.AccountId, TestData.CommonSignup());
         env.Emulator.MoveConnection(TestData.AccountId, "common", "declined", "kyc_declined", "The merchant did not pass KYC");
-        var waiter = new ConnectionWaiter(client, Quick(TimeSpan.FromMinutes(5)), concurrentReads: 2);
+        var waiter = new StatusWaiter(Quick(TimeSpan.FromMinutes(5)), concurrentReads: 2);
 
-        var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(TestData.AccountId, ConnectionKinds.Common, CancellationToken.None));
+        var error = await env.FailsWith<DinteroWaitException>(() => waiter.WaitAsync(Follow.Connection(client, ConnectionKinds.Common, TestData.AccountId), CancellationToken.None));
 
         Assert.False(error.TimedOut);
         Assert.Equal(("declined", "Dintero.Wait.declined"), (error.LastStatus, error.ErrorId));
