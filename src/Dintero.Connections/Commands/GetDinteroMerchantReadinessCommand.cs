@@ -1,8 +1,6 @@
-using System.Linq;
 using System.Management.Automation;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
-using Dintero.Connections.Paging;
 using Dintero.Connections.Partners;
 using Dintero.Connections.Readiness;
 
@@ -26,16 +24,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<ReadinessOutcome>? Plan(BatchItem item)
         {
             // A partner's whole book, by parameter with no -AccountId: each merchant a record, as if piped in.
-            if (item.Index == null && string.IsNullOrWhiteSpace(AccountId) && item.Context.IsPartner)
-            {
-                var partnerId = item.Context.AccountId;
-                var query = new AccountQuery();
-                return BatchCall.EachOf<ReadinessOutcome>(async (cursor, token) =>
-                {
-                    var page = await item.Api.ListAccountsAsync(partnerId, query, cursor, token).ConfigureAwait(false);
-                    return new Page<object>(page.Items.Where(merchant => !string.IsNullOrEmpty(merchant.account_id)).ToList<object>(), page.NextCursor);
-                });
-            }
+            if (item.AsksForWholeBook(AccountId)) return BatchCall.EachOf<ReadinessOutcome>(WholeBook.Merchants(item.Api, item.Context.AccountId));
             var accountId = item.ResolveAccount();
             var check = new ReadinessCheck(item.Api);
             return BatchCall.Read(token => check.CheckAsync(accountId, token));

@@ -72,6 +72,13 @@ namespace Dintero.Connections.Concurrency
             return AccountId = Account.AccountId!;
         }
 
+        /// <summary>
+        /// True when a report over merchants was asked of a partner's whole book: the one record by parameter, no -AccountId
+        /// given, connected as a partner. Such a command reads every merchant (Engine's WholeBook) as records of their own.
+        /// </summary>
+        /// <param name="accountIdGiven">The command's -AccountId.</param>
+        public bool AsksForWholeBook(string? accountIdGiven) => Index == null && string.IsNullOrWhiteSpace(accountIdGiven) && Context.IsPartner;
+
         /// <summary>The connected partner's account, for what only a partner does (its merchants, its invitations).</summary>
         /// <param name="command">The cmdlet, for the refusal.</param>
         /// <exception cref="DinteroAccessException">Not connected as a partner: nothing of the command can run (Dintero.NotPartner ends it).</exception>
