@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using Dintero.Connections.Approvals;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
-using Dintero.Connections.Paging;
 using Dintero.Connections.Partners;
 
 namespace Dintero.Connections.Commands
@@ -29,17 +27,8 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<IReadOnlyList<PaymentApproval>>? Plan(BatchItem item)
         {
             var statuses = CaseStatuses.Checked(CaseStatus);
-            if (item.Index == null && string.IsNullOrWhiteSpace(AccountId) && item.Context.IsPartner)
-            {
-                // A partner's whole book: each merchant a record, as if piped in.
-                var partnerId = item.Context.AccountId;
-                var query = new AccountQuery();
-                return BatchCall.EachOf<IReadOnlyList<PaymentApproval>>(async (cursor, token) =>
-                {
-                    var page = await item.Api.ListAccountsAsync(partnerId, query, cursor, token).ConfigureAwait(false);
-                    return new Page<object>(page.Items.Where(merchant => !string.IsNullOrEmpty(merchant.account_id)).ToList<object>(), page.NextCursor);
-                });
-            }
+            // A partner's whole book, by parameter with no -AccountId: each merchant a record, as if piped in.
+            if (item.AsksForWholeBook(AccountId)) return BatchCall.EachOf<IReadOnlyList<PaymentApproval>>(WholeBook.Merchants(item.Api, item.Context.AccountId));
             var accountId = item.ResolveAccount();
             return BatchCall.Read(token => item.Api.ListPaymentApprovalsAsync(accountId, statuses, token));
         }
