@@ -56,7 +56,7 @@ public sealed class WebhookSpecTests
         var again = await run.RunAsync(TestData.Merchant, 1, Wanted(url.ToUpperInvariant().Replace("HTTP://", "http://"), "account_update"), CancellationToken.None);
         var other = await run.RunAsync(TestData.Merchant, 2, Wanted(url, "settlement_add"), CancellationToken.None);
 
-        Assert.Equal(new[] { RowOutcome.WouldCreate, RowOutcome.WouldSkip }, planned.Select(result => result.Outcome));
+        Assert.Equal(new[] { RowOutcome.WouldCreate, RowOutcome.WouldSkip }, planned.Select(result => result.Outcome).ToArray());
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, again.Outcome);
         Assert.Contains($"names account {TestData.Merchant} more than once; pipeline item 0 sends the subscription to", again.Reason);
