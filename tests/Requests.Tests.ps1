@@ -47,6 +47,18 @@ Describe 'Invoke-DinteroRequest, connected to a merchant account' {
         @(Get-EmulatorRequest PUT '*/payex/overrides').Count | Should -Be ($before + 1)
     }
 
+    It 'reaches a payment approval, and the emulator''s control request moves its case' {
+        $body = @{ products = @(@{ product = 'checkout' }); payment_methods = @(@{ payment_method = 'creditcard' }); country_code = 'NO'; organization_number = '912345678'; bank_accounts = @(@{ bank_account_currency = 'NOK'; payout_currency = 'NOK' }) }
+        $case = Invoke-DinteroRequest -Method POST -Path management/settings/approvals/payments -Body $body
+        $case.case_status | Should -Be 'WAITING_FOR_DECLARATION'
+
+        $moved = Set-EmulatorApprovalStatus -Account $accountId -Id $case.id -Status ACTIVE
+
+        $moved.case_status | Should -Be 'ACTIVE'
+        @((Invoke-DinteroRequest -Path 'management/settings/approvals/payments?case_status=ACTIVE').payments).id | Should -Be @($case.id)
+        @((Invoke-DinteroRequest -Path 'management/settings/approvals/payments?case_status=WAITING_FOR_DECLARATION').payments) | Should -HaveCount 0
+    }
+
     It 'creates API clients from the pipeline and lists them all with -All over three pages' {
         $existing = @(Invoke-DinteroRequest -Path auth/clients -All).Count
         $rows = 1..24 | ForEach-Object { [pscustomobject]@{ Body = @{ name = "pester-$_"; client_id = "pester-client-$_" } } }

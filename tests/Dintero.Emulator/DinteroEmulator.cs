@@ -43,6 +43,9 @@ public sealed class DinteroEmulator : IAsyncDisposable
 
     public TokenIssuer Tokens => app.Services.GetRequiredService<TokenIssuer>();
 
+    /// <summary>The approval cases (payment and seller approvals).</summary>
+    public ApprovalDesk Approvals => app.Services.GetRequiredService<ApprovalDesk>();
+
     public static async Task<DinteroEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
@@ -56,6 +59,9 @@ public sealed class DinteroEmulator : IAsyncDisposable
         builder.Services.AddSingleton(new RequestLog(options.RequestLogLimit));
         builder.Services.AddSingleton<Hooks.HookDispatcher>();
         builder.Services.AddSingleton<Hooks.WebhookReceiver>();
+        builder.Services.AddSingleton<Hooks.ApprovalEvents>();
+        builder.Services.AddSingleton<ApprovalDesk>();
+        builder.Services.AddHostedService<ApprovalTicker>();
 
         var app = builder.Build();
         // Every answer's Date is the emulator's own clock, as a server's is its own: the client reads Dintero's time off it.
@@ -76,6 +82,7 @@ public sealed class DinteroEmulator : IAsyncDisposable
         PartnerEndpoints.Map(api);
         ApiClientEndpoints.Map(api);
         HookEndpoints.Map(api);
+        ApprovalEndpoints.Map(api);
         CheckoutEndpoints.Map(app.MapGroup("/" + EmulatorOptions.CheckoutPath));
         AdminEndpoints.Map(app);
 

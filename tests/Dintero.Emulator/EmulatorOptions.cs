@@ -132,6 +132,15 @@ public sealed partial class EmulatorOptions
     public TimeSpan? EnableAfter { get; set; }
 
     /// <summary>
+    /// When set, approval cases move on by themselves, a step this long after each change (State/ApprovalCase): a new case
+    /// from WAITING_FOR_DECLARATION through WAITING_FOR_SIGNATURE and AUTOMATIC_REVIEW to ACTIVE, as if the signatory
+    /// declared and signed and Dintero approved; a case of a test value (AUTO_APPROVE, ...) one step after it was made.
+    /// Null, the default: cases move only on the control request (/_emulator/accounts/{aid}/approvals/{id}/status), and
+    /// a test value decides its case at once.
+    /// </summary>
+    public TimeSpan? ApprovalStepAfter { get; set; }
+
+    /// <summary>
     /// When set, a merchant token bought through a partner's exchange lacks the checkout scopes (admin:checkout,
     /// write:checkout, read:checkout): as for a partner whose own client has no checkout grant. Unset, it carries the
     /// partner's scopes, the module's reading of Dintero's documentation (uncertain: see docs/guides/go-live.md).

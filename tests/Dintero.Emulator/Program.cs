@@ -2,7 +2,7 @@ using System.Globalization;
 using Dintero.Emulator;
 
 // Standalone, as Usage says.
-const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--exchanged-tokens-without-checkout] [--request-log-limit N] [--exit-with PID] | --host [--port N] [--exit-with PID]";
+const string Usage = "dotnet run --project tests/Dintero.Emulator -- [--port 5080] [--client-id ID --client-secret SECRET [--client-account AID]] [--partner-merchants N] [--merchants-have-organization-numbers] [--latency MS] [--token-lifetime SECONDS] [--enable-after SECONDS] [--approval-step SECONDS] [--exchanged-tokens-without-checkout] [--request-log-limit N] [--exit-with PID] | --host [--port N] [--exit-with PID]";
 int? exitWith = null;
 var hostMode = false;
 var portGiven = false;
@@ -26,6 +26,8 @@ for (var i = 0; i < args.Length; i++)
         case "--latency": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--token-lifetime": options.TokenLifetime = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--enable-after": options.EnableAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
+        // Approval cases walk WAITING_FOR_DECLARATION, WAITING_FOR_SIGNATURE, AUTOMATIC_REVIEW, ACTIVE, a step this often.
+        case "--approval-step": options.ApprovalStepAfter = TimeSpan.FromSeconds(double.Parse(Next(), CultureInfo.InvariantCulture)); break;
         case "--exchanged-tokens-without-checkout": options.ExchangedTokensWithoutCheckout = true; break;
         // Keep only the last N requests in /_emulator/requests (a long benchmark run); every request when not given.
         case "--request-log-limit": options.RequestLogLimit = int.Parse(Next(), CultureInfo.InvariantCulture) is >= 0 and var limit ? limit : throw new ArgumentException("--request-log-limit takes 0 or more."); break;

@@ -39,6 +39,13 @@ function script:Set-EmulatorStatus([string] $Account, [string] $Kind, [string] $
     $null = Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/$Account/connections/$Kind/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json)
 }
 
+# Sets an approval case's status (a payment or seller approval, by its id) as Dintero's reviewers would: one of ACTIVE,
+# DECLINED, UNDER_MANUAL_REVIEW, AUTOMATIC_REVIEW, WAITING_FOR_SIGNATURE, WAITING_FOR_DECLARATION, ERROR, ARCHIVED,
+# WAITING_FOR_DETAILS, TERMINATED. Returns the case as it is now.
+function script:Set-EmulatorApprovalStatus([string] $Account, [string] $Id, [string] $Status) {
+    Invoke-RestMethod -Method Post "$($emulator)_emulator/accounts/$Account/approvals/$Id/status" -ContentType 'application/json' -Body (@{ status = $Status } | ConvertTo-Json)
+}
+
 # What -WhatIf and -Confirm print, which goes to the host, not to a stream.
 function script:Get-HostText([scriptblock] $Command) {
     $transcript = Join-Path $TestDrive "host-$([guid]::NewGuid()).txt"

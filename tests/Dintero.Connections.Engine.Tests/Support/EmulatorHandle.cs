@@ -66,6 +66,10 @@ public sealed class EmulatorHandle : IAsyncDisposable
     public JsonObject MoveConnection(string accountId, string kind, string status, string? @event = null, string? description = null) =>
         (JsonObject)JsonNode.Parse(Send(HttpMethod.Post, $"accounts/{accountId}/connections/{kind}/status", new { status, @event, description }))!;
 
+    /// <summary>Sets an approval case's status (payment or seller, by its id) as Dintero's reviewers would; the case as it is now.</summary>
+    public JsonObject SetApprovalStatus(string accountId, string approvalId, string status) =>
+        (JsonObject)JsonNode.Parse(Send(HttpMethod.Post, $"accounts/{accountId}/approvals/{approvalId}/status", new { status }))!;
+
     /// <summary>The connection as the emulator stores it, credentials included.</summary>
     public JsonObject StoredConnection(string accountId, string kind) =>
         (JsonObject)JsonNode.Parse(Send(HttpMethod.Get, $"accounts/{accountId}/connections/{kind}"))!;

@@ -56,8 +56,21 @@ public sealed class OpenApiDocument
         SchemaAt(document["paths"]![pathTemplate]![method]!["requestBody"]!["content"]!["application/json"]!["schema"]!);
 
     /// <summary>The 200 answer's schema of an operation.</summary>
-    public JsonSchema Answer(string method, string pathTemplate) =>
-        SchemaAt(document["paths"]![pathTemplate]![method]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!);
+    public JsonSchema Answer(string method, string pathTemplate) => Answer(method, pathTemplate, "200");
+
+    /// <summary>
+    /// The schema of an operation's answer of the status, e.g. "400": given in place, or as a reference to the document's
+    /// <c>components/responses</c> (as the approvals' errors are).
+    /// </summary>
+    public JsonSchema Answer(string method, string pathTemplate, string status)
+    {
+        var response = document["paths"]![pathTemplate]![method]!["responses"]![status]!;
+        if (response["$ref"] is { } reference) response = document["components"]!["responses"]![reference.ToString().Split('/').Last()]!;
+        return SchemaAt(response["content"]!["application/json"]!["schema"]!);
+    }
+
+    /// <summary>A schema of the documents' components by its name, e.g. a webhook payload (OpenAPI 3.0 has no webhooks section).</summary>
+    public JsonSchema Component(string name) => SchemaAt(new JObject { ["$ref"] = "#/definitions/" + name });
 
     /// <summary>Whether the operation documents an answer of the status, e.g. "204".</summary>
     public bool Documents(string method, string pathTemplate, string status) =>

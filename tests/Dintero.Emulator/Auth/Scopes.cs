@@ -16,13 +16,27 @@ public static class Scopes
     /// <summary>Webhook subscriptions and their deliveries.</summary>
     public const string Hooks = "hooks";
 
-    public static bool Allows(IReadOnlyList<string> granted, string area, bool write) =>
+    /// <summary>
+    /// The approvals' own write scope, <c>write:accounts:/management/settings/approvals</c>: Dintero's scope table names
+    /// scopes of an area narrowed to a path, and the approval POSTs list this one beside admin:accounts and write:accounts.
+    /// </summary>
+    public const string ApprovalsPath = "/management/settings/approvals";
+
+    /// <param name="path">
+    /// A path whose own write scope (<c>write:{area}:{path}</c>) also serves a write under it; it reads nothing, as
+    /// Dintero's list GETs name admin and read scopes only.
+    /// </param>
+    public static bool Allows(IReadOnlyList<string> granted, string area, bool write, string? path = null) =>
         granted.Contains("admin:" + area) || granted.Contains((write ? "write:" : "read:") + area)
         // A write scope reads too.
-        || (!write && granted.Contains("write:" + area));
+        || (!write && granted.Contains("write:" + area))
+        || (write && path != null && granted.Contains($"write:{area}:{path}"));
 
     /// <summary>What a refusal names: the scopes that would have served.</summary>
-    public static string Wanted(string area, bool write) => write ? $"admin:{area} or write:{area}" : $"admin:{area}, write:{area} or read:{area}";
+    public static string Wanted(string area, bool write, string? path = null) =>
+        write
+            ? path == null ? $"admin:{area} or write:{area}" : $"admin:{area}, write:{area} or write:{area}:{path}"
+            : $"admin:{area}, write:{area} or read:{area}";
 
     /// <summary>The scopes of an area, for taking them off a token.</summary>
     public static bool IsOf(string scope, string area) => scope.EndsWith(":" + area, StringComparison.Ordinal);

@@ -154,18 +154,19 @@ public sealed class TokenIssuer
     /// Why a bearer token may not call the account's own API in <paramref name="area"/>, or null when it may: a client's or
     /// merchant's token for that very account, with a scope that serves (<see cref="Scopes.Allows"/>).
     /// </summary>
-    public Refusal? RefusalFor(string? authorization, string accountId, string area = Scopes.Accounts, bool write = false)
+    /// <param name="path">A path whose own write scope serves too (<see cref="Scopes.Allows"/>).</param>
+    public Refusal? RefusalFor(string? authorization, string accountId, string area = Scopes.Accounts, bool write = false, string? path = null)
     {
         var (token, refusal) = Bearer(authorization);
         if (refusal != null) return refusal;
         if (token!.Kind == TokenKind.Exchange) return new Refusal(403, "FORBIDDEN", "An exchange token only buys the merchant's token (POST /accounts/{aid}/auth/token); it does not call the API.");
         if (token.AccountId != accountId) return new Refusal(403, "FORBIDDEN", $"The token is for account {token.AccountId}, not {accountId}.");
-        return ScopeRefusal(token, area, write);
+        return ScopeRefusal(token, area, write, path);
     }
 
     /// <summary>Null when the token's scopes serve the call, else Dintero's 403.</summary>
-    public static Refusal? ScopeRefusal(IssuedToken token, string area, bool write) =>
-        Scopes.Allows(token.Scopes, area, write) ? null : new Refusal(403, "FORBIDDEN", $"Missing scope: the token needs {Scopes.Wanted(area, write)}.");
+    public static Refusal? ScopeRefusal(IssuedToken token, string area, bool write, string? path = null) =>
+        Scopes.Allows(token.Scopes, area, write, path) ? null : new Refusal(403, "FORBIDDEN", $"Missing scope: the token needs {Scopes.Wanted(area, write, path)}.");
 
     public string? ClientOf(string? authorization) =>
         authorization != null && authorization.Length > 7 && issued.TryGetValue(authorization[7..].Trim(), out var entry) ? entry.Token.ClientId : null;

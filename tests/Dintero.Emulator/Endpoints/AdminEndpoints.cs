@@ -49,6 +49,23 @@ internal static class AdminEndpoints
                 return Results.Content(connection.ToJsonString(EmulatorJson.Options), "application/json");
             }
         });
+        // Sets an approval case's status (payment or seller, by its id) as Dintero's reviewers would: any of the closed list.
+        admin.MapPost("/accounts/{aid}/approvals/{id}/status", (string aid, string id, StatusChange change, ApprovalDesk desk) =>
+        {
+            if (!ApprovalCase.Statuses.Contains(change.Status)) return Results.BadRequest(new { error = $"status must be one of {string.Join(", ", ApprovalCase.Statuses)}" });
+            return desk.Set(aid, id, change.Status) is { } moved
+                ? Results.Content(moved.ToJsonString(EmulatorJson.Options), "application/json")
+                : Results.NotFound(new { error = $"{aid} has no approval {id}" });
+        });
+        // An approval's contract_url, where Dintero's signatory declares and signs: here a page that says which case it is
+        // and how a test moves it instead.
+        admin.MapGet("/forms/{id}", (string id, ApprovalDesk desk) =>
+        {
+            if (desk.Find(id) is not { } hit) return Results.NotFound(new { error = $"no approval {id}" });
+            var page = $"<!doctype html><title>Dintero approval form (emulated)</title><p>Approval {hit.Case["id"]} of account {hit.AccountId}, case_status {hit.Case["case_status"]}. "
+                + $"The emulator has no form to fill in: move the case with POST /_emulator/accounts/{hit.AccountId}/approvals/{hit.Case["id"]}/status.</p>";
+            return Results.Content(page, "text/html");
+        });
         // The stored connection, as the emulator holds it (credentials included: this is a test double).
         admin.MapGet("/accounts/{aid}/connections/{kind}", (string aid, string kind, AccountStore store) =>
         {

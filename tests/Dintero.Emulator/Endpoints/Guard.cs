@@ -17,11 +17,14 @@ internal static partial class Guard
 
     public static bool IsPartner(string accountId) => PartnerIdPattern().IsMatch(accountId);
 
-    /// <summary>An account's own API: a client's token for it, or its merchant token from a partner's exchange.</summary>
-    public static IResult? Check(HttpContext context, string aid, TokenIssuer tokens, string area = Scopes.Accounts)
+    /// <summary>
+    /// An account's own API: a client's token for it, or its merchant token from a partner's exchange. With
+    /// <paramref name="path"/>, that path's own write scope serves a write too (<see cref="Scopes.Allows"/>).
+    /// </summary>
+    public static IResult? Check(HttpContext context, string aid, TokenIssuer tokens, string area = Scopes.Accounts, string? path = null)
     {
         if (Malformed(aid) is { } malformed) return malformed;
-        return tokens.RefusalFor(Authorization(context), aid, area, Writes(context))?.ToResult();
+        return tokens.RefusalFor(Authorization(context), aid, area, Writes(context), path)?.ToResult();
     }
 
     /// <summary>

@@ -22,14 +22,32 @@ public sealed class HookDispatcher
 
     /// <summary>Sends the event in the background, as Dintero does after answering; returns the delivery's task, for tests.</summary>
     public Task Deliver(AccountStore.Account account, AccountStore.Hook hook, string eventName, JsonNode payload) =>
-        Task.Run(() => DeliverAsync(account, hook, eventName, payload));
+        Task.Run(() => DeliverAsync(account, hook, eventName, _ => payload));
+
+    /// <summary>
+    /// Sends the event to each of the account's active subscriptions that asked for it, in the background; the payload is
+    /// made for each delivery from its id (Dintero's event bodies carry it as <c>event_delivery</c>, as the header does).
+    /// </summary>
+    public void Publish(AccountStore.Account account, string eventName, Func<string, JsonNode> payload)
+    {
+        List<AccountStore.Hook> subscribed;
+        lock (account.Gate)
+        {
+            subscribed = account.Hooks
+                .Where(hook => !(hook.Subscription["active"] is JsonValue active && active.TryGetValue<bool>(out var on) && !on))
+                .Where(hook => hook.Subscription["events"] is JsonArray events && events.Any(name => name is JsonValue value && value.TryGetValue<string>(out var given) && given == eventName))
+                .ToList();
+        }
+        foreach (var hook in subscribed) _ = Task.Run(() => DeliverAsync(account, hook, eventName, payload));
+    }
 
     /// <summary>The <c>event-signature</c> of a body: lowercase hex of HMAC-SHA1 over its bytes, keyed with the secret's UTF-8 bytes.</summary>
     public static string Signature(string secret, byte[] body) => Convert.ToHexString(HMACSHA1.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
 
-    private async Task DeliverAsync(AccountStore.Account account, AccountStore.Hook hook, string eventName, JsonNode payload)
+    private async Task DeliverAsync(AccountStore.Account account, AccountStore.Hook hook, string eventName, Func<string, JsonNode> payloadOf)
     {
         var deliveryId = Guid.NewGuid().ToString();
+        var payload = payloadOf(deliveryId);
         var bytes = Encoding.UTF8.GetBytes(payload.ToJsonString(EmulatorJson.Options));
         var url = hook.Subscription["config"]?["url"]?.GetValue<string>() ?? string.Empty;
         var headers = new JsonObject { ["event"] = eventName, ["event-delivery"] = deliveryId };
