@@ -47,6 +47,7 @@
         'New-DinteroPayoutDestination'
         'Get-DinteroPayoutDestination'
         'Wait-DinteroPayoutDestination'
+        'Get-DinteroSignupTemplate'
         'Invoke-DinteroRequest'
     )
     FunctionsToExport      = @()
@@ -64,6 +65,7 @@
 - New-Dintero*Connection for every connection kind: Common (and its signup link), Bambora (deprecated by Dintero), Collector, Instabank, PayEx, Swish and Vipps; Get-DinteroConnection and Wait-DinteroConnection to read them and follow signups until enabled.
 - Get-/Set-DinteroAccountSetting for the account's company (the organization number the Common signup needs).
 - Input from hashtables, Import-Csv sheets, ConvertFrom-Json objects or typed models, checked before anything is sent, with every problem under its field path.
+- Get-DinteroSignupTemplate writes the sheet of each kind (the connection kinds, the account's company, the approvals): every column its cmdlet takes, with example values, for Export-Csv.
 - Up to -ThrottleLimit requests in flight, output in input order, progress, per-row errors; 429 waited out, safe requests retried, a signup never sent twice.
 - Invoke-DinteroRequest for the endpoints without a cmdlet yet, with the session's tokens (partner mode too), retries, -All paging, -WhatIf and redaction.
 - Proxies: Connect-Dintero -Proxy/-ProxyCredential/-NoProxy, else HTTPS_PROXY/HTTP_PROXY/NO_PROXY, else the system's, for token requests and API calls alike; a proxy's 407 or an unreachable proxy named as such.

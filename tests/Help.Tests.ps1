@@ -23,7 +23,7 @@ BeforeDiscovery {
     # example reads it. A page not listed runs after these, in name order.
     $order = @(
         'Connect-Dintero', 'Get-DinteroContext', 'New-DinteroMerchantInvite', 'Get-DinteroOnboardingLink',
-        'Set-DinteroAccountSetting', 'Get-DinteroAccountSetting', 'New-DinteroCommonConnection', 'New-DinteroVippsConnection',
+        'Get-DinteroSignupTemplate', 'Set-DinteroAccountSetting', 'Get-DinteroAccountSetting', 'New-DinteroCommonConnection', 'New-DinteroVippsConnection',
         'New-DinteroCommonSignupLink', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroInstabankConnection',
         'New-DinteroPayExConnection', 'New-DinteroSwishConnection', 'Wait-DinteroConnection', 'Get-DinteroAccount', 'Get-DinteroConnection',
         'New-DinteroApiClient', 'Get-DinteroApiClient', 'Reset-DinteroApiClientSecret', 'Remove-DinteroApiClient',

@@ -11,7 +11,7 @@ BeforeDiscovery {
         'New-DinteroApiClient', 'Get-DinteroApiClient', 'Reset-DinteroApiClientSecret', 'Remove-DinteroApiClient',
         'Get-DinteroPaymentProfile', 'Set-DinteroPaymentProfile', 'Get-DinteroMerchantReadiness',
         'New-DinteroWebhook', 'Get-DinteroWebhook', 'Remove-DinteroWebhook', 'Send-DinteroWebhookPing',
-        'Get-DinteroWebhookDelivery', 'Test-DinteroWebhookSignature'
+        'Get-DinteroWebhookDelivery', 'Test-DinteroWebhookSignature', 'Get-DinteroSignupTemplate'
     )
 }
 

@@ -11,7 +11,8 @@ namespace Dintero.Connections.Commands
     /// <summary>
     /// Changes fields of an account's company, such as the organization number the Common signup needs.
     /// Dintero's PUT replaces the whole company, so the engine reads the current company first and changes only the
-    /// fields given here.
+    /// fields given here. Each field of the company has a parameter that binds a sheet's column of its name (the address
+    /// as JSON text): Get-DinteroSignupTemplate -Kind AccountSetting is the sheet it takes.
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DinteroAccountSetting", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(AccountSettings))]
@@ -38,7 +39,15 @@ namespace Dintero.Connections.Commands
         public string? Website { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("terms_url")]
+        public string? TermsUrl { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Email { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("technical_email")]
+        public string? TechnicalEmail { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("phone_number")]
@@ -75,7 +84,9 @@ namespace Dintero.Connections.Commands
             changes.business_name = BusinessName ?? changes.business_name;
             changes.display_name = DisplayName ?? changes.display_name;
             changes.website = Website ?? changes.website;
+            changes.terms_url = TermsUrl ?? changes.terms_url;
             changes.email = Email ?? changes.email;
+            changes.technical_email = TechnicalEmail ?? changes.technical_email;
             changes.phone_number = PhoneNumber ?? changes.phone_number;
             return changes;
         }

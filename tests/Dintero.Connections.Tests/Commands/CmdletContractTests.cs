@@ -73,6 +73,12 @@ public sealed class CmdletContractTests
             Assert.Equal(new[] { "System.Boolean" }, cmdlet.OutputTypes.Select(type => type.FullName));
             return;
         }
+        if (name == "Get-DinteroSignupTemplate")
+        {
+            // A sheet's row: an object whose properties are the kind's columns (type name Dintero.Connections.SignupTemplate).
+            Assert.Equal(new[] { "System.Management.Automation.PSObject" }, cmdlet.OutputTypes.Select(type => type.FullName));
+            return;
+        }
         if (name == "Invoke-DinteroRequest")
         {
             // The escape hatch writes what Invoke-RestMethod writes: objects, hashtables or the JSON text.
@@ -160,7 +166,7 @@ public sealed class CmdletContractTests
             return;
         }
         // These send nothing to Dintero: no account to reach.
-        if (name is "Disconnect-Dintero" or "Get-DinteroContext" or "Get-DinteroOnboardingLink" or "Test-DinteroWebhookSignature")
+        if (name is "Disconnect-Dintero" or "Get-DinteroContext" or "Get-DinteroOnboardingLink" or "Test-DinteroWebhookSignature" or "Get-DinteroSignupTemplate")
         {
             Assert.Null(accountId);
             return;
