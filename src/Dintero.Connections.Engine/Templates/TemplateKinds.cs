@@ -39,16 +39,13 @@ namespace Dintero.Connections.Templates
         public static readonly TemplateKind<AccountCompany> AccountSetting = new TemplateKind<AccountCompany>(
             "AccountSetting", "company", TemplateLayout.Parameters, company => CompanyChanges.Checked(company));
 
-        /// <summary>
-        /// An application for payments. Its check is the approval validation of issue 28 (another branch): pass it as
-        /// <c>check</c> here once it exists; until then the template is built from the model alone.
-        /// </summary>
+        /// <summary>An application for payments, checked as New-DinteroPaymentApproval checks it.</summary>
         public static readonly TemplateKind<PaymentApprovalSignup> PaymentApproval = new TemplateKind<PaymentApprovalSignup>(
-            "PaymentApproval", "payment_approval", TemplateLayout.Fields, check: null);
+            Approvals.ApprovalKinds.PaymentApproval, Approvals.ApprovalChecks.ApprovalRoot, TemplateLayout.Fields, approval => Approvals.ApprovalChecks.Check(approval));
 
-        /// <summary>A seller approval (payout destination). Its check, like the payment approval's, is issue 28's to pass here.</summary>
+        /// <summary>A seller approval (payout destination), checked as New-DinteroPayoutDestination checks it.</summary>
         public static readonly TemplateKind<PayoutDestinationSignup> PayoutDestination = new TemplateKind<PayoutDestinationSignup>(
-            "PayoutDestination", "payout_destination", TemplateLayout.Fields, check: null);
+            Approvals.ApprovalKinds.PayoutDestination, Approvals.ApprovalChecks.SellerRoot, TemplateLayout.Fields, seller => Approvals.ApprovalChecks.Check(seller));
 
         /// <summary>Every kind, the connection kinds first in <see cref="ConnectionKinds.All"/>'s order.</summary>
         public static readonly IReadOnlyList<TemplateKind> All = new TemplateKind[]

@@ -1,3 +1,4 @@
+using Dintero.Connections.Approvals;
 using System.Collections;
 using System.Reflection;
 using Dintero.Connections.Binding;
@@ -51,10 +52,23 @@ public sealed class SignupTemplateTests
             CompanyChanges.Checked((AccountCompany)model);
             return Array.Empty<ValidationProblem>();
         }),
-        // No cmdlet and no check yet (issue 28's other branch): the binder alone.
-        new Cmdlet("PaymentApproval", row => Bind<PaymentApprovalSignup>(row, "payment_approval"), null),
-        new Cmdlet("PayoutDestination", row => Bind<PayoutDestinationSignup>(row, "payout_destination"), null),
+        // New-DinteroPaymentApproval and New-DinteroPayoutDestination: bound under their roots, checked as they check.
+        new Cmdlet("PaymentApproval", row => Bind<PaymentApprovalSignup>(row, ApprovalChecks.ApprovalRoot), model => Problems(() => ApprovalChecks.Check((PaymentApprovalSignup)model))),
+        new Cmdlet("PayoutDestination", row => Bind<PayoutDestinationSignup>(row, ApprovalChecks.SellerRoot), model => Problems(() => ApprovalChecks.Check((PayoutDestinationSignup)model))),
     };
+
+    private static IReadOnlyList<ValidationProblem> Problems(Action check)
+    {
+        try
+        {
+            check();
+            return Array.Empty<ValidationProblem>();
+        }
+        catch (DinteroValidationException refused)
+        {
+            return refused.Problems;
+        }
+    }
 
     private static IDictionary Sheet(string kind) => SignupTemplate.Sheet(SignupTemplate.Row(TemplateKinds.Named(kind)));
 
