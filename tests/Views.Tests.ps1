@@ -13,7 +13,8 @@ BeforeDiscovery {
         'Dintero.Connections.OnboardingLink.Table', 'Dintero.Connections.SignupReport.Table', 'Dintero.Connections.ApiClient.Table',
         'Dintero.Connections.ClientGrant.Table', 'Dintero.Connections.PaymentProfile.Table', 'Dintero.Connections.WebhookSubscription.Table',
         'Dintero.Connections.WebhookDelivery.Table', 'Dintero.Connections.MerchantReadiness.Table', 'Dintero.Connections.ApiClientReport.Table',
-        'Dintero.Connections.WebhookReport.Table'
+        'Dintero.Connections.WebhookReport.Table', 'Dintero.Connections.PaymentApproval.Table', 'Dintero.Connections.PayoutDestination.Table',
+        'Dintero.Connections.PaymentApprovalReport.Table', 'Dintero.Connections.PayoutDestinationReport.Table'
     )
 }
 
@@ -49,6 +50,16 @@ BeforeAll {
     $null = 'T00000011', 'T00000012', 'T00099999' | New-DinteroWebhook -Event account_update, settlement_add -Url "$($emulator)_emulator/receiver/views" -ReportVariable hookReport -InformationAction Ignore -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
     Start-Sleep -Milliseconds 500
     $connections = @('T00000011', 'T00000012') | ForEach-Object { Get-DinteroConnection -AccountId $_ }
+    # Approvals: one merchant's application waiting for its declaration, another's refused as Dintero refuses a merchant
+    # of another partner; a marketplace's two sellers, one declined by Dintero's test value.
+    $approvalRow = @{ 'products[0].product' = 'checkout'; 'payment_methods[0].payment_method' = 'creditcard'; country_code = 'NO'; organization_number = '912345678'
+        'bank_accounts[0].bank_account_currency' = 'NOK'; 'bank_accounts[0].payout_currency' = 'NOK'; 'bank_accounts[0].bank_account_number' = '86011117947' }
+    $approvals = @('T00000011', 'T00099999' | ForEach-Object { [pscustomobject](@{ account_id = $_ } + $approvalRow) } |
+        New-DinteroPaymentApproval -ReportVariable approvalReport -InformationAction Ignore -ErrorAction SilentlyContinue)
+    $sellers = @('seller-0001', 'seller-0002' | ForEach-Object {
+        [pscustomobject]@{ payout_destination_id = $_; payout_reference = "Kaffeplassen $_"; payout_destination_description = if ($_ -eq 'seller-0002') { 'AUTO_DECLINE' } else { 'AUTO_APPROVE' }
+            country_code = 'NO'; organization_number = '912345678'; 'bank_accounts[0].bank_account_currency' = 'NOK'; 'bank_accounts[0].payout_currency' = 'NOK' } } |
+        New-DinteroPayoutDestination -AccountId T00000011 -ReportVariable sellerReport -InformationAction Ignore)
     $invite = @{
         applicant = @{ email = 'kari@fjordkaffe.example'; first_name = 'Kari'; signup_reference = 'shop-0001' }
         company   = @{ business_name = 'Fjordkaffe AS'; address = @{ address_line = 'Storgata 1'; postal_code = '0155'; postal_place = 'Oslo'; country = 'NO' } }
@@ -85,6 +96,10 @@ BeforeAll {
         'Dintero.Connections.MerchantReadiness.Table'     = $ids | ForEach-Object { [pscustomobject]@{ account_id = $_ } } | Get-DinteroMerchantReadiness -InformationAction Ignore
         'Dintero.Connections.ApiClientReport.Table'       = $clientReport
         'Dintero.Connections.WebhookReport.Table'         = $hookReport
+        'Dintero.Connections.PaymentApproval.Table'       = @(Get-DinteroPaymentApproval -AccountId T00000011)
+        'Dintero.Connections.PayoutDestination.Table'     = @(Get-DinteroPayoutDestination -AccountId T00000011)
+        'Dintero.Connections.PaymentApprovalReport.Table' = $approvalReport
+        'Dintero.Connections.PayoutDestinationReport.Table' = $sellerReport
     }
     $script:whole = @{
         'Dintero.Connections.Connection.Table'            = { param($o) $o.account_id, $o.connection_type, $o.status, $o.last_event }
@@ -103,6 +118,10 @@ BeforeAll {
         'Dintero.Connections.MerchantReadiness.Table'     = { param($o) $o.account_id, [string] $o.verdict, $o.profile_off, $o.missing }
         'Dintero.Connections.ApiClientReport.Table'       = { param($o) $o.account_id, $o.outcome, $o.name, $o.error_id }
         'Dintero.Connections.WebhookReport.Table'         = { param($o) $o.account_id, $o.outcome, $o.error_id }
+        'Dintero.Connections.PaymentApproval.Table'       = { param($o) $o.account_id, $o.case_status, $o.methods }
+        'Dintero.Connections.PayoutDestination.Table'     = { param($o) $o.account_id, $o.payout_destination_id, $o.case_status }
+        'Dintero.Connections.PaymentApprovalReport.Table' = { param($o) $o.account_id, $o.outcome, $o.case_status }
+        'Dintero.Connections.PayoutDestinationReport.Table' = { param($o) $o.payout_destination_id, $o.outcome, $o.case_status }
     }
 
     # What the objects print as at 80 columns, as lines, without colour.
@@ -141,7 +160,7 @@ Describe 'The default table views at 80 columns' {
 }
 
 Describe 'The reports'' views' {
-    It '<_> shows only columns a report row has, labelled as typed back, and its rows carry that type name' -ForEach @('SignupReport', 'ApiClientReport', 'WebhookReport') {
+    It '<_> shows only columns a report row has, labelled as typed back, and its rows carry that type name' -ForEach @('SignupReport', 'ApiClientReport', 'WebhookReport', 'PaymentApprovalReport', 'PayoutDestinationReport') {
         $view = @($format.Configuration.ViewDefinitions.View | Where-Object Name -eq "Dintero.Connections.$_.Table")[0]
         $rows = @($objects["Dintero.Connections.$_.Table"])
         $rows.Count | Should -BeGreaterThan 0

@@ -30,7 +30,7 @@ public sealed class ReadinessCheckTests
         Assert.Equal(ReadinessVerdict.NotLive, outcome.Row.verdict);
         Assert.Equal(new[] { ReadinessCheck.ConnectionStep, ReadinessCheck.ClientStep }, outcome.Row.MissingSteps());
         Assert.Equal("connection, client", outcome.Row.missing);
-        Assert.Equal($"connection: sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant}; client: New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop'", outcome.Row.fix);
+        Assert.Equal($"connection: sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant}, or apply for payments: New-DinteroPaymentApproval -AccountId {Merchant}; client: New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop'", outcome.Row.fix);
         Assert.False(outcome.Row.checkout_client);
         Assert.Empty(outcome.Unreadable);
     }
