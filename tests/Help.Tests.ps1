@@ -29,7 +29,8 @@ BeforeDiscovery {
         'New-DinteroApiClient', 'Get-DinteroApiClient', 'Reset-DinteroApiClientSecret', 'Remove-DinteroApiClient',
         'Set-DinteroPaymentProfile', 'Get-DinteroPaymentProfile', 'Get-DinteroMerchantReadiness',
         'New-DinteroWebhook', 'Get-DinteroWebhook', 'Send-DinteroWebhookPing', 'Get-DinteroWebhookDelivery', 'Test-DinteroWebhookSignature',
-        'Remove-DinteroWebhook', 'Invoke-DinteroRequest', 'Disconnect-Dintero'
+        'Remove-DinteroWebhook', 'New-DinteroPaymentApproval', 'Get-DinteroPaymentApproval', 'Wait-DinteroPaymentApproval',
+        'New-DinteroPayoutDestination', 'Get-DinteroPayoutDestination', 'Wait-DinteroPayoutDestination', 'Invoke-DinteroRequest', 'Disconnect-Dintero'
     )
     # Examples that a cmdlet's bug keeps from doing what the page says, each skipped with the bug named until it is fixed.
     $bugs = @{}
