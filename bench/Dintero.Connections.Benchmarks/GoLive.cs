@@ -17,8 +17,8 @@ namespace Dintero.Connections.Benchmarks;
 /// A partner's book of 1,000 merchants taken live, with Dintero-like latency on every call, as
 /// Get-DinteroMerchantReadiness and New-DinteroApiClient -ThrottleLimit 8 run it connected as the partner:
 /// <list type="number">
-/// <item>the readiness report: four reads a merchant (settings, clients, grants, the default profile) plus its token chain
-/// (exchange, token), so the floor is (4 + 2) x count x latency / 8;</item>
+/// <item>the readiness report: five reads a merchant (settings, payment approvals, clients, grants, the default profile)
+/// plus its token chain (exchange, token), so the floor is (5 + 2) x count x latency / 8;</item>
 /// <item>an API client for every merchant, in the same session (the tokens are cached): two calls each, the client and its
 /// grant, floor 2 x count x latency / 8;</item>
 /// <item>the same with 1% of the grant calls failing (the emulator's seeded share): every failed grant's client must be
@@ -42,7 +42,7 @@ public static class GoLive
         {
             ("POST", "/v1/accounts/*/auth/token"), ("POST", "/v1/accounts/*/auth/exchange_token"), ("GET", "/v1/accounts/*/management/settings"),
             ("GET", "/v1/accounts/*/auth/clients"), ("POST", "/v1/accounts/*/auth/clients"), ("GET", Grants), ("POST", Grants), ("DELETE", "/v1/accounts/*/auth/clients/*"),
-            ("GET", "/checkout/v1/admin/session/profiles/*"),
+            ("GET", "/checkout/v1/admin/session/profiles/*"), ("GET", "/v1/accounts/*/management/settings/approvals/payments"),
         })
         {
             emulator.Faults.Add(new Fault { Method = method, Path = path, DelayMilliseconds = latencyMilliseconds, Times = -1 });
