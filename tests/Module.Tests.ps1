@@ -3,16 +3,8 @@
 # help and views, completes arguments. Run by `dotnet test` (PesterSuiteTests) with DINTERO_TEST_* set.
 
 BeforeDiscovery {
-    $script:cmdlets = @(
-        'Connect-Dintero', 'Disconnect-Dintero', 'Get-DinteroAccount', 'Get-DinteroAccountSetting', 'Get-DinteroConnection',
-        'Get-DinteroContext', 'Get-DinteroOnboardingLink', 'Invoke-DinteroRequest', 'New-DinteroMerchantInvite', 'New-DinteroBamboraConnection', 'New-DinteroCollectorConnection', 'New-DinteroCommonConnection',
-        'New-DinteroCommonSignupLink', 'New-DinteroInstabankConnection', 'New-DinteroPayExConnection', 'New-DinteroSwishConnection',
-        'New-DinteroVippsConnection', 'Set-DinteroAccountSetting', 'Wait-DinteroConnection',
-        'New-DinteroApiClient', 'Get-DinteroApiClient', 'Reset-DinteroApiClientSecret', 'Remove-DinteroApiClient',
-        'Get-DinteroPaymentProfile', 'Set-DinteroPaymentProfile', 'Get-DinteroMerchantReadiness',
-        'New-DinteroWebhook', 'Get-DinteroWebhook', 'Remove-DinteroWebhook', 'Send-DinteroWebhookPing',
-        'Get-DinteroWebhookDelivery', 'Test-DinteroWebhookSignature', 'Get-DinteroSignupTemplate'
-    )
+    # The cmdlets the manifest exports: the list the tests below hold the module to (and the assembly's cmdlet classes to it).
+    $script:cmdlets = @((Import-PowerShellDataFile $env:DINTERO_TEST_MODULE).CmdletsToExport)
 }
 
 BeforeAll {
@@ -20,8 +12,13 @@ BeforeAll {
 }
 
 Describe 'The Dintero.Connections module' {
-    It 'exports exactly its cmdlets' {
+    It 'exports exactly its cmdlets: the manifest''s list, which is every cmdlet class of its assembly' {
+        $classes = (Get-Module Dintero.Connections).ImplementingAssembly.GetTypes() |
+            ForEach-Object { $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) } |
+            ForEach-Object { "$($_.VerbName)-$($_.NounName)" }
+        $cmdlets.Count | Should -BeGreaterThan 0
         (Get-Command -Module Dintero.Connections).Name | Sort-Object | Should -Be ($cmdlets | Sort-Object)
+        @($classes) | Sort-Object | Should -Be ($cmdlets | Sort-Object)
     }
 
     It 'gives <_> help with a synopsis and at least two examples' -ForEach $cmdlets {
