@@ -159,6 +159,58 @@ public sealed class OpenApiContractTests
         Assert.True(checkedBodies > wire.Exchanges.Count, $"{checkedBodies} bodies checked for {wire.Exchanges.Count} exchanges");
     }
 
+    [Fact]
+    public async Task The_approval_calls_send_and_get_back_what_the_repository_s_document_describes()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var wire = new RecordingHandler();
+        using var client = RecordingClient(env, wire, TestData.PartnerClientId, TestData.PartnerClientSecret, TestData.PartnerId);
+        const string merchant = TestData.Merchant;
+        var payments = Dintero.Connections.Approvals.ApprovalChecks.Check(new PaymentApprovalSignup
+        {
+            products = new() { new ApprovalProduct { product = "checkout" } },
+            payment_methods = new() { new ApprovalPaymentMethod { payment_method = "creditcard" } },
+            country_code = "NO",
+            organization_number = "912345678",
+            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947", bank_account_number_type = "BBAN" } },
+            form_submitter = new FormSubmitter { email = "kari@fjordkaffe.example", name = "Kari Nordmann", title = "Chief executive" },
+        });
+        var seller = Dintero.Connections.Approvals.ApprovalChecks.Check(new PayoutDestinationSignup
+        {
+            payout_destination_id = "contract-seller",
+            payout_reference = "Kaffeplassen AS",
+            payout_destination_description = "AUTO_APPROVE",
+            country_code = "NO",
+            organization_number = "912345678",
+            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947" } },
+        });
+
+        var made = await client.CreatePaymentApprovalAsync(merchant, payments);
+        var listed = await client.ListPaymentApprovalsAsync(merchant, new[] { made.case_status! });
+        var sold = await client.CreatePayoutDestinationAsync(merchant, seller);
+        var sellers = await client.ListPayoutDestinationsAsync(merchant, "contract-seller", new[] { "ACTIVE", "DECLINED" });
+
+        var (checkedBodies, violations) = Check(wire);
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+        var paths = wire.Exchanges.Select(e => $"{e.Method} {OpenApiDocument.Dintero.TemplateOf(e.Method, e.Path)}").ToList();
+        foreach (var operation in new[]
+        {
+            "POST /accounts/{oid}/management/settings/approvals/payments", "GET /accounts/{oid}/management/settings/approvals/payments",
+            "POST /accounts/{oid}/management/settings/approvals/payout-destinations", "GET /accounts/{oid}/management/settings/approvals/payout-destinations",
+        })
+        {
+            Assert.Contains(operation, paths);
+        }
+        Assert.Equal(made.id, Assert.Single(listed).id);
+        Assert.Equal(merchant, made.account_id);
+        Assert.StartsWith("http", made.contract_url);
+        Assert.Equal(sold.id, Assert.Single(sellers).id);
+        // The filters as Dintero's seller list documents them: case_status repeated, one per status.
+        Assert.Contains(wire.Exchanges, e => e.Method == "GET" && e.Query == "?payout_destination_id=contract-seller&case_status=ACTIVE&case_status=DECLINED");
+        Assert.True(checkedBodies > wire.Exchanges.Count, $"{checkedBodies} bodies checked for {wire.Exchanges.Count} exchanges");
+    }
+
     // A client whose every exchange the recording handler keeps, for the checks against the documents.
     private static DinteroApi RecordingClient(TestEnvironment env, RecordingHandler wire, string clientId, string secret, string? accountId = null) =>
         new(new DinteroApiOptions { BaseUri = env.Emulator.BaseUri, CheckoutBaseUri = env.Emulator.CheckoutBaseUri, Credential = new DinteroCredential(clientId, secret), AccountId = accountId, Log = env.Transcript }, wire, SystemClock.Instance);
@@ -224,7 +276,7 @@ public sealed class OpenApiContractTests
     {
         public RecordingHandler() : base(new HttpClientHandler()) { }
 
-        public sealed record Exchange(string Method, string Path, string RequestBody, int Status, string ResponseBody);
+        public sealed record Exchange(string Method, string Path, string RequestBody, int Status, string ResponseBody, string Query = "");
 
         private readonly ConcurrentQueue<Exchange> exchanges = new();
 
@@ -236,7 +288,7 @@ public sealed class OpenApiContractTests
             var response = await base.SendAsync(request, cancellationToken);
             await response.Content.LoadIntoBufferAsync();
             var responseBody = await response.Content.ReadAsStringAsync();
-            exchanges.Enqueue(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, requestBody, (int)response.StatusCode, responseBody));
+            exchanges.Enqueue(new Exchange(request.Method.Method, request.RequestUri!.AbsolutePath, requestBody, (int)response.StatusCode, responseBody, request.RequestUri.Query));
             return response;
         }
     }
