@@ -52,7 +52,7 @@ public static class Harness
         var (baseline, subject) = (comparison.Baseline, comparison.Subject);
         Console.WriteLine($"{what}");
         Console.WriteLine($"  raw HttpClient + System.Text.Json: {baseline.MicrosecondsPerOp,8:0.0} us  {baseline.BytesPerOp / 1024,7:0.0} KiB per call");
-        Console.WriteLine($"  DinteroApi:                     {subject.MicrosecondsPerOp,8:0.0} us  {subject.BytesPerOp / 1024,7:0.0} KiB per call");
+        Console.WriteLine($"  DinteroApi:                        {subject.MicrosecondsPerOp,8:0.0} us  {subject.BytesPerOp / 1024,7:0.0} KiB per call");
         Console.WriteLine($"  ratio (median of rounds): time {comparison.TimeRatio:0.00}x (target <= {timeTarget}x) {Verdict(comparison.TimeRatio <= timeTarget)}, allocation {comparison.ByteRatio:0.00}x (target <= {allocationTarget}x) {Verdict(comparison.ByteRatio <= allocationTarget)}");
     }
 
