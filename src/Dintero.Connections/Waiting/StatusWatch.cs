@@ -3,7 +3,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
-using Dintero.Connections.Waiting;
 
 namespace Dintero.Connections.Waiting
 {

@@ -29,7 +29,7 @@ public sealed class FrameworkImport
 
         // A module type whose constructor names an engine type: reading its signature makes the runtime ask for the
         // engine on the module's behalf, as a cmdlet's first engine call does.
-        var watch = Module.GetType("Dintero.Connections.Waiting.ConnectionWatch", throwOnError: true)!;
+        var watch = Module.GetType("Dintero.Connections.Waiting.StatusWatch", throwOnError: true)!;
         var waitOptions = watch.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance).Single().GetParameters()[0].ParameterType;
         Engine = waitOptions.Assembly;
     }
