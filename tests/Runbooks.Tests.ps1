@@ -432,6 +432,26 @@ Describe '12. The smaller points' {
         $report[0].'applicant.social_security_number'.GetPlainText() | Should -Be '01019012345'
     }
 
+    It 'refuses a report read back from its CSV where a personal number is only the mask, and sends nothing' {
+        Initialize-Merchant 296
+        $row = [pscustomobject]@{ account_id = 'T00000296'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'onlin'; 'applicant.social_security_number' = '01019012345' }
+        $row | New-DinteroCommonConnection -ReportVariable report -ErrorAction SilentlyContinue -InformationAction Ignore
+        $report | Export-Csv (Join-Path $TestDrive 'masked.csv')
+        $before = @(Get-EmulatorRequest POST '/v1/accounts/T00000296/*').Count
+
+        # The user fixes the refused cell in the file and runs the failed rows again, as the summary says.
+        $again = Import-Csv (Join-Path $TestDrive 'masked.csv') | ForEach-Object { $_.store_type = 'online'; $_ }
+        $again | New-DinteroCommonConnection -ErrorVariable refused -ErrorAction SilentlyContinue -InformationAction Ignore
+
+        $refused[0].FullyQualifiedErrorId | Should -BeLike 'Dintero.ValidationFailed*'
+        $refused[0].Exception.Message | Should -Match 'signup\.applicant\.social_security_number.*the mask a report writes'
+        @(Get-EmulatorRequest POST '/v1/accounts/T00000296/*').Count - $before | Should -Be 0
+        # The report in the session holds the number itself: piped back, the row goes.
+        $null = $report | ForEach-Object { $_.store_type = 'online'; $_ } | New-DinteroCommonConnection -InformationAction Ignore
+        Get-StoredCount T00000296 | Should -Be 1
+        (Invoke-RestMethod "$($emulator)_emulator/accounts/T00000296/connections/common").signup.applicant.social_security_number | Should -Be '01019012345'
+    }
+
     It 'makes every error the module writes a DinteroException, a missing connection included' {
         $saved = Get-DinteroContext
         Disconnect-Dintero

@@ -7,7 +7,7 @@ namespace Dintero.Connections.Binding
     /// <summary>
     /// What a sheet's cell means, the one rule wherever a cell's value lands (a field of a model, a list item, a parameter
     /// taken by property name): its text trimmed, a blank cell meaning "not given", text holding U+FFFD refused as read in
-    /// the wrong encoding (<see cref="Rows.SheetShape"/>), and a list as items separated by ';' or ',' ("online;instore",
+    /// the wrong encoding and a cell holding only a report's mask refused as no value (<see cref="Rows.SheetShape"/>), and a list as items separated by ';' or ',' ("online;instore",
     /// "NOK,SEK", "admin:checkout;read:hooks"), each trimmed.
     /// </summary>
     public static class Cells
@@ -26,7 +26,7 @@ namespace Dintero.Connections.Binding
             if (text == null) return true;
             var trimmed = text.Trim();
             if (trimmed.Length == 0) return true;
-            problem = Rows.SheetShape.EncodingProblem(trimmed);
+            problem = Rows.SheetShape.EncodingProblem(trimmed) ?? Rows.SheetShape.MaskProblem(trimmed);
             if (problem != null) return false;
             cell = trimmed;
             return true;

@@ -33,6 +33,12 @@ namespace Dintero.Connections.Binding
             // A secret is taken as given, spaces and all: trimming would change it without a word.
             if (value is string given)
             {
+                var masked = Rows.SheetShape.MaskProblem(given.Trim());
+                if (masked != null)
+                {
+                    problems.Add(path, masked);
+                    return false;
+                }
                 result = new DinteroSecret(given);
                 return true;
             }
@@ -64,6 +70,11 @@ namespace Dintero.Connections.Binding
                         : UtcDateTimeOffsetConverter.Format(new DateTimeOffset(date.ToUniversalTime(), TimeSpan.Zero));
                     return true;
                 case DateTimeOffset moment: result = UtcDateTimeOffsetConverter.Format(moment); return true;
+                case IDictionary map when map.Count == 1 && map.Contains(nameof(DinteroSecret.Masked)):
+                    // A report written by ConvertTo-Json and read back: the secret's only property.
+                    result = null;
+                    problems.Add(path, Rows.SheetShape.MaskProblem(DinteroSecret.Mask)!);
+                    return false;
                 case IDictionary _:
                 case IList _:
                     result = null;

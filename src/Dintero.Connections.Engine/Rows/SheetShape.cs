@@ -37,6 +37,17 @@ namespace Dintero.Connections.Rows
             return null;
         }
 
+        /// <summary>
+        /// The problem with a cell that holds only the mask a report, a view or an error writes in place of a secret or a
+        /// personal number (<c>***</c>, or ConvertTo-Json's <c>{"Masked": "***"}</c>): a report exported to a file and
+        /// read back as input. Sent, it would be stored as the value. Null when the text is not the mask.
+        /// </summary>
+        public static string? MaskProblem(string text) =>
+            text == Models.DinteroSecret.Mask
+                ? $"is {Models.DinteroSecret.Mask}, the mask a report writes in place of a secret or a personal number, not the value: a report saved to a file does not keep it. "
+                    + "Take the value from the original sheet, or pipe the report itself back: $report keeps the values, masked only when shown."
+                : null;
+
         /// <summary>The problem with a cell's text that holds U+FFFD; null when it holds none.</summary>
         public static string? EncodingProblem(string text)
         {

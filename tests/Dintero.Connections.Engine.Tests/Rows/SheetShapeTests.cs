@@ -71,6 +71,27 @@ public sealed class SheetShapeTests
     }
 
     [Fact]
+    public void A_cell_that_holds_only_a_report_s_mask_is_refused_and_never_sent_as_the_value()
+    {
+        // A report exported with Export-Csv writes *** for a personal number; ConvertTo-Json writes {"Masked": "***"}.
+        var fromCsv = new Dictionary<string, object?> { ["account_number"] = " *** ", ["bank_name"] = "DNB" };
+        var fromJson = new Dictionary<string, object?> { ["applicant.social_security_number"] = new Dictionary<string, object?> { ["Masked"] = "***" }, ["store_type"] = "online" };
+
+        var csv = Assert.Throws<DinteroValidationException>(() => InputBinder.BindInput<BamboraConnectionSignup>(fromCsv, "The Bambora signup", "signup", ParameterKeys));
+        var json = Assert.Throws<DinteroValidationException>(() => InputBinder.BindInput<CommonConnectionSignup>(fromJson, "The Common signup", "signup", ParameterKeys));
+
+        var problem = Assert.Single(csv.Problems);
+        Assert.Equal("signup.account_number", problem.Path);
+        Assert.Contains("the mask a report writes", problem.Message);
+        Assert.Contains("original sheet", problem.Message);
+        Assert.Equal("signup.applicant.social_security_number", Assert.Single(json.Problems).Path);
+        Assert.Contains("the mask a report writes", Assert.Single(json.Problems).Message);
+        // A value that merely holds the characters is a value.
+        var kept = InputBinder.BindInput<BamboraConnectionSignup>(new Dictionary<string, object?> { ["account_number"] = "12345678903", ["bank_name"] = "***DNB" }, "The Bambora signup", "signup", ParameterKeys).Model;
+        Assert.Equal("***DNB", kept.bank_name);
+    }
+
+    [Fact]
     public void A_bank_account_number_written_with_spaces_or_dots_is_masked_in_any_message()
     {
         var text = Dintero.Connections.Redaction.Redactor.Shapes.Redact("'1234 56 78903' and '1234.56.78903' but not 2026-12-07 or 912345678");
