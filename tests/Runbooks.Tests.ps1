@@ -81,6 +81,18 @@ Describe '1. Every row names its account, or is refused' {
         $missing[0].ErrorDetails.Message | Should -Match 'account_id: is missing'
     }
 
+    It 'sends a sheet row given by parameter to the account it names, not to the partner' {
+        Initialize-Merchant 208
+        $row = [pscustomobject]@{ account_id = 'T00000208'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' }
+        $toPartner = Get-StoredCount $partnerId
+
+        $made = New-DinteroCommonConnection -Signup $row -InformationAction Ignore
+
+        $made.account_id | Should -Be 'T00000208'
+        Get-StoredCount T00000208 | Should -Be 1
+        Get-StoredCount $partnerId | Should -Be $toPartner
+    }
+
     It 'sends a row to the account it names when -AccountId or $PSDefaultParameterValues names another, and says so once' {
         $toPartner = @(Get-AccountRequest PUT $partnerId).Count
         $PSDefaultParameterValues['Set-DinteroAccountSetting:AccountId'] = $partnerId

@@ -23,7 +23,8 @@ namespace Dintero.Connections.Rows
     /// (the partner's own account is reached only when the command names it, <c>-AccountId T11200000</c>), with a "did you
     /// mean" for a near column name and the -Delimiter hint for a sheet read with the wrong separator; connected as a
     /// merchant, it is for the connected account, the only one its client reaches.</item>
-    /// <item>Input given by parameter alone (no pipeline) is for -AccountId, else the connected account.</item>
+    /// <item>A record given by parameter (a sheet row as -Signup or -Approval) that has an account cell follows the rules
+    /// above; input given by parameter without one is for -AccountId, else the connected account.</item>
     /// </list>
     /// </summary>
     public sealed class RowAccount
@@ -58,13 +59,13 @@ namespace Dintero.Connections.Rows
 
         /// <summary>Decides the account of one record.</summary>
         /// <param name="connectedAccount">The context's account.</param>
-        /// <param name="fromPipeline">True for a pipeline record; false when everything came by parameter.</param>
+        /// <param name="fromPipeline">True for a pipeline record; false when everything came by parameter (a record given by parameter still names its account).</param>
         /// <param name="commandAccount">-AccountId as given for the whole command (by name, position or $PSDefaultParameterValues); null when not given.</param>
         /// <param name="record">What the record says of its account.</param>
         public static RowAccount Resolve(string connectedAccount, bool fromPipeline, string? commandAccount, RecordAccount record)
         {
             var command = Blank(commandAccount) ? null : commandAccount!.Trim();
-            if (!fromPipeline) return Checked(command ?? connectedAccount, named: command, differs: null);
+            if (!fromPipeline && record.Kind != RecordAccountKind.Named) return Checked(command ?? connectedAccount, named: command, differs: null);
             switch (record.Kind)
             {
                 case RecordAccountKind.Named when !Blank(record.Value):

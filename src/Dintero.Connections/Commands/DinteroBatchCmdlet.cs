@@ -107,7 +107,9 @@ namespace Dintero.Connections.Commands
         private void Process(DinteroContext context, object? record, bool fromPipeline)
         {
             var index = fromPipeline ? records++ : (int?)null;
-            var named = fromPipeline ? PowerShellInput.AccountOf(record, StringRecordIsAccountId) : RecordAccount.None;
+            // A row given by parameter (-Signup $row) names its account as a piped one does; a string given by parameter is
+            // the parameter's own value, never an account id.
+            var named = PowerShellInput.AccountOf(record, fromPipeline && StringRecordIsAccountId);
             // A record this cmdlet does not see whole (Invoke-DinteroRequest's rows bind by property name only) names its
             // account through -AccountId, bound from it.
             if (fromPipeline && named.Kind == RecordAccountKind.None && commandAccount == null && !string.IsNullOrWhiteSpace(AccountId)) named = RecordAccount.Cell(nameof(AccountId), AccountId);

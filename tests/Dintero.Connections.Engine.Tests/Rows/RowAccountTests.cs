@@ -85,6 +85,24 @@ public sealed class RowAccountTests
     }
 
     [Fact]
+    public void A_row_given_by_parameter_goes_to_the_account_it_names_or_is_refused_as_a_piped_one_is()
+    {
+        // New-DinteroPaymentApproval -Approval $row, $row a sheet's row: its account_id counts as when it is piped.
+        var named = RowAccount.Resolve(Partner, fromPipeline: false, commandAccount: null, Row(("account_id", "T11200001"), ("country_code", "NO")));
+        var overAccountId = RowAccount.Resolve(Partner, fromPipeline: false, commandAccount: "T11200002", Row(("account_id", "T11200001")));
+        var blank = RowAccount.Resolve(Partner, fromPipeline: false, commandAccount: null, Row(("account_id", " "), ("country_code", "NO")));
+        var withoutColumn = RowAccount.Resolve(Merchant, fromPipeline: false, commandAccount: null, Row(("country_code", "NO")));
+
+        Assert.Equal("T11200001", named.AccountId);
+        Assert.Equal("T11200001", overAccountId.AccountId);
+        Assert.Equal("T11200002", overAccountId.Differs);
+        Assert.Null(blank.AccountId);
+        Assert.Contains("is empty", blank.Problem!.Message);
+        // A hashtable given by parameter without an account key is for the connected account, as it always was.
+        Assert.Equal(Merchant, withoutColumn.AccountId);
+    }
+
+    [Fact]
     public void A_merchant_s_row_without_an_account_column_is_for_the_connected_account()
     {
         var account = RowAccount.Resolve(Merchant, true, null, Row(("store_type", "online")));
