@@ -161,8 +161,11 @@ try { $rows | New-DinteroCommonConnection -ReportVariable report -InformationVar
         # Every signup Dintero stored is in the report as Created, and nothing else is.
         $created | Sort-Object | Should -Be ($stored | Sort-Object)
         @($run.Result.report | Where-Object outcome -eq 'Failed').account_id | Should -Be @('T00000213')
-        $run.Result.summary | Should -Match 'Stopped at pipeline item 2 by Dintero.ValidationFailed'
+        $run.Result.summary | Should -Match 'Stopped at pipeline item 2 by Dintero.ValidationFailed: the input after it was not read'
         $run.Result.summary | Should -Match 'pipe the same input into New-DinteroCommonConnection again'
+        # Refused before anything was sent, the row ends the command before the input after it is read: nothing after it went.
+        $stored | Should -Be @('T00000211', 'T00000212')
+        @($run.Result.report | Where-Object row -gt 2) | Should -HaveCount 0
 
         $again = 211..220 | ForEach-Object { New-Row $_ } | Where-Object account_id -ne 'T00000213' | New-DinteroCommonConnection -ReportVariable second -WarningAction SilentlyContinue -InformationAction Ignore
         211..220 | Where-Object { $_ -ne 213 } | ForEach-Object { Get-StoredCount ('T{0:D8}' -f $_) } | Should -Be (@(1) * 9)
@@ -185,6 +188,12 @@ try { $rows | New-DinteroCommonConnection -ReportVariable report -InformationVar
         $stored = 221..226 | Where-Object { (Get-StoredCount ('T{0:D8}' -f $_)) -gt 0 } | ForEach-Object { 'T{0:D8}' -f $_ }
         @($run.Result.report | Where-Object outcome -eq 'Created').account_id | Sort-Object | Should -Be ($stored | Sort-Object)
         $run.Result.summary | Should -Match 'Stopped at pipeline item 2 by Dintero.Api.400'
+        # Rows after it that went while its answer was awaited are in the report, and the summary says how many.
+        $went = @($run.Result.report | Where-Object { $_.row -gt 2 -and $_.outcome -ne 'NotSent' }).Count
+        $unsent = @($run.Result.report | Where-Object { $_.row -gt 2 -and $_.outcome -eq 'NotSent' }).Count
+        $went + $unsent | Should -BeGreaterThan 0
+        if ($went) { $run.Result.summary | Should -Match "$went rows? after it had been read ahead and are in the report" }
+        if ($unsent) { $run.Result.summary | Should -Match "$unsent rows? after it (was|were) not sent" }
     }
 }
 

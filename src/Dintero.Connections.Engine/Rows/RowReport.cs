@@ -101,7 +101,7 @@ namespace Dintero.Connections.Rows
             }
             if (ended)
             {
-                return $"To go on, pipe the same input into {command} again: rows done are skipped, rows that may have been done are read back, and only the rest is sent (the rows after the stop are in no report).";
+                return $"To go on, pipe the same input into {command} again: rows done are skipped, rows that may have been done are read back, and only the rest is sent (the rows it never read are in no report).";
             }
             if (Count(RowOutcome.Failed) + Count(RowOutcome.Unknown) + Count(RowOutcome.NotSent) > 0)
             {

@@ -42,9 +42,20 @@ namespace Dintero.Connections.Concurrency
             {
                 streamsOpen = false;
             }
-            var unsent = Volatile.Read(ref abandoned);
-            summary.StoppedBy = (endedAt ?? "Stopped") + (unsent > 0 ? $": {unsent} {(unsent == 1 ? "row" : "rows")} after it were not sent, and the input after them was not read." : ": the input after it was not read.");
+            summary.StoppedBy = (endedAt ?? "Stopped") + ": " + AfterTheStop(Volatile.Read(ref abandoned));
             Close();
+        }
+
+        // What became of the rows after the one that ended the command: the calls run ahead of the output, so rows after
+        // it may have been read, and sent, before its error was written.
+        private string AfterTheStop(int unsent)
+        {
+            var readAhead = stopIndex is int at ? Math.Max(0, lastIndex - at) : unsent;
+            var went = Math.Max(0, readAhead - unsent);
+            var parts = new List<string>();
+            if (went > 0) parts.Add($"{went} {(went == 1 ? "row" : "rows")} after it had been read ahead and are in the report with {(went == 1 ? "its outcome" : "their outcomes")}");
+            if (unsent > 0) parts.Add($"{unsent} {(unsent == 1 ? "row" : "rows")} after it {(unsent == 1 ? "was" : "were")} not sent");
+            return parts.Count == 0 ? "the input after it was not read." : string.Join("; ", parts) + ", and the input after them was not read.";
         }
 
         /// <summary>

@@ -49,6 +49,9 @@ namespace Dintero.Connections.Concurrency
         private bool ending;
         private bool streamsOpen = true;
         private string? endedAt;
+        // The pipeline item whose error ended the command, and the last one read: the rows between were read ahead.
+        private int? stopIndex;
+        private int lastIndex = -1;
         private int abandoned;
         private bool quiet;
         private bool showsProgress;
@@ -94,11 +97,26 @@ namespace Dintero.Connections.Concurrency
         public void Add(BatchCall<TResult> call, BatchItem item)
         {
             lock (inFlight) inFlight[item] = sequence++;
+            Read(item);
             foreach (var run in call.Runs) Stoppable(() => work.Add(run, item));
         }
 
-        /// <summary>A record refused before any call (bad input): its error is written in its place among the others.</summary>
-        public void AddFailure(Exception failure, BatchItem item) => Stoppable(() => work.AddFailure(failure, item));
+        /// <summary>
+        /// A record refused before any call (bad input): its error is written in its place among the others. When that
+        /// error will end the command (-ErrorAction Stop), the rows before it are awaited and written now, so that it ends
+        /// the command before the input after it is read and sent.
+        /// </summary>
+        public void AddFailure(Exception failure, BatchItem item)
+        {
+            Read(item);
+            Stoppable(() => work.AddFailure(failure, item));
+            if (cmdlet.Lines.Routes.ErrorEnds) Stoppable(work.Drain);
+        }
+
+        private void Read(BatchItem item)
+        {
+            if (item.Index is int index && index > lastIndex) lastIndex = index;
+        }
 
         /// <summary>A record nothing was sent for (-WhatIf, a declined -Confirm).</summary>
         public void NotSent(BatchItem item) => Ended(item, new BatchEnd<TResult>(BatchEndKind.NotSent));
@@ -119,6 +137,7 @@ namespace Dintero.Connections.Concurrency
             if (endsCommand || cmdlet.Lines.Routes.ErrorEnds)
             {
                 endedAt = $"Stopped {(item.Label == null ? string.Empty : $"at {item.Label.ToLowerInvariant()} ")}by {record.FullyQualifiedErrorId}";
+                stopIndex = item.Index;
                 cmdlet.EndFirst();
                 if (endsCommand) cmdlet.ThrowTerminatingError(record);
             }
