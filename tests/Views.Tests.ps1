@@ -48,6 +48,10 @@ BeforeAll {
     $hook | Send-DinteroWebhookPing
     # A webhook report: the one made above skipped, another made, a row for no merchant of the partner failed.
     $null = 'T00000011', 'T00000012', 'T00099999' | New-DinteroWebhook -Event account_update, settlement_add -Url "$($emulator)_emulator/receiver/views" -ReportVariable hookReport -InformationAction Ignore -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+    # -WhatIf plans of each creator, for a merchant with nothing yet: their rows say WouldCreate, the longest outcome.
+    $null = [pscustomobject]@{ account_id = 'T00000016'; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' } | New-DinteroCommonConnection -WhatIf -ReportVariable signupPlan -InformationAction Ignore
+    $null = [pscustomobject]@{ account_id = 'T00000016' } | New-DinteroApiClient -Name 'Web shop' -WhatIf -ReportVariable clientPlan -InformationAction Ignore
+    $null = [pscustomobject]@{ account_id = 'T00000016' } | New-DinteroWebhook -Event account_update -Url "$($emulator)_emulator/receiver/views" -WhatIf -ReportVariable hookPlan -InformationAction Ignore -WarningAction SilentlyContinue
     Start-Sleep -Milliseconds 500
     $connections = @('T00000011', 'T00000012') | ForEach-Object { Get-DinteroConnection -AccountId $_ }
     # Approvals: one merchant's application waiting for its declaration, another's refused as Dintero refuses a merchant
@@ -56,6 +60,7 @@ BeforeAll {
         'bank_accounts[0].bank_account_currency' = 'NOK'; 'bank_accounts[0].payout_currency' = 'NOK'; 'bank_accounts[0].bank_account_number' = '86011117947' }
     $approvals = @('T00000011', 'T00099999' | ForEach-Object { [pscustomobject](@{ account_id = $_ } + $approvalRow) } |
         New-DinteroPaymentApproval -ReportVariable approvalReport -InformationAction Ignore -ErrorAction SilentlyContinue)
+    $null = [pscustomobject](@{ account_id = 'T00000016' } + $approvalRow) | New-DinteroPaymentApproval -WhatIf -ReportVariable approvalPlan -InformationAction Ignore
     $sellers = @('seller-0001', 'seller-0002' | ForEach-Object {
         [pscustomobject]@{ payout_destination_id = $_; payout_reference = "Kaffeplassen $_"; payout_destination_description = if ($_ -eq 'seller-0002') { 'AUTO_DECLINE' } else { 'AUTO_APPROVE' }
             country_code = 'NO'; organization_number = '912345678'; 'bank_accounts[0].bank_account_currency' = 'NOK'; 'bank_accounts[0].payout_currency' = 'NOK' } } |
@@ -87,18 +92,18 @@ BeforeAll {
         'Dintero.Connections.DinteroAccount.Table'        = @(Get-DinteroAccount -PageSize 100 | Where-Object { $ids -contains $_.account_id })
         'Dintero.Connections.MerchantInvite.Table'        = New-DinteroMerchantInvite -Invite $invite -WarningAction SilentlyContinue
         'Dintero.Connections.OnboardingLink.Table'        = @((Get-DinteroOnboardingLink -SignupReference shop-0003), (Get-DinteroOnboardingLink -SignupReference shop-0004 -Prefilled))
-        'Dintero.Connections.SignupReport.Table'          = $signupReport
+        'Dintero.Connections.SignupReport.Table'          = @($signupReport) + @($signupPlan)
         'Dintero.Connections.ApiClient.Table'             = $shops
         'Dintero.Connections.ClientGrant.Table'           = @($shops | ForEach-Object { $_.grants })
         'Dintero.Connections.PaymentProfile.Table'        = Get-DinteroPaymentProfile -AccountId T00000011 -ProfileId default
         'Dintero.Connections.WebhookSubscription.Table'   = Get-DinteroWebhook -AccountId T00000011
         'Dintero.Connections.WebhookDelivery.Table'       = $hook | Get-DinteroWebhookDelivery -Last 5
         'Dintero.Connections.MerchantReadiness.Table'     = $ids | ForEach-Object { [pscustomobject]@{ account_id = $_ } } | Get-DinteroMerchantReadiness -InformationAction Ignore
-        'Dintero.Connections.ApiClientReport.Table'       = $clientReport
-        'Dintero.Connections.WebhookReport.Table'         = $hookReport
+        'Dintero.Connections.ApiClientReport.Table'       = @($clientReport) + @($clientPlan)
+        'Dintero.Connections.WebhookReport.Table'         = @($hookReport) + @($hookPlan)
         'Dintero.Connections.PaymentApproval.Table'       = @(Get-DinteroPaymentApproval -AccountId T00000011)
         'Dintero.Connections.PayoutDestination.Table'     = @(Get-DinteroPayoutDestination -AccountId T00000011)
-        'Dintero.Connections.PaymentApprovalReport.Table' = $approvalReport
+        'Dintero.Connections.PaymentApprovalReport.Table' = @($approvalReport) + @($approvalPlan)
         'Dintero.Connections.PayoutDestinationReport.Table' = $sellerReport
     }
     $script:whole = @{
@@ -109,7 +114,8 @@ BeforeAll {
         'Dintero.Connections.DinteroAccount.Table'        = { param($o) $o.account_id; $s = $o.connection_status; @($s.Keys | ForEach-Object { '{0}: {1}' -f $_, $s[$_] }) -join '; ' }
         'Dintero.Connections.MerchantInvite.Table'        = { param($o) $o.prefill_id, $o.email, $o.signup_reference }
         'Dintero.Connections.OnboardingLink.Table'        = { param($o) $o.url }
-        'Dintero.Connections.SignupReport.Table'          = { param($o) $o.account_id, $o.outcome, $o.status, $o.error_id }
+        # The error_id in the 42 columns the outcome whole leaves (Dintero.Api.400.ORGANIZATION_NUMBER_REQUIRED loses 2).
+        'Dintero.Connections.SignupReport.Table'          = { param($o) $o.account_id, $o.outcome, $o.status, $(if ($o.error_id.Length -gt 41) { $o.error_id.Substring(0, 41) } else { $o.error_id }) }
         'Dintero.Connections.ApiClient.Table'             = { param($o) $o.account_id, $o.name, $o.scopes, $o.id }
         'Dintero.Connections.ClientGrant.Table'           = { param($o) $o.type, (@($o.scope) -join ', '), $o.audience }
         'Dintero.Connections.PaymentProfile.Table'        = { param($o) $o.account_id, $o.profile_id, (@($o.enabled_types) -join ', ') }
