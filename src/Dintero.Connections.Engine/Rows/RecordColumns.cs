@@ -10,7 +10,7 @@ namespace Dintero.Connections.Rows
 {
     /// <summary>
     /// A record given as input, as the flat columns a sheet has (dotted keys, list indexes, list items joined with ';'),
-    /// with its personal numbers (social security and bank account numbers) held as <see cref="DinteroSecret"/>: they
+    /// with its personal numbers (social security and bank account numbers, by their column or by their shape) held as <see cref="DinteroSecret"/>: they
     /// print as *** in every view, Export-Csv, ConvertTo-Json and Get-Error, and a later run given the record back binds
     /// their plain text. What a report row carries of its input, and what a failed record's error holds as its target.
     /// </summary>
@@ -67,8 +67,13 @@ namespace Dintero.Connections.Rows
             }
         }
 
+        // A personal number is held masked in its own column, and in any other that holds something of its shape: a number
+        // typed into the wrong column (a bank account number as country_code) is still one.
         private static KeyValuePair<string, object?> Cell(string name, object? value) =>
-            new KeyValuePair<string, object?>(name, value is string text && text.Length > 0 && IsPersonal(name) ? new DinteroSecret(text) : value);
+            new KeyValuePair<string, object?>(name, value is string text && text.Length > 0 && (IsPersonal(name) || HasPersonalShape(text)) ? new DinteroSecret(text) : value);
+
+        private static bool HasPersonalShape(string text) =>
+            !string.Equals(Redaction.Redactor.Shapes.Redact(text), text, StringComparison.Ordinal);
 
         private static IEnumerable<KeyValuePair<string, object?>> Flatten(string key, object? value)
         {

@@ -28,6 +28,25 @@ public sealed class RecordColumnsTests
         Assert.Equal("DNB", columns["bank_accounts[0].bank_name"]);
     }
 
+    [Fact]
+    public void A_personal_number_typed_into_another_column_is_held_as_a_secret_by_its_shape()
+    {
+        var row = new OrderedDictionary
+        {
+            ["country_code"] = "86011117947",
+            ["bank_accounts[0].bank_name"] = "1234 56 78903",
+            ["organization_number"] = "912345678",
+            ["created"] = "2026-12-07",
+        };
+
+        var columns = RecordColumns.Of(row).ToDictionary(pair => pair.Key, pair => pair.Value);
+
+        Assert.Equal("86011117947", Assert.IsType<DinteroSecret>(columns["country_code"]).GetPlainText());
+        Assert.Equal("1234 56 78903", Assert.IsType<DinteroSecret>(columns["bank_accounts[0].bank_name"]).GetPlainText());
+        Assert.Equal("912345678", columns["organization_number"]);
+        Assert.Equal("2026-12-07", columns["created"]);
+    }
+
     [Theory]
     [InlineData("social_security_number", true)]
     [InlineData("applicant.social_security_number", true)]
