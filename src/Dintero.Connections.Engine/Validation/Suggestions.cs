@@ -26,7 +26,6 @@ namespace Dintero.Connections.Validation
             return bestDistance <= allowed ? best : null;
         }
 
-        /// <summary>" Did you mean 'x'?" or an empty string.</summary>
         /// <summary>
         /// The one sentence for a value outside a closed list, wherever one is checked (ProblemCollector.OneOf, a
         /// parameter's validation): what it is not, what is accepted, and a "did you mean".
@@ -34,14 +33,18 @@ namespace Dintero.Connections.Validation
         public static string NotOneOf(string? value, IReadOnlyList<string> accepted, string what) =>
             $"'{value}' is not a valid {what}; accepted: {string.Join(", ", accepted)}.{DidYouMean(value ?? string.Empty, accepted)}";
 
+        /// <summary>" Did you mean 'x'?" or an empty string.</summary>
         public static string DidYouMean(string input, IEnumerable<string> candidates)
         {
             var closest = Closest(input, candidates);
             return closest == null ? string.Empty : $" Did you mean '{closest}'?";
         }
 
+        // Edits between two words, two letters swapped counting as one ("emial" is one edit from "email"): the optimal
+        // string alignment distance, over three rows.
         private static int EditDistance(string a, string b)
         {
+            var beforePrevious = new int[b.Length + 1];
             var previous = new int[b.Length + 1];
             var current = new int[b.Length + 1];
             for (var j = 0; j <= b.Length; j++) previous[j] = j;
@@ -52,8 +55,9 @@ namespace Dintero.Connections.Validation
                 {
                     var cost = a[i - 1] == b[j - 1] ? 0 : 1;
                     current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                    if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) current[j] = Math.Min(current[j], beforePrevious[j - 2] + 1);
                 }
-                (previous, current) = (current, previous);
+                (beforePrevious, previous, current) = (previous, current, beforePrevious);
             }
             return previous[b.Length];
         }
