@@ -1,4 +1,5 @@
 using System;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
@@ -79,6 +80,9 @@ namespace Dintero.Connections.Json
                 PropertyNameCaseInsensitive = false,
                 NumberHandling = JsonNumberHandling.Strict,
                 TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { ModelContract.AddExtensionData } },
+                // JSON for an API and for the module's own lines, never for HTML: '+' and 'ø' as they are. The default
+                // encoder wrote a phone number's '+' as \u002B, which hid the number's shape from the redactor in -Debug.
+                Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             };
             options.Converters.Add(new PlainValueConverter());
             options.Converters.Add(new SecretConverter());
