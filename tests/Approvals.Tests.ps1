@@ -132,6 +132,94 @@ Describe 'Get-DinteroPaymentApproval and Wait-DinteroPaymentApproval' {
     }
 }
 
+Describe 'Bank account numbers' {
+    It 'are masked in the cases, their JSON and CSV, a failed wait''s error and the Debug stream, whatever their shape, and kept whole' {
+        $numbers = '5020-1234567', 'se45 5000 0000 0583 9825 7466'
+        $row = New-ApprovalRow T00000350 -Title AUTO_DECLINE
+        $row.'bank_accounts[0].bank_account_number' = $numbers[0]
+        $seller = @{ payout_destination_id = 'seller-masked'; payout_reference = 'Masked AS'; country_code = 'NO'; organization_number = '912345678'
+            bank_accounts = @(@{ bank_account_currency = 'NOK'; payout_currency = 'NOK'; bank_account_number = $numbers[1] }) }
+        $null = $row | New-DinteroPaymentApproval -InformationAction SilentlyContinue
+        $null = New-DinteroPayoutDestination -AccountId T00000350 -Seller $seller -InformationAction SilentlyContinue
+
+        $text = Get-AllStreams {
+            $DebugPreference = 'Continue'
+            $cases = @(Get-DinteroPaymentApproval -AccountId T00000350) + @(Get-DinteroPayoutDestination -AccountId T00000350)
+            $cases | ConvertTo-Json -Depth 8
+            $cases | ConvertTo-Csv
+            $cases.bank_accounts | Format-List * | Out-String
+            Wait-DinteroPaymentApproval -AccountId T00000350 -PollInterval 00:00:00.200 -Timeout 00:00:20 -ErrorVariable failed -ErrorAction SilentlyContinue
+            $failed | ConvertTo-Json -Depth 6 -WarningAction SilentlyContinue
+        }
+        $approval = Get-DinteroPaymentApproval -AccountId T00000350
+
+        $text | Should -Match 'ended DECLINED'
+        $text | Should -Match 'bank_account_number'
+        foreach ($number in $numbers) { $text.Contains($number) | Should -BeFalse -Because "'$number' is a bank account number" }
+        "$($approval.bank_accounts[0].bank_account_number)" | Should -Be '***'
+        $approval.bank_accounts[0].bank_account_number.GetPlainText() | Should -Be $numbers[0]
+    }
+}
+
+Describe 'What a failed approval wait advises, and which case it follows' {
+    It 'names Get-DinteroPaymentApproval for a declined case and New-DinteroPaymentApproval when there is none' {
+        $null = New-ApprovalRow T00000351 -Title AUTO_DECLINE | New-DinteroPaymentApproval -InformationAction SilentlyContinue
+
+        $null = 'T00000351', 'T00000352' | Wait-DinteroPaymentApproval -PollInterval 00:00:00.200 -Timeout 00:00:20 -ErrorVariable failed -ErrorAction SilentlyContinue
+        $declined = $failed | Where-Object { $_.Exception.AccountId -eq 'T00000351' }
+        $none = $failed | Where-Object { $_.Exception.AccountId -eq 'T00000352' }
+
+        $declined.ErrorDetails.RecommendedAction | Should -Match 'Get-DinteroPaymentApproval -AccountId T00000351'
+        $none.Exception.Message | Should -Match 'Nothing to wait for: account T00000352 has no payment approval'
+        $none.ErrorDetails.RecommendedAction | Should -Match 'New-DinteroPaymentApproval -AccountId T00000352 .*Get-DinteroSignupTemplate -Kind PaymentApproval'
+        @($failed.ErrorDetails.RecommendedAction) -match 'Get-DinteroConnection' | Should -BeNullOrEmpty
+        $declined.Exception.Kind | Should -Be 'PaymentApproval'
+        $declined.Exception.ConnectionType | Should -BeNullOrEmpty
+    }
+
+    It 'names Get-DinteroPayoutDestination for a seller''s declined case' {
+        $seller = @{ payout_destination_id = 'seller-advice'; payout_reference = 'Advice AS'; payout_destination_description = 'AUTO_DECLINE'; country_code = 'NO'; organization_number = '912345678'
+            bank_accounts = @(@{ bank_account_currency = 'NOK'; payout_currency = 'NOK' }) }
+
+        $null = New-DinteroPayoutDestination -AccountId T00000353 -Seller $seller -InformationAction SilentlyContinue |
+            Wait-DinteroPayoutDestination -PollInterval 00:00:00.200 -Timeout 00:00:20 -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $failed[0].ErrorDetails.RecommendedAction | Should -Match 'Get-DinteroPayoutDestination -AccountId T00000353 -PayoutDestinationId seller-advice'
+        $failed[0].ErrorDetails.RecommendedAction | Should -Not -Match 'Get-DinteroConnection'
+    }
+
+    It 'follows each case of a re-imported CSV by its id, and a plain object''s unknown id is an error, not another case' {
+        $null = New-ApprovalRow T00000354 -Title AUTO_APPROVE | New-DinteroPaymentApproval -InformationAction SilentlyContinue
+        $null = New-ApprovalRow T00000354 | Wait-DinteroPaymentApproval -PollInterval 00:00:00.200 -Timeout 00:00:20
+        $null = New-ApprovalRow T00000354 | New-DinteroPaymentApproval -Force -InformationAction SilentlyContinue
+        $file = Join-Path $TestDrive 'cases.csv'
+        Get-DinteroPaymentApproval -AccountId T00000354 -CaseStatus ACTIVE | Export-Csv $file -NoTypeInformation
+        $unknown = [guid]::NewGuid().ToString()
+
+        $followed = @(Import-Csv $file | Wait-DinteroPaymentApproval -PollInterval 00:00:00.200 -Timeout 00:00:03)
+        $null = [pscustomobject]@{ account_id = 'T00000354'; id = $unknown } | Wait-DinteroPaymentApproval -Timeout 00:00:03 -ErrorVariable failed -ErrorAction SilentlyContinue
+
+        $followed | Should -HaveCount 1
+        $followed[0].case_status | Should -Be 'ACTIVE'
+        $followed[0].id | Should -Be (Import-Csv $file).id
+        $failed[0].Exception.Message | Should -Match "has no payment approval $unknown"
+    }
+}
+
+Describe 'Completion of the approvals'' parameters' {
+    It 'offers no case status the list has already, and no file names for a seller''s id' {
+        $statuses = 'Get-DinteroPaymentApproval -CaseStatus ACTIVE,'
+        $seller = 'Wait-DinteroPayoutDestination -AccountId T00000001 -PayoutDestinationId '
+
+        $offered = (TabExpansion2 -inputScript $statuses -cursorColumn $statuses.Length).CompletionMatches.CompletionText
+        $sellers = (TabExpansion2 -inputScript $seller -cursorColumn $seller.Length).CompletionMatches
+
+        $offered | Should -Contain 'DECLINED'
+        $offered | Should -Not -Contain 'ACTIVE'
+        $sellers | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Readiness with approvals' {
     It 'counts an ACTIVE payment approval with its card payments on in the profile as a way to take payments, and names the approval step otherwise' {
         $null = New-DinteroApiClient -AccountId T00000311 -Name 'Web shop'

@@ -107,7 +107,7 @@ Describe 'The go-live flow of docs/guides/go-live.md' {
         @($rows | Where-Object verdict -eq Live).account_id | Should -Be $enabled
         $none = $rows | Where-Object account_id -eq T00000300
         $none.missing | Should -Be 'connection, client'
-        $none.fix | Should -Be "connection: sign one up, e.g. New-DinteroCommonConnection -AccountId T00000300, or apply for payments: New-DinteroPaymentApproval -AccountId T00000300; client: New-DinteroApiClient -AccountId T00000300 -Name 'Web shop'"
+        $none.fix | Should -Be "connection: sign one up or apply for payments: set account_id T00000300 in Get-DinteroSignupTemplate -Kind Common (or -Kind PaymentApproval) and pipe it to New-DinteroCommonConnection (or New-DinteroPaymentApproval); client: New-DinteroApiClient -AccountId T00000300 -Name 'Web shop'"
     }
 
     It 'says which merchants have Vipps to switch on, in one pipeline' {

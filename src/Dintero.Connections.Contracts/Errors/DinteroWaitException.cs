@@ -10,11 +10,20 @@ namespace Dintero.Connections.Errors
     /// </summary>
     public sealed class DinteroWaitException : DinteroException
     {
-        public DinteroWaitException(string message, string accountId, string connectionType, string? lastStatus, bool timedOut, object? lastRead)
-            : base(message)
+        /// <param name="message">What happened, e.g. "The payment approval of account T11200001 ended DECLINED, not ACTIVE."</param>
+        /// <param name="accountId">The account waited on.</param>
+        /// <param name="kind">What was waited for: a connection kind (Common, Vipps, ...), PaymentApproval or PayoutDestination.</param>
+        /// <param name="lastStatus">The status at the last read; null when nothing was read.</param>
+        /// <param name="timedOut">True when the time ran out.</param>
+        /// <param name="lastRead">What was last read; null when nothing was.</param>
+        /// <param name="advice">What to do, in the words of what was waited for; null for a connection's (the error report's own).</param>
+        /// <param name="isConnection">False for an approval: <see cref="ConnectionType"/> is then null.</param>
+        public DinteroWaitException(string message, string accountId, string kind, string? lastStatus, bool timedOut, object? lastRead, string? advice = null, bool isConnection = true)
+            : base(message, advice, null, null)
         {
             AccountId = accountId;
-            ConnectionType = connectionType;
+            Kind = kind;
+            ConnectionType = isConnection ? kind : null;
             LastStatus = lastStatus;
             TimedOut = timedOut;
             LastRead = lastRead;
@@ -23,12 +32,15 @@ namespace Dintero.Connections.Errors
         public string AccountId { get; }
 
         /// <summary>What was waited for: a connection kind (Common, Vipps, ...), PaymentApproval or PayoutDestination.</summary>
-        public string ConnectionType { get; }
+        public string Kind { get; }
 
-        /// <summary>The status at the last read, e.g. <c>pending</c>; null when the connection was never read.</summary>
+        /// <summary>The connection kind, when a connection was waited for (Common, Vipps, ...); null for a payment or seller approval.</summary>
+        public string? ConnectionType { get; }
+
+        /// <summary>The status at the last read, e.g. <c>pending</c> or <c>WAITING_FOR_SIGNATURE</c>; null when nothing was read.</summary>
         public string? LastStatus { get; }
 
-        /// <summary>True when the time ran out; false when the connection ended in another final status.</summary>
+        /// <summary>True when the time ran out; false when it ended in another final status (or there was nothing to wait for).</summary>
         public bool TimedOut { get; }
 
         /// <summary>What was last read (a connection, a payment approval, a seller approval); null when nothing was.</summary>

@@ -124,7 +124,7 @@ namespace Dintero.Connections.Approvals
 
         // The bank account numbers: masked by value in whatever is logged or thrown for the request.
         private static IReadOnlyCollection<string> NumbersOf(List<ApprovalBankAccount>? accounts) =>
-            (accounts ?? new List<ApprovalBankAccount>()).Select(account => account?.bank_account_number).Where(number => !string.IsNullOrEmpty(number)).Select(number => number!).ToList();
+            (accounts ?? new List<ApprovalBankAccount>()).Select(account => account?.bank_account_number?.GetPlainText()).Where(number => !string.IsNullOrEmpty(number)).Select(number => number!).ToList();
     }
 
     /// <summary>An application that passed its checks (<see cref="ApprovalChecks"/>), ready to send, with the values its request must mask.</summary>

@@ -14,10 +14,13 @@ namespace Dintero.Connections.Approvals
     /// An application for payments as a <see cref="RowSpec{TAsk, TMade}"/>: an account with a case that has not ended
     /// (approved, or still in review or waiting for its signature) is skipped; one whose cases all ended (declined,
     /// terminated, archived, in error) may apply again. A lost answer is read back: a case opened since it was sent on
-    /// Dintero's clock, for the organization number sent, proves it stored.
+    /// Dintero's clock, for the organization number sent, that the run did not know of before (<see cref="KnownCases"/>),
+    /// proves it stored.
     /// </summary>
     public sealed class PaymentApprovalSpec : RowSpec<CheckedApproval<PaymentApprovalSignup>, PaymentApproval>
     {
+        private readonly KnownCases known = new KnownCases();
+
         public PaymentApprovalSpec(DinteroApi api)
             : base(api)
         {
@@ -36,7 +39,8 @@ namespace Dintero.Connections.Approvals
 
         public override async Task<Found<PaymentApproval>?> FindAsync(string accountId, CheckedApproval<PaymentApprovalSignup> ask, CancellationToken cancellationToken)
         {
-            var open = (await Api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false))
+            var cases = await ReadCasesAsync(accountId, cancellationToken).ConfigureAwait(false);
+            var open = cases
                 .Where(approval => CaseStatuses.Blocks(approval.case_status))
                 .OrderByDescending(approval => approval.created_at ?? DateTimeOffset.MinValue)
                 .FirstOrDefault();
@@ -46,13 +50,32 @@ namespace Dintero.Connections.Approvals
         public override string SkipReason(string accountId, CheckedApproval<PaymentApprovalSignup> ask, PaymentApproval existing) =>
             $"account {accountId} has a payment approval already ({existing.case_status}, case {existing.id}); -Force applies again";
 
-        public override Task<PaymentApproval> SendAsync(string accountId, CheckedApproval<PaymentApprovalSignup> ask, bool force, CancellationToken cancellationToken) =>
-            Api.CreatePaymentApprovalAsync(accountId, ask, cancellationToken);
+        // Under -Force nothing was found first: the account's cases are read before sending (once a run), so that a lost
+        // answer is never proved by a case that was there before (one opened a second earlier looks new on Dintero's clock).
+        public override async Task BeforeSendAsync(string accountId, CheckedApproval<PaymentApprovalSignup> ask, bool force, CancellationToken cancellationToken)
+        {
+            if (!known.WereRead(accountId)) await ReadCasesAsync(accountId, cancellationToken).ConfigureAwait(false);
+        }
+
+        public override async Task<PaymentApproval> SendAsync(string accountId, CheckedApproval<PaymentApprovalSignup> ask, bool force, CancellationToken cancellationToken)
+        {
+            known.Sending(accountId);
+            PaymentApproval? made = null;
+            try
+            {
+                made = await Api.CreatePaymentApprovalAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
+                return made;
+            }
+            finally
+            {
+                known.Sent(accountId, made?.id);
+            }
+        }
 
         public override async Task<(PaymentApproval? Found, ReadBackJudgement Judgement)> ReadBackAsync(string accountId, CheckedApproval<PaymentApprovalSignup> ask, bool force, DateTimeOffset? sentOnServerClock, CancellationToken cancellationToken)
         {
             var cases = await Api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false);
-            return Since(cases, approval => approval.created_at, approval => approval.organization_number == ask.Approval.organization_number, sentOnServerClock, approval => $"case {approval.id} ({approval.case_status})");
+            return known.Judge(accountId, cases, approval => approval.id, approval => approval.created_at, approval => approval.organization_number == ask.Approval.organization_number, sentOnServerClock, approval => $"case {approval.id} ({approval.case_status})");
         }
 
         public override string SendAgain(bool force) => force
@@ -66,23 +89,11 @@ namespace Dintero.Connections.Approvals
         public override IEnumerable<object?> Cells(CheckedApproval<PaymentApprovalSignup>? ask, PaymentApproval? made, Exception? failure) =>
             new object?[] { made?.case_status, made?.id, made?.contract_url };
 
-        /// <summary>
-        /// What a read-back of cases proves about one sent at <paramref name="sentOnServerClock"/>: one case made since then
-        /// (within a second: Dintero's clock has whole seconds) that matches it is this one; none is not stored; two
-        /// cannot be told apart, nor can a case when no answer gave Dintero's time.
-        /// </summary>
-        internal static (T? Found, ReadBackJudgement Judgement) Since<T>(IEnumerable<T> cases, Func<T, DateTimeOffset?> createdAt, Func<T, bool> matches, DateTimeOffset? sentOnServerClock, Func<T, string> describe)
-            where T : class
+        private async Task<IReadOnlyList<PaymentApproval>> ReadCasesAsync(string accountId, CancellationToken cancellationToken)
         {
-            var candidates = cases.Where(matches).ToList();
-            if (sentOnServerClock == null) return (null, candidates.Count == 0 ? ReadBackJudgement.NotStored("none") : ReadBackJudgement.CannotTell($"{candidates.Count} with no time of Dintero's to compare with"));
-            var since = candidates.Where(each => createdAt(each) >= sentOnServerClock.Value - ReadBack.Slack).ToList();
-            return since.Count switch
-            {
-                0 => (null, ReadBackJudgement.NotStored(candidates.Count == 0 ? "none" : "none made since it was sent")),
-                1 => (since[0], ReadBackJudgement.Proved(describe(since[0]))),
-                _ => (null, ReadBackJudgement.CannotTell($"{since.Count} made since it was sent")),
-            };
+            var cases = await Api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false);
+            known.Read(accountId, cases.Select(approval => approval.id));
+            return cases;
         }
     }
 }

@@ -78,9 +78,10 @@ namespace Dintero.Connections.Errors
                         ? new ErrorReport(RecordCategory.OperationTimeout, transport.ErrorId, transport.Message, transport.Advice ?? Http.Handlers.RetryHandler.ReadBackFirst)
                         : new ErrorReport(RecordCategory.ConnectionError, transport.ErrorId, transport.Message, transport.Advice ?? "Check the network and the base URI, then try again.");
                 case DinteroWaitException wait:
+                    // An approval's wait says what to read in its own words (Waiting.Follow); a connection's, these.
                     return wait.TimedOut
-                        ? new ErrorReport(RecordCategory.OperationTimeout, wait.ErrorId, wait.Message, "Wait again with a longer -Timeout, or check the connection with Get-DinteroConnection.")
-                        : new ErrorReport(RecordCategory.InvalidResult, wait.ErrorId, wait.Message, "Read the connection's events (Get-DinteroConnection | Format-List) for what Dintero says.");
+                        ? new ErrorReport(RecordCategory.OperationTimeout, wait.ErrorId, wait.Description, wait.Advice ?? "Wait again with a longer -Timeout, or check the connection with Get-DinteroConnection.")
+                        : new ErrorReport(RecordCategory.InvalidResult, wait.ErrorId, wait.Description, wait.Advice ?? "Read the connection's events (Get-DinteroConnection | Format-List) for what Dintero says.");
                 case DinteroUnexpectedException unexpected:
                     return new ErrorReport(RecordCategory.NotSpecified, unexpected.ErrorId, unexpected.Message, null);
                 default:

@@ -17,9 +17,10 @@ namespace Dintero.Connections.Readiness
     /// Whether a merchant takes payments, from five reads one after another (the command's -ThrottleLimit counts merchants,
     /// so a merchant's reads keep to its one slot): its settings (each connection's status, and the payment types the
     /// enabled ones give, <see cref="PaymentTypes.OfConnections"/>), its payment approvals (an ACTIVE one is a way to take
-    /// payments too, <see cref="PaymentTypes.OfApproval"/>), its API clients and their grants (one with a checkout grant for
-    /// the account, <see cref="ClientScopes.TakesPayments"/>), and its <c>default</c> payment profile (which of those types
-    /// it has switched off). Live takes all three; a step whose read was refused is Unknown, not missing.
+    /// payments too, <see cref="PaymentTypes.OfApproval"/>, whatever newer cases the account has), its API clients and
+    /// their grants (one with a checkout grant for the account, <see cref="ClientScopes.TakesPayments"/>), and its
+    /// <c>default</c> payment profile (which of those types it has switched off). Live takes all three; a step whose read
+    /// was refused is Unknown, not missing.
     /// </summary>
     public sealed class ReadinessCheck
     {
@@ -60,10 +61,14 @@ namespace Dintero.Connections.Readiness
             PaymentApproval? approval = null;
             try
             {
-                approval = (await api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false))
-                    .OrderByDescending(each => each.created_at ?? DateTimeOffset.MinValue).FirstOrDefault();
+                // An ACTIVE case takes payments whatever newer cases exist (an application for more methods, in review or
+                // declined): the row shows the newest ACTIVE one, else the newest, and the types come from every ACTIVE one.
+                var cases = (await api.ListPaymentApprovalsAsync(accountId, null, cancellationToken).ConfigureAwait(false))
+                    .OrderByDescending(each => each.created_at ?? DateTimeOffset.MinValue).ToList();
+                var active = cases.Where(each => each.case_status == CaseStatuses.Active && each.deleted_at == null).ToList();
+                approval = active.FirstOrDefault() ?? cases.FirstOrDefault();
                 row.payment_approval = approval?.case_status;
-                if (approval?.case_status == CaseStatuses.Active) types = types.Concat(PaymentTypes.OfApproval(approval)).Distinct(StringComparer.Ordinal).ToList();
+                types = types.Concat(active.SelectMany(PaymentTypes.OfApproval)).Distinct(StringComparer.Ordinal).ToList();
             }
             catch (DinteroException refused) when (Unreadable(refused))
             {
@@ -81,7 +86,7 @@ namespace Dintero.Connections.Readiness
                 {
                     missing.Add((ConnectionStep, pending.Count > 0
                         ? $"the merchant has not signed ({string.Join(", ", pending)} pending): Wait-DinteroConnection -AccountId {accountId}"
-                        : $"sign one up, e.g. New-DinteroCommonConnection -AccountId {accountId}, or apply for payments: New-DinteroPaymentApproval -AccountId {accountId}"));
+                        : NoConnectionFix(accountId)));
                 }
             }
 
@@ -121,6 +126,13 @@ namespace Dintero.Connections.Readiness
             row.fix = string.Join("; ", missing.Select(step => $"{step.Step}: {step.Fix}"));
             return new ReadinessOutcome(row, unreadable);
         }
+
+        /// <summary>
+        /// The connection step's fix when nothing is pending: a pointer to the sheets that sign one up or apply for payments
+        /// (a signup or an application takes its fields, which no one-line command can guess), each runnable as shown.
+        /// </summary>
+        public static string NoConnectionFix(string accountId) =>
+            $"sign one up or apply for payments: set account_id {accountId} in Get-DinteroSignupTemplate -Kind Common (or -Kind PaymentApproval) and pipe it to New-DinteroCommonConnection (or New-DinteroPaymentApproval)";
 
         // A refusal of the step's own (a scope the token lacks, an answer of Dintero's): the other steps still tell.
         private static bool Unreadable(DinteroException refused) =>

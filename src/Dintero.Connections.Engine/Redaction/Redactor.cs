@@ -24,13 +24,27 @@ namespace Dintero.Connections.Redaction
             "ocp_apim_subscription_key", "client_id",
         };
 
+        /// <summary>
+        /// The ending that makes a field a bank account number whatever comes before it: <c>account_number</c> itself, and
+        /// the approvals' <c>bank_account_number</c>. <c>account_number_type</c> (iban, BBAN) ends otherwise and is kept.
+        /// </summary>
+        public const string AccountNumberEnding = "account_number";
+
+        // A sensitive field's name: one of SensitiveFields, or any name that ends with account_number.
+        private static readonly string SensitiveName =
+            "(?:" + string.Join("|", SensitiveFields.Select(Regex.Escape)) + "|[A-Za-z0-9_]*" + AccountNumberEnding + ")";
+
         private static readonly Regex SensitiveJsonField = new Regex(
-            "(\"(?:" + string.Join("|", SensitiveFields.Select(Regex.Escape)) + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*)",
+            "(\"" + SensitiveName + "\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|-?[0-9][0-9.eE+-]*)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
 
         private static readonly Regex SensitiveFormField = new Regex(
-            "\\b(" + string.Join("|", SensitiveFields.Select(Regex.Escape)) + ")=[^&\\s\"]+",
+            "\\b(" + SensitiveName + ")=[^&\\s\"]+",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>Whether a JSON field's value is masked by its name: one of <see cref="SensitiveFields"/>, or a name that ends with <see cref="AccountNumberEnding"/>.</summary>
+        public static bool IsSensitiveField(string name) =>
+            SensitiveFields.Contains(name, StringComparer.OrdinalIgnoreCase) || name.EndsWith(AccountNumberEnding, StringComparison.OrdinalIgnoreCase);
 
         private static readonly Regex AuthorizationCredentials = new Regex(
             @"\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*",
@@ -76,7 +90,7 @@ namespace Dintero.Connections.Redaction
         public string Redact(string? text) => Redact(text, null);
 
         /// <summary>
-        /// Masks the values of <see cref="SensitiveFields"/> in JSON text, and nothing else: for an answer handed to the user
+        /// Masks the values of the sensitive fields (<see cref="IsSensitiveField"/>) in JSON text, and nothing else: for an answer handed to the user
         /// as JSON (Invoke-DinteroRequest -Raw), where masking digit runs by shape would change the data.
         /// </summary>
         public static string MaskFields(string json) =>

@@ -10,13 +10,11 @@ namespace Dintero.Connections.Requests
     /// <summary>
     /// Reads an answer's JSON into plain values for Invoke-DinteroRequest: objects as dictionaries in document order,
     /// numbers as <see cref="long"/> or <see cref="decimal"/> (<see cref="double"/> beyond), and the values of the fields
-    /// <see cref="Redactor.SensitiveFields"/> names as <see cref="DinteroSecret"/>, as the typed cmdlets hold them, so that
+    /// <see cref="Redactor.IsSensitiveField"/> names as <see cref="DinteroSecret"/>, as the typed cmdlets hold them, so that
     /// ConvertTo-Json of the output writes no credential.
     /// </summary>
     internal static class ResponseContent
     {
-        private static readonly HashSet<string> Secret = new HashSet<string>(Redactor.SensitiveFields, StringComparer.OrdinalIgnoreCase);
-
         /// <exception cref="FormatException">The body is not JSON.</exception>
         public static object? Read(byte[] utf8Json)
         {
@@ -38,7 +36,7 @@ namespace Dintero.Connections.Requests
             {
                 case JsonValueKind.Object:
                     var map = new Dictionary<string, object?>(StringComparer.Ordinal);
-                    foreach (var property in element.EnumerateObject()) map[property.Name] = Value(property.Value, Secret.Contains(property.Name));
+                    foreach (var property in element.EnumerateObject()) map[property.Name] = Value(property.Value, Redactor.IsSensitiveField(property.Name));
                     return map;
                 case JsonValueKind.Array:
                     return element.EnumerateArray().Select(item => Value(item, secret)).ToList();

@@ -98,11 +98,13 @@ namespace Dintero.Connections.Rows
             if (claimed.TryAdd(key, row)) return null;
             claimed.TryGetValue(key, out var first);
             var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
-            return new RowResult<TMade>(skipped, accountId, null, $"the input names account {accountId} more than once; {earlier} sends {spec.Named(ask)}");
+            return new RowResult<TMade>(skipped, accountId, null, $"the input names {spec.Repeated(accountId, ask)} more than once; {earlier} sends {spec.Named(ask)}");
         }
 
         private async Task<(TMade Made, bool Existed, string? Note)> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
         {
+            // Outside the send's try: a read that fails here is the row's failure, never a lost answer to settle.
+            await spec.BeforeSendAsync(accountId, ask, force, cancellationToken).ConfigureAwait(false);
             var sentAt = spec.Api.Now;
             try
             {

@@ -26,6 +26,12 @@ namespace Dintero.Connections.Rows
         /// <summary>The thing a row asks for, for the repeat sentence: "its Common signup", "the API client 'Web shop'".</summary>
         public abstract string Named(TAsk ask);
 
+        /// <summary>
+        /// What two rows that share a <see cref="ClaimKey"/> both name, for the repeat sentence ("the input names ... more than
+        /// once"): by default the account; a seller's application names the seller.
+        /// </summary>
+        public virtual string Repeated(string accountId, TAsk ask) => $"account {accountId}";
+
         /// <summary>What a lost answer's read-back is about: "this signup", "this client".</summary>
         public abstract string This { get; }
 
@@ -46,6 +52,12 @@ namespace Dintero.Connections.Rows
 
         /// <summary>Why what exists makes the row a skip, e.g. "account T11200001 has a Common connection already (pending); -Force signs it up again".</summary>
         public abstract string SkipReason(string accountId, TAsk ask, TMade existing);
+
+        /// <summary>
+        /// Reads, just before each send, what a lost answer's read-back must know was there already (the cases an approval's
+        /// account had, under -Force where nothing was found first). A failure here fails the row unsent; by default nothing.
+        /// </summary>
+        public virtual Task BeforeSendAsync(string accountId, TAsk ask, bool force, CancellationToken cancellationToken) => Task.CompletedTask;
 
         /// <summary>
         /// Sends the row, once (<c>force</c>: -Force, made whatever exists). Throws for a refusal; a lost answer

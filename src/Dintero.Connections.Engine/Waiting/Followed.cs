@@ -17,7 +17,7 @@ namespace Dintero.Connections.Waiting
     /// </summary>
     public sealed class Followed<T> where T : class
     {
-        internal Followed(string accountId, string kind, string what, Func<CancellationToken, Task<T>> read, Func<T, string?> statusOf, Func<string?, bool> isFinal, Func<T, string>? detail = null)
+        internal Followed(string accountId, string kind, string what, Func<CancellationToken, Task<T>> read, Func<T, string?> statusOf, Func<string?, bool> isFinal, Func<T, string>? detail = null, Advice? advice = null)
         {
             AccountId = accountId;
             Kind = kind;
@@ -26,6 +26,7 @@ namespace Dintero.Connections.Waiting
             StatusOf = statusOf;
             IsFinal = isFinal;
             Detail = detail ?? (_ => string.Empty);
+            Says = advice;
         }
 
         public string AccountId { get; }
@@ -44,6 +45,26 @@ namespace Dintero.Connections.Waiting
 
         /// <summary>What else the error says of the last read, e.g. " (last event: signup_declined)".</summary>
         public Func<T, string> Detail { get; }
+
+        /// <summary>What a failed wait advises, in the words of what is followed; null for a connection (the error report's own).</summary>
+        public Advice? Says { get; }
+
+        /// <summary>An approval's wait is no connection's: its error has no ConnectionType.</summary>
+        public bool IsConnection => Says == null;
+
+        /// <summary>What to do when the time ran out, and when it ended in another final status.</summary>
+        public sealed class Advice
+        {
+            public Advice(string timedOut, string ended)
+            {
+                TimedOut = timedOut;
+                Ended = ended;
+            }
+
+            public string TimedOut { get; }
+
+            public string Ended { get; }
+        }
     }
 
     /// <summary>The things a wait follows.</summary>
@@ -58,18 +79,39 @@ namespace Dintero.Connections.Waiting
         /// An account's payment approval: the case with <paramref name="id"/>, or when none is given the account's newest;
         /// final when ACTIVE or ended (<see cref="CaseStatuses.IsFinal"/>).
         /// </summary>
-        public static Followed<PaymentApproval> PaymentApproval(DinteroApi api, string accountId, string? id) =>
-            new Followed<PaymentApproval>(accountId, ApprovalKinds.PaymentApproval, $"The payment approval{(id == null ? string.Empty : " " + id)} of account {accountId}",
+        public static Followed<PaymentApproval> PaymentApproval(DinteroApi api, string accountId, string? id)
+        {
+            var read = $"Get-DinteroPaymentApproval -AccountId {accountId}";
+            var advice = new Followed<PaymentApproval>.Advice(
+                $"Wait again with a longer -Timeout, or read the case with {read} (its contract_url is the form the signatory signs).",
+                $"Read the account's cases with {read} | Format-List for what Dintero says; New-DinteroPaymentApproval applies again.");
+            var none = id == null
+                ? $"Apply first: New-DinteroPaymentApproval -AccountId {accountId} -Approval <application> (Get-DinteroSignupTemplate -Kind {ApprovalKinds.PaymentApproval} gives its columns)."
+                : $"Read the account's cases with {read}: the case {id} is not among them.";
+            return new Followed<PaymentApproval>(accountId, ApprovalKinds.PaymentApproval, $"The payment approval{(id == null ? string.Empty : " " + id)} of account {accountId}",
                 async token => Case(await api.ListPaymentApprovalsAsync(accountId, null, token).ConfigureAwait(false), id, approval => approval.id, approval => approval.created_at)
-                    ?? throw NoCase($"account {accountId} has no payment approval{(id == null ? string.Empty : " " + id)}", accountId, ApprovalKinds.PaymentApproval),
-                approval => approval.case_status, CaseStatuses.IsFinal);
+                    ?? throw NoCase($"account {accountId} has no payment approval{(id == null ? string.Empty : " " + id)}", accountId, ApprovalKinds.PaymentApproval, none),
+                approval => approval.case_status, CaseStatuses.IsFinal, advice: advice);
+        }
 
-        /// <summary>A seller's approval under the platform's account: its newest case; final when ACTIVE or ended.</summary>
-        public static Followed<PayoutDestination> PayoutDestination(DinteroApi api, string accountId, string payoutDestinationId) =>
-            new Followed<PayoutDestination>(accountId, ApprovalKinds.PayoutDestination, $"The seller approval of {payoutDestinationId} under account {accountId}",
-                async token => Case(await api.ListPayoutDestinationsAsync(accountId, payoutDestinationId, null, token).ConfigureAwait(false), null, seller => seller.id, seller => seller.created_at)
-                    ?? throw NoCase($"account {accountId} has no seller approval for {payoutDestinationId}", accountId, ApprovalKinds.PayoutDestination),
-                seller => seller.case_status, CaseStatuses.IsFinal);
+        /// <summary>
+        /// A seller's approval under the platform's account: the case with <paramref name="id"/>, or when none is given the
+        /// seller's newest; final when ACTIVE or ended.
+        /// </summary>
+        public static Followed<PayoutDestination> PayoutDestination(DinteroApi api, string accountId, string payoutDestinationId, string? id = null)
+        {
+            var read = $"Get-DinteroPayoutDestination -AccountId {accountId} -PayoutDestinationId {payoutDestinationId}";
+            var advice = new Followed<PayoutDestination>.Advice(
+                $"Wait again with a longer -Timeout, or read the seller's case with {read} (its contract_url is the form the seller signs).",
+                $"Read the seller's cases with {read} | Format-List for what Dintero says; New-DinteroPayoutDestination applies again.");
+            var none = id == null
+                ? $"Apply first: New-DinteroPayoutDestination -AccountId {accountId} -Seller <application> (Get-DinteroSignupTemplate -Kind {ApprovalKinds.PayoutDestination} gives its columns)."
+                : $"Read the seller's cases with {read}: the case {id} is not among them.";
+            return new Followed<PayoutDestination>(accountId, ApprovalKinds.PayoutDestination, $"The seller approval{(id == null ? string.Empty : " " + id)} of {payoutDestinationId} under account {accountId}",
+                async token => Case(await api.ListPayoutDestinationsAsync(accountId, payoutDestinationId, null, token).ConfigureAwait(false), id, seller => seller.id, seller => seller.created_at)
+                    ?? throw NoCase($"account {accountId} has no seller approval{(id == null ? string.Empty : " " + id)} for {payoutDestinationId}", accountId, ApprovalKinds.PayoutDestination, none),
+                seller => seller.case_status, CaseStatuses.IsFinal, advice: advice);
+        }
 
         // The case asked for by id, else the newest: an account keeps its earlier cases (declined, archived) beside it.
         private static TCase? Case<TCase>(System.Collections.Generic.IEnumerable<TCase> cases, string? id, Func<TCase, string?> idOf, Func<TCase, DateTimeOffset?> createdAt)
@@ -78,7 +120,7 @@ namespace Dintero.Connections.Waiting
                 ? cases.FirstOrDefault(each => string.Equals(idOf(each), id, StringComparison.OrdinalIgnoreCase))
                 : cases.OrderByDescending(each => createdAt(each) ?? DateTimeOffset.MinValue).FirstOrDefault();
 
-        private static DinteroWaitException NoCase(string what, string accountId, string kind) =>
-            new DinteroWaitException($"Nothing to wait for: {what}.", accountId, kind, null, timedOut: false, null);
+        private static DinteroWaitException NoCase(string what, string accountId, string kind, string advice) =>
+            new DinteroWaitException($"Nothing to wait for: {what}.", accountId, kind, null, timedOut: false, null, advice, isConnection: false);
     }
 }

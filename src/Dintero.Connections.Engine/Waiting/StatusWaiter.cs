@@ -60,14 +60,14 @@ namespace Dintero.Connections.Waiting
                 if (followed.IsFinal(status))
                 {
                     throw new DinteroWaitException($"{followed.What} ended {status}, not {options.Status}{followed.Detail(last)}.",
-                        followed.AccountId, followed.Kind, status, timedOut: false, last);
+                        followed.AccountId, followed.Kind, status, timedOut: false, last, followed.Says?.Ended, followed.IsConnection);
                 }
                 var left = deadline - clock.UtcNow;
                 if (left <= TimeSpan.Zero)
                 {
                     Tally.Seen(item, WaitTally.TimedOutStatus);
                     throw new DinteroWaitException($"{followed.What} was still {status} after {options.Timeout}, not {options.Status}{followed.Detail(last)}.",
-                        followed.AccountId, followed.Kind, status, timedOut: true, last);
+                        followed.AccountId, followed.Kind, status, timedOut: true, last, followed.Says?.TimedOut, followed.IsConnection);
                 }
                 await clock.Delay(interval < left ? interval : left, cancellationToken).ConfigureAwait(false);
                 interval = options.NextInterval(interval);

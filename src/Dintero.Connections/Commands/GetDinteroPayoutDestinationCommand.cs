@@ -19,6 +19,7 @@ namespace Dintero.Connections.Commands
         /// <summary>The seller's payout destination id; all sellers when not given.</summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("payout_destination_id")]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? PayoutDestinationId { get; set; }
 
         /// <summary>Only cases in these statuses: ACTIVE, DECLINED, WAITING_FOR_SIGNATURE, ... (completed from Dintero's list).</summary>

@@ -12,7 +12,8 @@ namespace Dintero.Connections.Commands
     /// Follows payment approvals to the end: reads each account's case until it is ACTIVE, and writes it as soon as it is,
     /// whatever the input order. A case that ends DECLINED, TERMINATED, ERROR or ARCHIVED instead, or is still in review
     /// when -Timeout runs out, is an error of its own that names the last status. A case piped in (from
-    /// New-DinteroPaymentApproval or Get-DinteroPaymentApproval) is followed by its id; an account, by its newest case.
+    /// New-DinteroPaymentApproval or Get-DinteroPaymentApproval, or the same as CSV rows or report rows with an id column)
+    /// is followed by its id; an account, by its newest case.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "DinteroPaymentApproval")]
     [OutputType(typeof(PaymentApproval))]
@@ -41,8 +42,7 @@ namespace Dintero.Connections.Commands
         private protected override BatchCall<PaymentApproval>? Plan(BatchItem item)
         {
             var accountId = item.ResolveAccount();
-            var piped = (item.Input is PSObject wrapped ? wrapped.BaseObject : item.Input) as PaymentApproval;
-            return BatchCall.Read(Watch.WaitFor(Follow.PaymentApproval(item.Api, accountId, piped?.id)));
+            return BatchCall.Read(Watch.WaitFor(Follow.PaymentApproval(item.Api, accountId, PipedCase.IdOf<PaymentApproval>(item.Input, approval => approval.id))));
         }
     }
 }

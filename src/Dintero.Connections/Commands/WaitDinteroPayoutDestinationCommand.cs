@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Dintero.Connections.Approvals;
+using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Models;
@@ -10,8 +11,8 @@ using Dintero.Connections.Waiting;
 namespace Dintero.Connections.Commands
 {
     /// <summary>
-    /// Follows seller approvals to the end: reads each seller's newest case under the platform's account until it is
-    /// ACTIVE, and writes it as soon as it is. A case that ends DECLINED, TERMINATED, ERROR or ARCHIVED, or is still open
+    /// Follows seller approvals to the end: reads each seller's case under the platform's account (the one piped in, by
+    /// its id, else the seller's newest) until it is ACTIVE, and writes it as soon as it is. A case that ends DECLINED, TERMINATED, ERROR or ARCHIVED, or is still open
     /// when -Timeout runs out, is an error of its own that names the last status. Sellers come from the pipeline
     /// (New-DinteroPayoutDestination's output, or sheet rows with payout_destination_id) or by parameter.
     /// </summary>
@@ -24,6 +25,7 @@ namespace Dintero.Connections.Commands
         /// <summary>The seller's payout destination id; bound by property name from piped sellers and rows.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("payout_destination_id")]
+        [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? PayoutDestinationId { get; set; }
 
         /// <summary>How long each case may take.</summary>
@@ -51,7 +53,8 @@ namespace Dintero.Connections.Commands
             {
                 throw new DinteroValidationException(item.Label == null ? "The input" : "The row", new[] { new ValidationProblem("PayoutDestinationId", "is required: the seller's payout_destination_id.") });
             }
-            return BatchCall.Read(Watch.WaitFor(Follow.PayoutDestination(item.Api, accountId, PayoutDestinationId!.Trim())));
+            var caseId = PipedCase.IdOf<PayoutDestination>(item.Input, seller => seller.id);
+            return BatchCall.Read(Watch.WaitFor(Follow.PayoutDestination(item.Api, accountId, PayoutDestinationId!.Trim(), caseId)));
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class ApprovalChecksTests
         payment_methods = new() { new ApprovalPaymentMethod { payment_method = "creditcard" } },
         country_code = "NO",
         organization_number = "912345678",
-        bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947", bank_account_number_type = "BBAN" } },
+        bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = new DinteroSecret("86011117947"), bank_account_number_type = "BBAN" } },
     };
 
     internal static PayoutDestinationSignup Seller(string id = "seller-0042") => new()
@@ -23,7 +23,7 @@ public sealed class ApprovalChecksTests
         payout_destination_description = "AUTO_APPROVE",
         country_code = "NO",
         organization_number = "912345678",
-        bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947" } },
+        bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = new DinteroSecret("86011117947") } },
     };
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class ApprovalModelEmulatorTests
         await using var env = await TestEnvironment.StartAsync();
         var calls = new ApprovalCalls(env.Emulator);
         var token = await calls.AdminAsync();
-        var bank = new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = TestBankAccount, bank_account_number_type = "BBAN", bank_identification_code = "DNBANOKKXXX" };
+        var bank = new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = new DinteroSecret(TestBankAccount), bank_account_number_type = "BBAN", bank_identification_code = "DNBANOKKXXX" };
         var payment = new PaymentApprovalSignup
         {
             products = new() { new ApprovalProduct { product = "checkout" } },
@@ -50,6 +50,10 @@ public sealed class ApprovalModelEmulatorTests
         Assert.Equal(("WAITING_FOR_DECLARATION", 5814, "ipp"), (opened.case_status, opened.mcc, opened.methods));
         Assert.Equal((string)paymentAnswer.Json["links"]![0]!["href"]!, opened.contract_url);
         Assert.Equal("DNBANOKKXXX", opened.bank_accounts!.Single().bank_identification_code);
+        // The bank account number comes back as it was stored, held as a secret: it prints as ***, never as the number.
+        var number = opened.bank_accounts!.Single().bank_account_number!;
+        Assert.Equal((TestBankAccount, "***"), (number.GetPlainText(), number.ToString()));
+        Assert.DoesNotContain(TestBankAccount, System.Text.Json.JsonSerializer.Serialize(opened.bank_accounts));
         Assert.NotNull(opened.created_at);
         Assert.Equal(("seller-0042", "AUTOMATIC_REVIEW", "1988-12-24"), (destination.payout_destination_id, destination.case_status, destination.individual!.birth_date));
         Assert.True(destination.report_configuration!.create_report_configuration);

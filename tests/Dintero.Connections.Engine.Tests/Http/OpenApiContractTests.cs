@@ -172,7 +172,7 @@ public sealed class OpenApiContractTests
             payment_methods = new() { new ApprovalPaymentMethod { payment_method = "creditcard" } },
             country_code = "NO",
             organization_number = "912345678",
-            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947", bank_account_number_type = "BBAN" } },
+            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = new DinteroSecret("86011117947"), bank_account_number_type = "BBAN" } },
             form_submitter = new FormSubmitter { email = "kari@fjordkaffe.example", name = "Kari Nordmann", title = "Chief executive" },
         });
         var seller = Dintero.Connections.Approvals.ApprovalChecks.Check(new PayoutDestinationSignup
@@ -182,7 +182,7 @@ public sealed class OpenApiContractTests
             payout_destination_description = "AUTO_APPROVE",
             country_code = "NO",
             organization_number = "912345678",
-            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = "86011117947" } },
+            bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK", bank_account_number = new DinteroSecret("86011117947") } },
         });
 
         var made = await client.CreatePaymentApprovalAsync(merchant, payments);

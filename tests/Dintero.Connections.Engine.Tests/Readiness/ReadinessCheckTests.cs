@@ -1,3 +1,4 @@
+using Dintero.Connections.Approvals;
 using Dintero.Connections.Checkout;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Engine.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class ReadinessCheckTests
         Assert.Equal(ReadinessVerdict.NotLive, outcome.Row.verdict);
         Assert.Equal(new[] { ReadinessCheck.ConnectionStep, ReadinessCheck.ClientStep }, outcome.Row.MissingSteps());
         Assert.Equal("connection, client", outcome.Row.missing);
-        Assert.Equal($"connection: sign one up, e.g. New-DinteroCommonConnection -AccountId {Merchant}, or apply for payments: New-DinteroPaymentApproval -AccountId {Merchant}; client: New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop'", outcome.Row.fix);
+        Assert.Equal($"connection: sign one up or apply for payments: set account_id {Merchant} in Get-DinteroSignupTemplate -Kind Common (or -Kind PaymentApproval) and pipe it to New-DinteroCommonConnection (or New-DinteroPaymentApproval); client: New-DinteroApiClient -AccountId {Merchant} -Name 'Web shop'", outcome.Row.fix);
         Assert.False(outcome.Row.checkout_client);
         Assert.Empty(outcome.Unreadable);
     }
@@ -123,7 +124,7 @@ public sealed class ReadinessCheckTests
     private static string StatusOf(ConnectionKind kind) => $"status of {kind.Name}";
 
     [Fact]
-    public async Task A_merchant_costs_four_reads_when_each_is_one_page()
+    public async Task A_merchant_costs_the_reads_the_bench_counts_when_each_is_one_page()
     {
         await using var env = await TestEnvironment.StartAsync();
         var partner = env.PartnerApi();
@@ -133,5 +134,55 @@ public sealed class ReadinessCheckTests
         await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None);
 
         Assert.Equal(ReadinessCheck.Reads, env.Requests.Entries.Count);
+    }
+
+    private static CheckedApproval<PaymentApprovalSignup> Application(string method) => ApprovalChecks.Check(new PaymentApprovalSignup
+    {
+        products = new() { new ApprovalProduct { product = "checkout" } },
+        payment_methods = new() { new ApprovalPaymentMethod { payment_method = method } },
+        country_code = "NO",
+        organization_number = "912345678",
+        bank_accounts = new() { new ApprovalBankAccount { bank_account_currency = "NOK", payout_currency = "NOK" } },
+    });
+
+    [Fact]
+    public async Task An_ACTIVE_payment_approval_counts_whatever_newer_case_the_account_applied_for_and_however_it_ends()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var check = new ReadinessCheck(partner);
+        var card = await partner.CreatePaymentApprovalAsync(Merchant, Application("creditcard"));
+        env.Emulator.SetApprovalStatus(Merchant, card.id!, "ACTIVE");
+        await Task.Delay(20); // the newer case is newer on the emulator's clock too
+        var ipp = await partner.CreatePaymentApprovalAsync(Merchant, Application("ipp"));
+
+        var inReview = (await check.CheckAsync(Merchant, CancellationToken.None)).Row;
+        env.Emulator.SetApprovalStatus(Merchant, ipp.id!, "DECLINED");
+        var declined = (await check.CheckAsync(Merchant, CancellationToken.None)).Row;
+
+        foreach (var row in new[] { inReview, declined })
+        {
+            Assert.Equal("ACTIVE", row.payment_approval);
+            Assert.Equal("dintero_psp.creditcard", row.enabled_types);
+            Assert.DoesNotContain(ReadinessCheck.ApprovalStep, row.MissingSteps());
+            Assert.DoesNotContain(ReadinessCheck.ConnectionStep, row.MissingSteps());
+        }
+    }
+
+    [Fact]
+    public async Task Without_an_ACTIVE_case_the_newest_case_is_the_one_shown()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var declined = await partner.CreatePaymentApprovalAsync(Merchant, Application("creditcard"));
+        env.Emulator.SetApprovalStatus(Merchant, declined.id!, "DECLINED");
+        await Task.Delay(20);
+        await partner.CreatePaymentApprovalAsync(Merchant, Application("creditcard"));
+
+        var row = (await new ReadinessCheck(partner).CheckAsync(Merchant, CancellationToken.None)).Row;
+
+        Assert.Equal("WAITING_FOR_DECLARATION", row.payment_approval);
+        Assert.Equal(ReadinessCheck.ApprovalStep, row.MissingSteps().First());
+        Assert.Equal(string.Empty, row.enabled_types);
     }
 }

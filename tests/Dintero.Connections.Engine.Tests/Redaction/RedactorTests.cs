@@ -53,4 +53,28 @@ public sealed class RedactorTests
         Assert.Equal("a *** b *** c", redactor.Redact("a short-but-secret b short-but-secret-and-longer c"));
         Assert.Equal("x ***", redactor.Redact("x per-call-value", new[] { "per-call-value" }));
     }
+
+    // An approval's bank account number in a shape no rule of the Nordic shapes knows (a Danish reg-account, a short BBAN,
+    // a lower-case IBAN): masked by its field's name, which ends with account_number, in the logs and in -Raw alike.
+    [Theory]
+    [InlineData("{\"bank_account_number\":\"5020-1234567\",\"bank_account_number_type\":\"BBAN\"}", "{\"bank_account_number\":\"***\",\"bank_account_number_type\":\"BBAN\"}")]
+    [InlineData("{\"bank_account_number\": \"123456789\"}", "{\"bank_account_number\": \"***\"}")]
+    [InlineData("{\"BANK_ACCOUNT_NUMBER\":\"se45 5000 0000 0583 9825 7466\"}", "{\"BANK_ACCOUNT_NUMBER\":\"***\"}")]
+    [InlineData("{\"account_number_type\":\"iban\"}", "{\"account_number_type\":\"iban\"}")]
+    public void A_field_whose_name_ends_with_account_number_is_masked_by_its_name(string input, string expected)
+    {
+        Assert.Equal(expected, Redactor.Shapes.Redact(input));
+        Assert.Equal(expected, Redactor.MaskFields(input));
+    }
+
+    [Theory]
+    [InlineData("bank_account_number", true)]
+    [InlineData("account_number", true)]
+    [InlineData("client_secret", true)]
+    [InlineData("bank_account_number_type", false)]
+    [InlineData("bank_name", false)]
+    public void Which_fields_are_sensitive_by_name(string name, bool sensitive)
+    {
+        Assert.Equal(sensitive, Redactor.IsSensitiveField(name));
+    }
 }

@@ -24,8 +24,11 @@ namespace Dintero.Connections.Models
         public string? payout_currency { get; set; }
         public string? bank_name { get; set; }
 
-        /// <summary>A personal number: masked in every stream, view and report.</summary>
-        public string? bank_account_number { get; set; }
+        /// <summary>
+        /// A personal number, held as a <see cref="DinteroSecret"/> as Bambora's md5_key is: it prints as *** in every view,
+        /// ConvertTo-Json, Export-Csv and error (a wait's last read), and is sent to Dintero as the text it is.
+        /// </summary>
+        public DinteroSecret? bank_account_number { get; set; }
         public string? bank_account_number_type { get; set; }
 
         /// <summary>Two letters; by default the approval's country_code.</summary>
