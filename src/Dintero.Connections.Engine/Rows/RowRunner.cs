@@ -27,7 +27,8 @@ namespace Dintero.Connections.Rows
     {
         private readonly RowSpec<TAsk, TMade> spec;
         private readonly bool force;
-        private readonly ConcurrentDictionary<string, int?> claimed = new ConcurrentDictionary<string, int?>(StringComparer.Ordinal);
+        // Each key's first row: its place in the input and what it asks for, for the sentence of a repeat.
+        private readonly ConcurrentDictionary<string, (int? Row, TAsk Ask)> claimed = new ConcurrentDictionary<string, (int? Row, TAsk Ask)>(StringComparer.Ordinal);
 
         /// <param name="spec">The creator's part.</param>
         /// <param name="force">-Force: every row sent as given.</param>
@@ -46,7 +47,7 @@ namespace Dintero.Connections.Rows
             var found = force ? null : await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
             return found?.Blocks == true
                 ? new RowResult<TMade>(RowOutcome.WouldSkip, accountId, found.Made, spec.SkipReason(accountId, ask, found.Made))
-                : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Note);
+                : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Planned);
         }
 
         /// <summary>Skips the row, or sends it once and settles it.</summary>
@@ -90,15 +91,21 @@ namespace Dintero.Connections.Rows
         private RowResult<TMade> Skip(string accountId, TAsk ask, TMade existing) =>
             new RowResult<TMade>(RowOutcome.Skipped, accountId, existing, spec.SkipReason(accountId, ask, existing));
 
-        // Null when the row is this input's first for its key; else the skip (for a plan, the skip it would be).
+        // Null when the row is this input's first for its key; else the skip (for a plan, the skip it would be), named by
+        // what the first row sends. A row that asks for more than the first sends is refused before anything is sent
+        // (the spec says why): whichever row is sent first, the other would be a second thing, or none.
         private RowResult<TMade>? Repeat(string accountId, int? row, TAsk ask, RowOutcome skipped)
         {
             if (force) return null;
             var key = spec.ClaimKey(accountId, ask);
-            if (claimed.TryAdd(key, row)) return null;
+            if (claimed.TryAdd(key, (row, ask))) return null;
             claimed.TryGetValue(key, out var first);
-            var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
-            return new RowResult<TMade>(skipped, accountId, null, $"the input names account {accountId} more than once; {earlier} sends {spec.Named(ask)}");
+            var earlier = first.Row == null ? "an earlier row" : $"pipeline item {first.Row}";
+            if (spec.NoRepeat(first.Ask, ask, earlier) is { } refused)
+            {
+                throw new DinteroValidationException(row == null ? "The input" : "The row", new[] { refused });
+            }
+            return new RowResult<TMade>(skipped, accountId, null, $"the input names account {accountId} more than once; {earlier} sends {spec.Named(first.Ask)}");
         }
 
         private async Task<(TMade Made, bool Existed, string? Note)> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
@@ -128,16 +135,20 @@ namespace Dintero.Connections.Rows
             catch (DinteroException readBack)
             {
                 throw new DinteroReadBackException(ReadBackFinding.CannotTell,
-                    $"{lost.Description} Reading {reads} back failed too ({readBack.ErrorId}): {spec.This} may have been stored; it was not sent again.",
+                    $"{Sentence(lost.Description)} Reading {reads} back failed too ({readBack.ErrorId}): {spec.This} may have been stored; it was not sent again.",
                     spec.Unsettled(accountId, ask), lost);
             }
-            var what = $"{lost.Description} Reading {reads} back found {judgement.Found}";
+            var what = $"{Sentence(lost.Description)} Reading {reads} back found {judgement.Found}";
             if (judgement.OfNoUse) throw await spec.UndoAsync(accountId, found!, what, lost, spec.SendAgain(force)).ConfigureAwait(false);
             if (judgement.Stored) return (found!, false, $"Dintero's answer was lost; reading {reads} back found {judgement.Found}");
             throw judgement.Finding == ReadBackFinding.NotStored
                 ? new DinteroReadBackException(ReadBackFinding.NotStored, $"{what}: {spec.This} was not stored.", spec.SendAgain(force), lost)
                 : new DinteroReadBackException(ReadBackFinding.CannotTell, $"{what}: it cannot be told whether {spec.This} was stored, so it was not sent again.", spec.Unsettled(accountId, ask), lost);
         }
+
+        // Dintero's message, which may end without a full stop, as a sentence another follows.
+        private static string Sentence(string text) =>
+            text.TrimEnd().EndsWith(".", StringComparison.Ordinal) || text.TrimEnd().EndsWith("?", StringComparison.Ordinal) || text.TrimEnd().EndsWith("!", StringComparison.Ordinal) ? text.TrimEnd() : text.TrimEnd() + ".";
 
         private async Task<TMade> FinishOrUndoAsync(string accountId, TAsk ask, TMade made, CancellationToken cancellationToken)
         {
