@@ -50,12 +50,20 @@ namespace Dintero.Connections.Rows
                 : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Planned);
         }
 
-        /// <summary>Skips the row, or sends it once and settles it.</summary>
+        /// <summary>
+        /// Claims the row's key for the input, on the thread that reads the input, so that rows claim in input order
+        /// whatever runs first: null when the row is the first for its key (then <see cref="RunAsync"/> with
+        /// <c>claimed</c>), else its skip. Throws <see cref="DinteroValidationException"/> for a row that asks for more
+        /// than the first row for its key sends (<see cref="RowSpec{TAsk, TMade}.NoRepeat"/>).
+        /// </summary>
+        public RowResult<TMade>? Claim(string accountId, int? row, TAsk ask) => Repeat(accountId, row, ask, RowOutcome.Skipped);
+
+        /// <summary>Skips the row, or sends it once and settles it; <c>claimed</c> when <see cref="Claim"/> took its key already.</summary>
         /// <exception cref="DinteroReadBackException">The answer was lost, and reading back showed it was not stored, or could not tell.</exception>
         /// <exception cref="DinteroRollbackException">A second step failed (or what was made is of no use), and the first was undone, or could not be.</exception>
-        public async Task<RowResult<TMade>> RunAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken)
+        public async Task<RowResult<TMade>> RunAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken, bool claimed = false)
         {
-            if (Repeat(accountId, row, ask, RowOutcome.Skipped) is { } repeat) return repeat;
+            if (!claimed && Repeat(accountId, row, ask, RowOutcome.Skipped) is { } repeat) return repeat;
             if (!force && spec.FindsBeforeSending)
             {
                 var found = await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);

@@ -85,7 +85,12 @@ namespace Dintero.Connections.Rows
             var accountId = item.ResolveAccount();
             var asked = askOf(item, accountId);
             item.Asked = asked.Ask;
-            if (!planning) return BatchCall.Change(asked.Action, token => run.RunAsync(accountId, item.Index, asked.Ask, token));
+            if (!planning)
+            {
+                // Claimed here, on the pipeline thread: the first row of the input for a key is the one sent, whatever the throttle.
+                var repeat = run.Claim(accountId, item.Index, asked.Ask);
+                return BatchCall.Change(asked.Action, token => repeat != null ? Task.FromResult(repeat) : run.RunAsync(accountId, item.Index, asked.Ask, token, claimed: true));
+            }
             var planned = runNow(token => run.PlanAsync(accountId, item.Index, asked.Ask, token));
             var action = planned.Outcome == RowOutcome.WouldSkip ? $"Skip {run.Spec.Named(asked.Ask)}: {planned.Reason}"
                 : planned.Reason == null ? asked.Action : $"{asked.Action} ({planned.Reason})";
