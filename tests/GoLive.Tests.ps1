@@ -201,6 +201,36 @@ Describe 'The secret of a new client' {
     }
 }
 
+Describe 'A pipeline stopped downstream' {
+    It 'names every client made whose secret the output did not take, on the host and in its report row, and not the one Select-Object took' {
+        # The first row's client comes last, so that the other rows are read and made before Select-Object has enough.
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000241/auth/clients'; delayMilliseconds = 1500; times = 1 }
+        try {
+            $run = Invoke-Runbook @'
+$first = 241..244 | ForEach-Object { [pscustomobject]@{ account_id = 'T{0:D8}' -f $_; name = 'Shop' } } | New-DinteroApiClient -ReportVariable report -ThrottleLimit 4 -InformationAction Ignore | Select-Object -First 1
+[pscustomobject]@{ first = $first.client_id; secret = $first.Credential.GetNetworkCredential().Password.Length; report = @($report | Select-Object row, outcome, account_id, client_id, id, message, action) }
+'@
+        }
+        finally { Clear-EmulatorFault }
+
+        $run.Result.first | Should -Be 'shop-t00000241'
+        $run.Result.secret | Should -BeGreaterThan 20
+        $taken = $run.Result.report | Where-Object client_id -eq 'shop-t00000241'
+        $taken.message | Should -BeNullOrEmpty
+        $run.Output | Should -Not -Match "'shop-t00000241' \(id"
+        # Every other client made (the emulator's word, not the report's) is named, with the command that gives it a new secret.
+        $made = @(242..244 | ForEach-Object { Get-EmulatorClient ('T{0:D8}' -f $_) })
+        $made | Should -HaveCount 3
+        foreach ($client in $made) {
+            $row = $run.Result.report | Where-Object id -eq $client.id
+            $row.outcome | Should -Be 'Created'
+            $row.message | Should -Match 'its secret was not delivered'
+            $row.action | Should -Be "Give it another secret: Reset-DinteroApiClientSecret -AccountId $($client.account_id) -Id $($client.id)"
+            $run.Output | Should -Match ([regex]::Escape("the API client '$($client.client_id)' (id $($client.id)) of account $($client.account_id) has a new secret that was not delivered"))
+        }
+    }
+}
+
 Describe 'Webhooks' {
     BeforeAll {
         $script:hookSecret = 'Hook-Secret-7719-for-the-receiver'
@@ -278,6 +308,48 @@ Describe 'Webhooks' {
 
         @($plan.outcome) | Should -Be 'WouldCreate', 'WouldSkip', 'WouldSkip'
         @(Get-EmulatorRequest POST '*/hooks/subscriptions').Count | Should -Be $before
+    }
+
+    It 'says how to go on with the secret given again, never the secret itself, and warns once when no secret signs the deliveries' {
+        Add-EmulatorFault @{ method = 'POST'; path = '/v1/accounts/T00000236/hooks/subscriptions'; status = 400; times = 1 }
+        try {
+            $sheet = 'T00000235', 'T00000236' | ForEach-Object { [pscustomobject]@{ account_id = $_; url = $receiverUrl; events = 'settlement_add' } }
+            $null = $sheet | New-DinteroWebhook -Secret $secure -ReportVariable report -ErrorAction SilentlyContinue -InformationVariable said -InformationAction SilentlyContinue
+        }
+        finally { Clear-EmulatorFault }
+        $null = 'T00000237', 'T00000238' | ForEach-Object { [pscustomobject]@{ account_id = $_; url = "$receiverUrl/unsigned"; events = 'settlement_add' } } |
+            New-DinteroWebhook -WarningVariable unsigned -WarningAction SilentlyContinue -InformationAction Ignore
+
+        $text = $said | Out-String
+        $text | Should -Match ([regex]::Escape("| New-DinteroWebhook -Secret `$secret -ReportVariable report Set `$secret to the signing secret first"))
+        $text.Contains($hookSecret) | Should -BeFalse
+        @($unsigned | Where-Object Message -Match '^No -Secret') | Should -HaveCount 1
+        $unsigned[0].Message | Should -Match 'Test-DinteroWebhookSignature refuses a delivery without a signature'
+    }
+
+    It 'keeps a refused row''s URL and events in its report, so that the report mended runs again' {
+        $null = [pscustomobject]@{ account_id = 'T00000239'; url = $receiverUrl; events = 'settlement_ad' } | New-DinteroWebhook -Secret $secure -ReportVariable refused -ErrorAction SilentlyContinue -InformationAction Ignore
+        $file = Join-Path $TestDrive 'hooks.csv'
+        $refused | Export-Csv $file
+        (Get-Content $file -Raw) -replace 'settlement_ad\b', 'settlement_add' | Set-Content $file
+
+        $refused[0].outcome | Should -Be 'Failed'
+        $refused[0].url | Should -Be $receiverUrl
+        $refused[0].events | Should -Be 'settlement_ad'
+        $made = Import-Csv $file | Where-Object outcome -eq 'Failed' | New-DinteroWebhook -Secret $secure -InformationAction Ignore
+        $made.account_id | Should -Be 'T00000239'
+        $made.events | Should -Be 'settlement_add'
+    }
+
+    It 'gives rows of one sheet for one URL the same answer whatever the throttle: one subscription' {
+        foreach ($case in @{ limit = 1; account = 'T00000245' }, @{ limit = 4; account = 'T00000246' }) {
+            $rows = 'settlement_add;checkout_transaction', 'settlement_add', 'transaction' | ForEach-Object { [pscustomobject]@{ account_id = $case.account; url = $receiverUrl; events = $_ } }
+            $null = $rows | New-DinteroWebhook -Secret $secure -ThrottleLimit $case.limit -ReportVariable overlap -ErrorAction SilentlyContinue -WarningAction SilentlyContinue -InformationAction Ignore
+
+            @($overlap.outcome) | Should -Be 'Created', 'Skipped', 'Failed'
+            $overlap[2].message | Should -Match "give the URL's events in one row"
+            @(Get-DinteroWebhook -AccountId $case.account) | Should -HaveCount 1
+        }
     }
 
     It 'removes a subscription, asking first' {

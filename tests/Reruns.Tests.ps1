@@ -139,7 +139,7 @@ Describe 'The plan of a run: -WhatIf' {
         ($text -join "`n") | Should -Match 'What if: Performing the operation "Create the Common connection with payment options dintero.zero" on target "Dintero account T00000103'
         ($text -join "`n") | Should -Match 'What if: Performing the operation "Refuse pipeline item 3 as bad input \(1 problem'
         $summary[-1].MessageData.Message | Should -Match 'New-DinteroCommonConnection: 5 rows in .* s: WouldSkip 3, WouldCreate 1, Failed 1\.'
-        $summary[-1].MessageData.Message | Should -Match ([regex]::Escape("To run the plan: `$plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan"))
+        $summary[-1].MessageData.Message | Should -Match ([regex]::Escape("To run the plan: `$plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable report"))
 
         # Exported, reviewed, run: only the rows the plan would create are sent.
         $file = Join-Path $TestDrive 'plan.csv'

@@ -17,8 +17,8 @@ namespace Dintero.Connections.Clients
     /// <list type="number">
     /// <item><c>POST .../auth/clients</c> with a client_id made of the name and the account (<see cref="ApiClientRequest.ClientIdFor"/>).
     /// Dintero refuses a client_id that is taken, so the send itself finds a first run's client: one with the grant asked
-    /// for is a skip; one without (left by a run that died between the steps, its secret gone with it) is deleted and made
-    /// again. A lost answer (which held the secret, shown once) is read back: a client made is of no use and is undone.</item>
+    /// for is a skip; one without any grant (left by a run that died between the steps, its secret gone with it) is deleted
+    /// and made again; one with another grant is never touched: a skip that says what it has and what to do. A lost answer (which held the secret, shown once) is read back: a client made is of no use and is undone.</item>
     /// <item><c>POST .../auth/client-grants</c> naming the client's <c>id</c>, for the account's URL, with the scopes asked
     /// for: the second step, whose failure undoes the first; a lost answer is read back first.</item>
     /// </list>
@@ -57,17 +57,27 @@ namespace Dintero.Connections.Clients
         // The POST finds the client a first run made (Dintero refuses its client_id): nothing is read first.
         public override bool FindsBeforeSending => false;
 
+        // A client with the grant asked for is a skip. One with no grant at all (left by a run that died between its two
+        // steps, its secret gone with that run) is in the way, and made anew. One with another grant is somebody's client
+        // at work: never deleted, a skip that says so (a refusal would fail the row on every run, and nothing the run could
+        // send would mend it).
         public override async Task<Found<ApiClientWithSecret>?> FindAsync(string accountId, ApiClientRequest ask, CancellationToken cancellationToken)
         {
             var existing = await WithGrantsAsync(accountId, ask.ClientIdFor(accountId), cancellationToken).ConfigureAwait(false);
             if (existing == null) return null;
-            return HasGrant(existing, ask, accountId)
-                ? new Found<ApiClientWithSecret>(new ApiClientWithSecret(existing, null), blocks: true)
-                : new Found<ApiClientWithSecret>(new ApiClientWithSecret(existing, null), blocks: false, Replaces(existing));
+            var found = new ApiClientWithSecret(existing, null);
+            return existing.grants == null || existing.grants.Count == 0
+                ? new Found<ApiClientWithSecret>(found, blocks: false,
+                    $"the client {existing.client_id} was there without a grant (a run stopped between its two steps): it was deleted and made anew",
+                    $"the client {existing.client_id} is there without a grant (a run stopped between its two steps): it would be deleted and made anew")
+                : new Found<ApiClientWithSecret>(found, blocks: true);
         }
 
-        public override string SkipReason(string accountId, ApiClientRequest ask, ApiClientWithSecret existing) =>
-            $"account {existing.Client.account_id ?? accountId} has the client {existing.Client.client_id} ('{existing.Client.name}') with the grant asked for already; -Force makes another";
+        public override string SkipReason(string accountId, ApiClientRequest ask, ApiClientWithSecret existing) => HasGrant(existing.Client, ask, accountId)
+            ? $"account {existing.Client.account_id ?? accountId} has the client {existing.Client.client_id} ('{existing.Client.name}') with the grant asked for already; -Force makes another"
+            : $"account {existing.Client.account_id ?? accountId} has the client {existing.Client.client_id} ('{existing.Client.name}') with another grant ({Describe(existing.Client.grants)}) "
+              + $"than the one asked for ({ask.GrantType}: {string.Join(", ", ask.Scopes)}), so it is left as it is. To give it the grant asked for, change its grant in Backoffice, "
+              + $"or remove it (Remove-DinteroApiClient -AccountId {accountId} -Id {existing.Client.id}) and run again; -Force makes another client beside it";
 
         public override async Task<ApiClientWithSecret> SendAsync(string accountId, ApiClientRequest ask, bool force, CancellationToken cancellationToken)
         {
@@ -189,7 +199,7 @@ namespace Dintero.Connections.Clients
         private bool Grants(ClientGrant grant, ApiClientRequest ask, string accountId) =>
             grant.type == ask.GrantType && ClientScopes.ForAccount(grant, Api.AccountUri(accountId)) && grant.scope != null && ask.Scopes.All(grant.scope.Contains);
 
-        private static string Replaces(ApiClient existing) =>
-            $"the client {existing.client_id} was there without a grant (a run stopped between its two steps) and was made anew";
+        private static string Describe(IEnumerable<ClientGrant>? grants) =>
+            string.Join("; ", (grants ?? Enumerable.Empty<ClientGrant>()).Select(grant => $"{grant.type}: {string.Join(", ", grant.scope ?? new List<string>())}"));
     }
 }

@@ -55,8 +55,14 @@ namespace Dintero.Connections.Clients
         public static bool TakesPayments(Models.ClientGrant grant, Uri accountUri) =>
             grant.type == ClientCredentials && grant.scope != null && grant.scope.Any(scope => scope == CheckoutAdmin || scope == CheckoutWrite) && ForAccount(grant, accountUri);
 
-        /// <summary>Whether a grant is for the account: its audience is the account's URL (a trailing '/' or not).</summary>
+        /// <summary>
+        /// Whether a grant is for the account: its audience is the account's URL, in any of the forms of one URL (a trailing
+        /// '/', the host's case, a default port, the account id's case).
+        /// </summary>
         public static bool ForAccount(Models.ClientGrant grant, Uri accountUri) =>
-            string.Equals(grant.audience?.TrimEnd('/'), accountUri.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal);
+            grant.audience != null && Uri.TryCreate(grant.audience.Trim(), UriKind.Absolute, out var audience)
+            && string.Equals(Normal(audience), Normal(accountUri), StringComparison.OrdinalIgnoreCase);
+
+        private static string Normal(Uri uri) => uri.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.Unescaped).TrimEnd('/');
     }
 }

@@ -27,7 +27,8 @@ namespace Dintero.Connections.Rows
     {
         private readonly RowSpec<TAsk, TMade> spec;
         private readonly bool force;
-        private readonly ConcurrentDictionary<string, int?> claimed = new ConcurrentDictionary<string, int?>(StringComparer.Ordinal);
+        // Each key's first row: its place in the input and what it asks for, for the sentence of a repeat.
+        private readonly ConcurrentDictionary<string, (int? Row, TAsk Ask)> claimed = new ConcurrentDictionary<string, (int? Row, TAsk Ask)>(StringComparer.Ordinal);
 
         /// <param name="spec">The creator's part.</param>
         /// <param name="force">-Force: every row sent as given.</param>
@@ -46,15 +47,23 @@ namespace Dintero.Connections.Rows
             var found = force ? null : await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
             return found?.Blocks == true
                 ? new RowResult<TMade>(RowOutcome.WouldSkip, accountId, found.Made, spec.SkipReason(accountId, ask, found.Made))
-                : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Note);
+                : new RowResult<TMade>(RowOutcome.WouldCreate, accountId, found?.Made, found?.Planned);
         }
 
-        /// <summary>Skips the row, or sends it once and settles it.</summary>
+        /// <summary>
+        /// Claims the row's key for the input, on the thread that reads the input, so that rows claim in input order
+        /// whatever runs first: null when the row is the first for its key (then <see cref="RunAsync"/> with
+        /// <c>claimed</c>), else its skip. Throws <see cref="DinteroValidationException"/> for a row that asks for more
+        /// than the first row for its key sends (<see cref="RowSpec{TAsk, TMade}.NoRepeat"/>).
+        /// </summary>
+        public RowResult<TMade>? Claim(string accountId, int? row, TAsk ask) => Repeat(accountId, row, ask, RowOutcome.Skipped);
+
+        /// <summary>Skips the row, or sends it once and settles it; <c>claimed</c> when <see cref="Claim"/> took its key already.</summary>
         /// <exception cref="DinteroReadBackException">The answer was lost, and reading back showed it was not stored, or could not tell.</exception>
         /// <exception cref="DinteroRollbackException">A second step failed (or what was made is of no use), and the first was undone, or could not be.</exception>
-        public async Task<RowResult<TMade>> RunAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken)
+        public async Task<RowResult<TMade>> RunAsync(string accountId, int? row, TAsk ask, CancellationToken cancellationToken, bool claimed = false)
         {
-            if (Repeat(accountId, row, ask, RowOutcome.Skipped) is { } repeat) return repeat;
+            if (!claimed && Repeat(accountId, row, ask, RowOutcome.Skipped) is { } repeat) return repeat;
             if (!force && spec.FindsBeforeSending)
             {
                 var found = await spec.FindAsync(accountId, ask, cancellationToken).ConfigureAwait(false);
@@ -90,15 +99,21 @@ namespace Dintero.Connections.Rows
         private RowResult<TMade> Skip(string accountId, TAsk ask, TMade existing) =>
             new RowResult<TMade>(RowOutcome.Skipped, accountId, existing, spec.SkipReason(accountId, ask, existing));
 
-        // Null when the row is this input's first for its key; else the skip (for a plan, the skip it would be).
+        // Null when the row is this input's first for its key; else the skip (for a plan, the skip it would be), named by
+        // what the first row sends. A row that asks for more than the first sends is refused before anything is sent
+        // (the spec says why): whichever row is sent first, the other would be a second thing, or none.
         private RowResult<TMade>? Repeat(string accountId, int? row, TAsk ask, RowOutcome skipped)
         {
             if (force) return null;
             var key = spec.ClaimKey(accountId, ask);
-            if (claimed.TryAdd(key, row)) return null;
+            if (claimed.TryAdd(key, (row, ask))) return null;
             claimed.TryGetValue(key, out var first);
-            var earlier = first == null ? "an earlier row" : $"pipeline item {first}";
-            return new RowResult<TMade>(skipped, accountId, null, $"the input names {spec.Repeated(accountId, ask)} more than once; {earlier} sends {spec.Named(ask)}");
+            var earlier = first.Row == null ? "an earlier row" : $"pipeline item {first.Row}";
+            if (spec.NoRepeat(first.Ask, ask, earlier) is { } refused)
+            {
+                throw new DinteroValidationException(row == null ? "The input" : "The row", new[] { refused });
+            }
+            return new RowResult<TMade>(skipped, accountId, null, $"the input names {spec.Repeated(accountId, first.Ask)} more than once; {earlier} sends {spec.Named(first.Ask)}");
         }
 
         private async Task<(TMade Made, bool Existed, string? Note)> SendOnceAsync(string accountId, TAsk ask, CancellationToken cancellationToken)
@@ -130,16 +145,20 @@ namespace Dintero.Connections.Rows
             catch (DinteroException readBack)
             {
                 throw new DinteroReadBackException(ReadBackFinding.CannotTell,
-                    $"{lost.Description} Reading {reads} back failed too ({readBack.ErrorId}): {spec.This} may have been stored; it was not sent again.",
+                    $"{Sentence(lost.Description)} Reading {reads} back failed too ({readBack.ErrorId}): {spec.This} may have been stored; it was not sent again.",
                     spec.Unsettled(accountId, ask), lost);
             }
-            var what = $"{lost.Description} Reading {reads} back found {judgement.Found}";
+            var what = $"{Sentence(lost.Description)} Reading {reads} back found {judgement.Found}";
             if (judgement.OfNoUse) throw await spec.UndoAsync(accountId, found!, what, lost, spec.SendAgain(force)).ConfigureAwait(false);
             if (judgement.Stored) return (found!, false, $"Dintero's answer was lost; reading {reads} back found {judgement.Found}");
             throw judgement.Finding == ReadBackFinding.NotStored
                 ? new DinteroReadBackException(ReadBackFinding.NotStored, $"{what}: {spec.This} was not stored.", spec.SendAgain(force), lost)
                 : new DinteroReadBackException(ReadBackFinding.CannotTell, $"{what}: it cannot be told whether {spec.This} was stored, so it was not sent again.", spec.Unsettled(accountId, ask), lost);
         }
+
+        // Dintero's message, which may end without a full stop, as a sentence another follows.
+        private static string Sentence(string text) =>
+            text.TrimEnd().EndsWith(".", StringComparison.Ordinal) || text.TrimEnd().EndsWith("?", StringComparison.Ordinal) || text.TrimEnd().EndsWith("!", StringComparison.Ordinal) ? text.TrimEnd() : text.TrimEnd() + ".";
 
         private async Task<TMade> FinishOrUndoAsync(string accountId, TAsk ask, TMade made, CancellationToken cancellationToken)
         {

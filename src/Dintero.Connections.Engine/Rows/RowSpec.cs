@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Dintero.Connections.Errors;
 using Dintero.Connections.Http;
+using Dintero.Connections.Validation;
 
 namespace Dintero.Connections.Rows
 {
@@ -43,6 +44,13 @@ namespace Dintero.Connections.Rows
 
         /// <summary>The key two rows of one input share when they ask for the same thing of one account.</summary>
         public abstract string ClaimKey(string accountId, TAsk ask);
+
+        /// <summary>
+        /// Why a later row of the input cannot be a repeat of the row that claimed its key (it asks for more than that row
+        /// sends), so that it is refused before anything is sent; null when it is a repeat, skipped. <c>claimant</c> names
+        /// the claiming row ("pipeline item 0").
+        /// </summary>
+        public virtual ValidationProblem? NoRepeat(TAsk claimed, TAsk ask, string claimant) => null;
 
         /// <summary>False where the send itself finds what exists (Dintero refuses a client_id that is taken): the run reads nothing first.</summary>
         public virtual bool FindsBeforeSending => true;
@@ -112,14 +120,18 @@ namespace Dintero.Connections.Rows
         public virtual IReadOnlyCollection<string> NeverCopied => Array.Empty<string>();
     }
 
-    /// <summary>What a spec found for a row: <see cref="Made"/> exists; it makes the row a skip, or a send replaces it (<see cref="Note"/> says how).</summary>
+    /// <summary>
+    /// What a spec found for a row: <see cref="Made"/> exists; it makes the row a skip, or a send replaces it (<see cref="Note"/>
+    /// says how it was replaced, <see cref="Planned"/> how a run would replace it).
+    /// </summary>
     public sealed class Found<TMade> where TMade : class
     {
-        public Found(TMade made, bool blocks, string? note = null)
+        public Found(TMade made, bool blocks, string? note = null, string? planned = null)
         {
             Made = made;
             Blocks = blocks;
             Note = note;
+            Planned = planned ?? note;
         }
 
         public TMade Made { get; }
@@ -127,5 +139,8 @@ namespace Dintero.Connections.Rows
         public bool Blocks { get; }
 
         public string? Note { get; }
+
+        /// <summary>What -WhatIf says of it: what a run would do.</summary>
+        public string? Planned { get; }
     }
 }

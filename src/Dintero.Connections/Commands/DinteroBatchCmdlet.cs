@@ -60,6 +60,11 @@ namespace Dintero.Connections.Commands
         /// <summary>Writes one call's result, on the pipeline thread; by default the result itself, a collection item by item.</summary>
         private protected virtual void WriteResult(TResult result, BatchItem item) => WriteObject(result, enumerateCollection: true);
 
+        /// <summary>A result the output could no longer take, the pipeline stopped (downstream, or Ctrl+C); by default nothing: only a secret is lost with it.</summary>
+        private protected virtual void ResultNotWritten(TResult result, BatchItem item)
+        {
+        }
+
         /// <summary>The cmdlet's own watch over the run, made when the command starts (a report variable is set here); null for none.</summary>
         private protected virtual RecordObserver<TResult>? StartObserver() => null;
 
@@ -76,7 +81,7 @@ namespace Dintero.Connections.Commands
         {
             commandAccount = MyInvocation.BoundParameters.TryGetValue(nameof(AccountId), out var given) ? given as string : null;
             batch = new CmdletBatch<TResult>(this, Options, Activity, MyInvocation.ExpectingInput, WriteResult, StartObserver(),
-                Concurrency.BatchSummary.DoneWord(((CmdletInfo)MyInvocation.MyCommand).Verb), Cancellation);
+                Concurrency.BatchSummary.DoneWord(((CmdletInfo)MyInvocation.MyCommand).Verb), Cancellation, ResultNotWritten);
         }
 
         protected sealed override void StopProcessing()

@@ -43,7 +43,18 @@ namespace Dintero.Connections.Commands
         private protected CmdletInput RowInput(BatchItem item) => rowInput ??= new CmdletInput(this, run!.ReportColumns(item));
 
         /// <summary>Writes what a row made; by default the thing itself.</summary>
-        private protected virtual void WriteMade(TMade made) => WriteObject(made);
+        private protected virtual void WriteMade(TMade made, BatchItem item) => WriteObject(made);
+
+        /// <summary>What a row made that the output could no longer take (the pipeline stopped); by default nothing: the report has it.</summary>
+        private protected virtual void MadeNotWritten(TMade made, BatchItem item)
+        {
+        }
+
+        /// <summary>What the command must be given again to go on from its report, which no row holds (a secret); null when a row holds all.</summary>
+        internal virtual GivenAgain? GivenAgain => null;
+
+        /// <summary>Says in the report row of the record just told (its message and action) what became of what it made after.</summary>
+        private protected void SayInReport(BatchItem item, string message, string action) => run?.Amend(item, message, action);
 
         private protected sealed override RecordObserver<RowResult<TMade>> StartObserver() => run = StartRun();
 
@@ -55,13 +66,18 @@ namespace Dintero.Connections.Commands
             {
                 case RowOutcome.Created:
                     // What was made first: nothing that can fail comes before it (an API client's secret is shown once).
-                    WriteMade(result.Made!);
+                    WriteMade(result.Made!, item);
                     if (result.Reason != null) WriteVerbose($"{result.AccountId}: {result.Reason}.");
                     break;
                 case RowOutcome.Skipped:
                     WriteRepeatedWarning(SkippedCondition, $"Skipped: {result.Reason}.");
                     break;
             }
+        }
+
+        private protected sealed override void ResultNotWritten(RowResult<TMade> result, BatchItem item)
+        {
+            if (result.Outcome == RowOutcome.Created) MadeNotWritten(result.Made!, item);
         }
 
         /// <summary>Whether every row is sent as given, for the run.</summary>

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using Dintero.Connections.Binding;
 using Dintero.Connections.Clients;
 using Dintero.Connections.Completion;
+using Dintero.Connections.Concurrency;
 using Dintero.Connections.Models;
 using Dintero.Connections.Rows;
 
@@ -61,7 +62,12 @@ namespace Dintero.Connections.Commands
             });
         }
 
-        // The secret with the client, before anything of its record that can fail.
-        private protected override void WriteMade(ApiClientWithSecret made) => ApiClientOutput.Deliver(this, made.Client, made.Secret!);
+        // The secret with the client, before anything of its record that can fail; one the output did not take is named
+        // on the host and in the row's report.
+        private protected override void WriteMade(ApiClientWithSecret made, BatchItem item) =>
+            ApiClientOutput.Deliver(this, made.Client, made.Secret!, (message, action) => SayInReport(item, message, action));
+
+        private protected override void MadeNotWritten(ApiClientWithSecret made, BatchItem item) =>
+            ApiClientOutput.NotDelivered(this, made.Client, (message, action) => SayInReport(item, message, action));
     }
 }

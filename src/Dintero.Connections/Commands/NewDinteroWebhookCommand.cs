@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -19,6 +20,9 @@ namespace Dintero.Connections.Commands
     [OutputType(typeof(WebhookSubscription))]
     public sealed class NewDinteroWebhookCommand : DinteroCreatorCmdlet<WebhookSubscription>
     {
+        private const string UnsignedWarning = "No -Secret: Dintero will deliver these subscriptions' events unsigned, and Test-DinteroWebhookSignature "
+            + "refuses a delivery without a signature. Give -Secret (a SecureString) to have every delivery signed; a subscription made without one keeps none.";
+
         private const string NeverSentCondition = "Test accounts subscribed to events Dintero sends production subscriptions only";
 
         /// <summary>The events to deliver, e.g. account_add, account_update (completed from Dintero's list).</summary>
@@ -49,16 +53,39 @@ namespace Dintero.Connections.Commands
 
         private protected override string Activity => "Subscribing to webhooks";
 
-        private protected override CreatorRun<WebhookSubscription> StartRun() => CreatorRun.Of(this, api => new WebhookSpec(api), (item, accountId) =>
+        // The report never keeps the secret, nor this switch of the whole command: the command that goes on names them.
+        internal override GivenAgain? GivenAgain
         {
-            var secret = Secret == null ? null : new DinteroSecret(new NetworkCredential(string.Empty, Secret).Password);
-            var wanted = WebhookEvents.Check(Cells.Of(Event), Url, secret, InsecureSsl);
-            var neverSent = WebhookEvents.NeverSentTo(accountId, wanted.events!);
-            if (neverSent.Count > 0)
+            get
             {
-                WriteRepeatedWarning(NeverSentCondition, $"{accountId} is a test account: Dintero sends {string.Join(", ", neverSent)} to production subscriptions only, so this subscription will not get them. Subscribed as asked.");
+                if (Secret == null && !InsecureSsl) return null;
+                var arguments = (Secret == null ? string.Empty : "-Secret $secret ") + (InsecureSsl ? "-InsecureSsl" : string.Empty);
+                return new GivenAgain(arguments.Trim(), Secret == null ? null : "Set $secret to the signing secret first (a SecureString): the report does not keep it.");
             }
-            return (wanted, $"Subscribe {wanted.config!.url} to {string.Join(", ", wanted.events!)}");
-        });
+        }
+
+        private protected override CreatorRun<WebhookSubscription> StartRun()
+        {
+            var command = this;
+            var toldUnsigned = false;
+            return CreatorRun.Of(this, api => new WebhookSpec(api), (item, accountId) =>
+            {
+                // Before its checks: a refused row's report keeps the URL and events it gave, to be mended and run again.
+                item.Asked = new WebhookSubscription { config = new WebhookConfig { url = command.Url }, events = Cells.Of(command.Event)?.ToList() };
+                var secret = command.Secret == null ? null : new DinteroSecret(new NetworkCredential(string.Empty, command.Secret).Password);
+                var wanted = WebhookEvents.Check(Cells.Of(command.Event), command.Url, secret, command.InsecureSsl);
+                if (secret == null && !toldUnsigned)
+                {
+                    toldUnsigned = true;
+                    command.WriteWarning(UnsignedWarning);
+                }
+                var neverSent = WebhookEvents.NeverSentTo(accountId, wanted.events!);
+                if (neverSent.Count > 0)
+                {
+                    command.WriteRepeatedWarning(NeverSentCondition, $"{accountId} is a test account: Dintero sends {string.Join(", ", neverSent)} to production subscriptions only, so this subscription will not get them. Subscribed as asked.");
+                }
+                return (wanted, $"Subscribe {wanted.config!.url} to {string.Join(", ", wanted.events!)}");
+            });
+        }
     }
 }

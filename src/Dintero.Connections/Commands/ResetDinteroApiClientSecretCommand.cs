@@ -29,5 +29,8 @@ namespace Dintero.Connections.Commands
         }
 
         private protected override void WriteResult(ApiClientWithSecret reset, BatchItem item) => ApiClientOutput.Deliver(this, reset.Client, reset.Secret!);
+
+        // A secret made while the pipeline was stopping downstream: named on the host, as one the output refused is.
+        private protected override void ResultNotWritten(ApiClientWithSecret reset, BatchItem item) => ApiClientOutput.NotDelivered(this, reset.Client, null);
     }
 }

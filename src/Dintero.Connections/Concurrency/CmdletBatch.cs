@@ -36,6 +36,7 @@ namespace Dintero.Connections.Concurrency
         private readonly int activityId;
         private readonly string activity;
         private readonly Action<TResult, BatchItem> writeResult;
+        private readonly Action<TResult, BatchItem>? notWritten;
         private readonly RecordObserver<TResult>? observer;
         private readonly string succeeded;
         private readonly BatchSummary summary = new BatchSummary();
@@ -64,8 +65,10 @@ namespace Dintero.Connections.Concurrency
         /// <param name="observer">The cmdlet's own watch over the run, told of every record's end; null for none.</param>
         /// <param name="succeeded">What a record whose call returned counts as in the summary, e.g. "Read", "Changed".</param>
         /// <param name="cancellation">The cmdlet's stop signal.</param>
-        public CmdletBatch(Commands.DinteroCmdlet cmdlet, BatchOptions options, string activity, bool showsProgress, Action<TResult, BatchItem> writeResult, RecordObserver<TResult>? observer, string succeeded, CancellationToken cancellation)
+        /// <param name="notWritten">Told of a result the streams could no longer take (a pipeline stopped downstream): what only the output held (a secret) is said elsewhere.</param>
+        public CmdletBatch(Commands.DinteroCmdlet cmdlet, BatchOptions options, string activity, bool showsProgress, Action<TResult, BatchItem> writeResult, RecordObserver<TResult>? observer, string succeeded, CancellationToken cancellation, Action<TResult, BatchItem>? notWritten = null)
         {
+            this.notWritten = notWritten;
             this.succeeded = succeeded;
             this.cmdlet = cmdlet;
             this.writeResult = writeResult;
@@ -167,7 +170,12 @@ namespace Dintero.Connections.Concurrency
             else
             {
                 Ended(item, new BatchEnd<TResult>(BatchEndKind.Succeeded, outcome.Result));
-                if (outcome.Result == null || ending && !streamsOpen) return;
+                if (outcome.Result == null) return;
+                if (ending && !streamsOpen)
+                {
+                    notWritten?.Invoke(outcome.Result, item);
+                    return;
+                }
                 try
                 {
                     writeResult(outcome.Result, item);

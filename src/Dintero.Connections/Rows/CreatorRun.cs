@@ -27,6 +27,9 @@ namespace Dintero.Connections.Rows
 
         /// <summary>The report's own columns: keys a later run's binder drops without a word.</summary>
         public abstract IReadOnlyList<string> ReportColumns(BatchItem item);
+
+        /// <summary>Sets the message and action of the record's report row, when it is the row told last (what it made was not delivered).</summary>
+        public abstract void Amend(BatchItem item, string message, string action);
     }
 
     /// <summary>Makes a creator's run.</summary>
@@ -39,7 +42,7 @@ namespace Dintero.Connections.Rows
         public static CreatorRun<TMade> Of<TAsk, TMade>(Commands.DinteroCreatorCmdlet<TMade> cmdlet, Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, (TAsk Ask, string Action)> askOf)
             where TAsk : class
             where TMade : class =>
-            new CreatorRun<TAsk, TMade>(specFor, askOf, cmdlet.SendsAsGiven, cmdlet.MyInvocation.MyCommand.Name, cmdlet.ReportVariable, cmdlet.SessionState);
+            new CreatorRun<TAsk, TMade>(specFor, askOf, cmdlet.SendsAsGiven, cmdlet.MyInvocation.MyCommand.Name, cmdlet.ReportVariable, cmdlet.SessionState, cmdlet.GivenAgain);
     }
 
     /// <inheritdoc cref="CreatorRun{TMade}"/>
@@ -53,7 +56,10 @@ namespace Dintero.Connections.Rows
         private readonly string command;
         private readonly string? variable;
         private readonly ReportVariable? rows;
+        private readonly GivenAgain? givenAgain;
         private RowRunner<TAsk, TMade>? runner;
+        // The row told last, and its record: what it made is written right after it is told.
+        private (BatchItem Item, PSObject Row)? last;
 
         /// <param name="specFor">Makes the command's spec for the context's client (once).</param>
         /// <param name="askOf">Binds and checks one record for its account: what it asks for (set on <see cref="BatchItem.Asked"/> before its checks, for a refused row's report).</param>
@@ -61,8 +67,10 @@ namespace Dintero.Connections.Rows
         /// <param name="command">The cmdlet's name, for the command that goes on.</param>
         /// <param name="variable">-ReportVariable's name; null when none was given.</param>
         /// <param name="sessionState">Where the variable is set: the caller's scope, as -ErrorVariable is.</param>
-        public CreatorRun(Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, (TAsk Ask, string Action)> askOf, bool force, string command, string? variable, SessionState sessionState)
+        /// <param name="givenAgain">What the command that goes on must be given again, which no row holds; null for nothing.</param>
+        public CreatorRun(Func<DinteroApi, RowSpec<TAsk, TMade>> specFor, Func<BatchItem, string, (TAsk Ask, string Action)> askOf, bool force, string command, string? variable, SessionState sessionState, GivenAgain? givenAgain)
         {
+            this.givenAgain = givenAgain;
             this.specFor = specFor;
             this.askOf = askOf;
             this.force = force;
@@ -77,9 +85,16 @@ namespace Dintero.Connections.Rows
             var accountId = item.ResolveAccount();
             var asked = askOf(item, accountId);
             item.Asked = asked.Ask;
-            if (!planning) return BatchCall.Change(asked.Action, token => run.RunAsync(accountId, item.Index, asked.Ask, token));
+            if (!planning)
+            {
+                // Claimed here, on the pipeline thread: the first row of the input for a key is the one sent, whatever the throttle.
+                var repeat = run.Claim(accountId, item.Index, asked.Ask);
+                return BatchCall.Change(asked.Action, token => repeat != null ? Task.FromResult(repeat) : run.RunAsync(accountId, item.Index, asked.Ask, token, claimed: true));
+            }
             var planned = runNow(token => run.PlanAsync(accountId, item.Index, asked.Ask, token));
-            return BatchCall.Planned(planned.Outcome == RowOutcome.WouldSkip ? $"Skip {run.Spec.Named(asked.Ask)}: {planned.Reason}" : asked.Action, planned);
+            var action = planned.Outcome == RowOutcome.WouldSkip ? $"Skip {run.Spec.Named(asked.Ask)}: {planned.Reason}"
+                : planned.Reason == null ? asked.Action : $"{asked.Action} ({planned.Reason})";
+            return BatchCall.Planned(action, planned);
         }
 
         public override IReadOnlyList<string> ReportColumns(BatchItem item) => RowReport.Columns(RunnerFor(item).Spec);
@@ -92,7 +107,7 @@ namespace Dintero.Connections.Rows
             var row = item.Index ?? 0;
             var ask = item.Asked as TAsk;
             var input = item.Plain;
-            rows.Add(spec.ReportTypeName, end.Kind switch
+            var told = rows.Add(spec.ReportTypeName, end.Kind switch
             {
                 BatchEndKind.Succeeded => RowReport.Of(spec, row, end.Result, ask, input),
                 BatchEndKind.Failed => RowReport.OfFailure(spec, row, item.AccountShown, ask, end.Failure!, input),
@@ -100,11 +115,19 @@ namespace Dintero.Connections.Rows
                 BatchEndKind.Abandoned => RowReport.OfNotSent(spec, row, item.AccountShown, ask, input),
                 _ => RowReport.OfStopped(spec, row, item.AccountShown, ask, input),
             });
+            last = (item, told);
+        }
+
+        public override void Amend(BatchItem item, string message, string action)
+        {
+            if (last is not { } told || told.Item != item) return;
+            told.Row.Properties["message"].Value = message;
+            told.Row.Properties["action"].Value = action;
         }
 
         public override RowOutcome? OutcomeOf(RowResult<TMade> result) => result.Outcome;
 
-        public override string? Resume(IReadOnlyDictionary<RowOutcome, int> outcomes, bool ended) => RowReport.Resume(command, variable, outcomes, ended);
+        public override string? Resume(IReadOnlyDictionary<RowOutcome, int> outcomes, bool ended) => RowReport.Resume(command, variable, outcomes, ended, givenAgain);
 
         private RowRunner<TAsk, TMade> RunnerFor(BatchItem item) => runner ??= new RowRunner<TAsk, TMade>(specFor(item.Api), force);
     }

@@ -28,13 +28,15 @@ namespace Dintero.Connections.Rows
 
         /// <param name="typeName">The report's type name, which views key on.</param>
         /// <param name="cells">The row's columns, in order.</param>
-        public void Add(string typeName, IEnumerable<KeyValuePair<string, object?>> cells)
+        /// <returns>The row, for what is said of it after (a secret not delivered).</returns>
+        public PSObject Add(string typeName, IEnumerable<KeyValuePair<string, object?>> cells)
         {
             var record = new PSObject();
             record.TypeNames.Insert(0, typeName);
             foreach (var cell in cells) record.Properties.Add(new PSNoteProperty(cell.Key, cell.Value));
             // The stopping thread adds the rows in flight while the pipeline thread may still be adding one.
             lock (rows) rows.Add(record);
+            return record;
         }
     }
 }

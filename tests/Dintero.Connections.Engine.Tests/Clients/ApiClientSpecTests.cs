@@ -162,6 +162,69 @@ public sealed class ApiClientSpecTests
         Assert.Single(stored.grants!);
     }
 
+    [Theory]
+    [InlineData("admin:checkout;read:accounts", null)]
+    [InlineData("admin:checkout", "authorization_code")]
+    public async Task A_client_with_another_grant_is_never_deleted_a_run_and_its_plan_skip_it_and_say_what_to_do(string scopes, string? grantType)
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var first = await Setup(partner, false).RunAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var other = new ApiClientRequest("Web shop", null, scopes.Split(';'), grantType).Checked();
+
+        var plan = await Setup(partner, false).PlanAsync(Merchant, 0, other, CancellationToken.None);
+        var again = await Setup(partner, false).RunAsync(Merchant, 0, other, CancellationToken.None);
+
+        Assert.Equal(RowOutcome.WouldSkip, plan.Outcome);
+        Assert.Equal(RowOutcome.Skipped, again.Outcome);
+        Assert.Contains("has the client web-shop-t11200001 ('Web shop') with another grant (client_credentials: admin:checkout) than the one asked for", again.Reason);
+        Assert.Contains($"Remove-DinteroApiClient -AccountId {Merchant} -Id {first.Made!.Client.id}", again.Reason);
+        Assert.Contains("-Force makes another client beside it", again.Reason);
+        Assert.Equal(again.Reason, plan.Reason);
+        var stored = Assert.Single(await Clients(partner));
+        Assert.Equal(first.Made.Client.id, stored.id);
+        Assert.Equal(0, env.Requests.Entries.Count(entry => entry.Method == "DELETE"));
+        Assert.Equal(1, env.Requests.Count("POST", "/auth/client-grants"));
+    }
+
+    [Fact]
+    public async Task The_plan_of_a_client_left_without_a_grant_says_it_would_be_deleted_and_made_anew_and_deletes_nothing()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        await partner.CreateApiClientAsync(Merchant, "Web shop", null, Shop().ClientIdFor(Merchant));
+
+        var plan = await Setup(partner, false).PlanAsync(Merchant, 0, Shop(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.WouldCreate, plan.Outcome);
+        Assert.Equal("the client web-shop-t11200001 is there without a grant (a run stopped between its two steps): it would be deleted and made anew", plan.Reason);
+        Assert.Single(await Clients(partner));
+        Assert.Equal(0, env.Requests.Entries.Count(entry => entry.Method == "DELETE"));
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/v1/accounts/T11200001", true)]
+    [InlineData("https://API.Example.com:443/v1/accounts/T11200001/", true)]
+    [InlineData("https://api.example.com/v1/accounts/t11200001", true)]
+    [InlineData("https://api.example.com/v1/accounts/T11200002", false)]
+    [InlineData("http://api.example.com/v1/accounts/T11200001", false)]
+    [InlineData("not a url", false)]
+    public void A_grant_s_audience_is_the_account_s_URL_in_any_of_its_forms(string audience, bool forAccount) =>
+        Assert.Equal(forAccount, ClientScopes.ForAccount(new ClientGrant { audience = audience }, new Uri("https://api.example.com/v1/accounts/T11200001")));
+
+    [Fact]
+    public async Task A_repeat_names_what_the_claiming_row_sends_not_its_own_name()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var setup = Setup(env.PartnerApi(), false);
+
+        await setup.PlanAsync(Merchant, 0, Shop(), CancellationToken.None);
+        var repeat = await setup.PlanAsync(Merchant, 1, new ApiClientRequest("WEB SHOP!", null, null, null).Checked(), CancellationToken.None);
+
+        Assert.Equal(RowOutcome.WouldSkip, repeat.Outcome);
+        Assert.EndsWith("pipeline item 0 sends the API client 'Web shop'", repeat.Reason);
+    }
+
     [Fact]
     public async Task Force_makes_another_client_with_an_id_of_Dintero_s()
     {

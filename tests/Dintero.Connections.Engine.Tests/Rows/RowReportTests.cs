@@ -104,9 +104,39 @@ public sealed class RowReportTests
         // A run that ended before its input did goes on with the same input: the rows it never read are in no report.
         Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", RowReport.Resume("New-DinteroCommonConnection", "report", failed, ended: true));
         Assert.StartsWith("To go on, pipe the same input into New-DinteroCommonConnection again", RowReport.Resume("New-DinteroCommonConnection", "plan", planned, ended: true));
-        Assert.Equal("To run the plan: $plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable plan",
+        // The run reports into a variable of its own: the plan is kept.
+        Assert.Equal("To run the plan: $plan | Where-Object outcome -eq 'WouldCreate' | New-DinteroCommonConnection -ReportVariable report",
             RowReport.Resume("New-DinteroCommonConnection", "plan", planned));
+        Assert.EndsWith("| New-DinteroCommonConnection -ReportVariable ran", RowReport.Resume("New-DinteroCommonConnection", "report", planned));
         Assert.Contains("-ReportVariable report", RowReport.Resume("New-DinteroCommonConnection", null, failed));
         Assert.Null(RowReport.Resume("New-DinteroCommonConnection", "report", done));
+    }
+
+    [Fact]
+    public void The_command_that_goes_on_carries_what_no_row_holds_as_a_placeholder_the_text_says_to_fill()
+    {
+        var failed = new Dictionary<RowOutcome, int> { [RowOutcome.Created] = 5, [RowOutcome.Failed] = 1 };
+        var planned = new Dictionary<RowOutcome, int> { [RowOutcome.WouldCreate] = 3 };
+        var secret = new GivenAgain("-Secret $secret -InsecureSsl", "Set $secret to the signing secret first: the report does not keep it.");
+
+        Assert.Equal("To go on with the rows still to do: $report | Where-Object outcome -in 'Failed', 'Unknown', 'NotSent' | New-DinteroWebhook -Secret $secret -InsecureSsl -ReportVariable report Set $secret to the signing secret first: the report does not keep it.",
+            RowReport.Resume("New-DinteroWebhook", "report", failed, givenAgain: secret));
+        Assert.Contains("| New-DinteroWebhook -Secret $secret -InsecureSsl -ReportVariable report Set $secret", RowReport.Resume("New-DinteroWebhook", "plan", planned, givenAgain: secret));
+        Assert.Contains("pipe the same input into New-DinteroWebhook -Secret $secret -InsecureSsl again", RowReport.Resume("New-DinteroWebhook", "report", failed, ended: true, givenAgain: secret));
+    }
+
+    [Fact]
+    public void A_row_refused_before_its_ask_was_known_keeps_the_input_s_values_under_the_report_s_own_columns()
+    {
+        var spec = new Dintero.Connections.Webhooks.WebhookSpec(TestEnvironment.Unconnected());
+        var input = new Dictionary<string, object?> { ["account_id"] = "T11200001", ["url"] = "https://hooks.example.com/x", ["events"] = "settlement_ad", ["note"] = "kept" };
+
+        var row = RowReport.OfFailure(spec, 0, "T11200001", null, new DinteroValidationException("The webhook", new[] { new ValidationProblem("Event[0]", "unknown") }), input)
+            .ToDictionary(cell => cell.Key, cell => cell.Value);
+
+        Assert.Equal("https://hooks.example.com/x", row["url"]);
+        Assert.Equal("settlement_ad", row["events"]);
+        Assert.Null(row["id"]);
+        Assert.Equal("kept", row["note"]);
     }
 }

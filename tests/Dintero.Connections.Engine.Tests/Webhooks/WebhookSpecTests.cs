@@ -54,14 +54,73 @@ public sealed class WebhookSpecTests
         var planned = new[] { await plan.PlanAsync(TestData.Merchant, 0, Wanted(url, "account_update"), CancellationToken.None), await plan.PlanAsync(TestData.Merchant, 1, Wanted(url + "/", "account_update"), CancellationToken.None) };
         var first = await run.RunAsync(TestData.Merchant, 0, Wanted(url, "account_update"), CancellationToken.None);
         var again = await run.RunAsync(TestData.Merchant, 1, Wanted(url.ToUpperInvariant().Replace("HTTP://", "http://"), "account_update"), CancellationToken.None);
-        var other = await run.RunAsync(TestData.Merchant, 2, Wanted(url, "settlement_add"), CancellationToken.None);
+        var other = await Assert.ThrowsAsync<DinteroValidationException>(() => run.RunAsync(TestData.Merchant, 2, Wanted(url, "settlement_add"), CancellationToken.None));
 
         Assert.Equal(new[] { RowOutcome.WouldCreate, RowOutcome.WouldSkip }, planned.Select(result => result.Outcome).ToArray());
         Assert.Equal(RowOutcome.Created, first.Outcome);
         Assert.Equal(RowOutcome.Skipped, again.Outcome);
         Assert.Contains($"names account {TestData.Merchant} more than once; pipeline item 0 sends the subscription to", again.Reason);
-        Assert.Equal(RowOutcome.Created, other.Outcome); // the same URL with other events is another subscription
+        Assert.Contains("give the URL's events in one row", other.Message); // the same URL with other events: refused, not a second subscription
+        Assert.Equal(1, Posted(env));
+    }
+
+    [Fact]
+    public async Task Rows_of_one_input_for_one_URL_are_one_subscription_a_row_with_events_the_first_lacks_is_refused_before_sending()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/overlap").AbsoluteUri;
+        var plan = Setup(partner);
+        var run = Setup(partner);
+
+        var planned = await plan.PlanAsync(TestData.Merchant, 0, Wanted(url, "settlement_add", "checkout_transaction"), CancellationToken.None);
+        var plannedSubset = await plan.PlanAsync(TestData.Merchant, 1, Wanted(url, "settlement_add"), CancellationToken.None);
+        var plannedMore = Assert.Throws<DinteroValidationException>(() => plan.PlanAsync(TestData.Merchant, 2, Wanted(url, "settlement_add", "transaction"), CancellationToken.None).GetAwaiter().GetResult());
+        var first = await run.RunAsync(TestData.Merchant, 0, Wanted(url, "settlement_add", "checkout_transaction"), CancellationToken.None);
+        var subset = await run.RunAsync(TestData.Merchant, 1, Wanted(url, "settlement_add"), CancellationToken.None);
+        var more = await Assert.ThrowsAsync<DinteroValidationException>(() => run.RunAsync(TestData.Merchant, 2, Wanted(url, "settlement_add", "transaction"), CancellationToken.None));
+
+        Assert.Equal(new[] { RowOutcome.WouldCreate, RowOutcome.WouldSkip }, new[] { planned.Outcome, plannedSubset.Outcome });
+        Assert.Equal(RowOutcome.Created, first.Outcome);
+        Assert.Equal(RowOutcome.Skipped, subset.Outcome);
+        Assert.Equal(plannedMore.Message, more.Message);
+        var problem = Assert.Single(more.Problems);
+        Assert.Equal("Event", problem.Path);
+        Assert.Contains($"pipeline item 0 subscribes {url} to settlement_add, checkout_transaction, and this row asks for transaction too: give the URL's events in one row", problem.Message);
+        Assert.Equal(1, Posted(env));
+    }
+
+    [Fact]
+    public async Task A_lost_answer_is_not_proved_by_a_subscription_with_more_events_made_meanwhile()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/meanwhile").AbsoluteUri;
+        // This row's send is lost before Dintero stores it; meanwhile another subscription to the URL, with more events, is made.
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Subscriptions, Drop = true, DelayMilliseconds = 1500 });
+        var row = Setup(partner).RunAsync(TestData.Merchant, 0, Wanted(url, "settlement_add"), CancellationToken.None);
+        await Task.Delay(300);
+        var other = await partner.CreateWebhookAsync(TestData.Merchant, Wanted(url, "settlement_add", "checkout_transaction"));
+
+        var failure = await env.FailsWith<DinteroReadBackException>(() => row);
+
+        Assert.Equal(ReadBackFinding.NotStored, failure.Finding);
+        Assert.Contains("no subscription to " + url + " with exactly its events made since it was sent", failure.Description);
+        Assert.DoesNotContain(other.id!, failure.Message);
         Assert.Equal(2, Posted(env));
+    }
+
+    [Fact]
+    public async Task Dintero_s_message_and_the_read_back_are_two_sentences()
+    {
+        await using var env = await TestEnvironment.StartAsync();
+        var partner = env.PartnerApi();
+        var url = new Uri(env.Emulator.RootUri, "_emulator/receiver/fivehundred").AbsoluteUri;
+        env.Emulator.Faults.Add(new Fault { Method = "POST", Path = Subscriptions, Status = 500 });
+
+        var failure = await env.FailsWith<DinteroReadBackException>(() => Setup(partner).RunAsync(TestData.Merchant, 0, Wanted(url, "settlement_add"), CancellationToken.None));
+
+        Assert.Matches(@"[.!?] Reading the account's subscriptions back found", failure.Description);
     }
 
     [Fact]
