@@ -432,6 +432,28 @@ Describe '10. A stopped run says how to go on, and no row is lost' {
     }
 }
 
+Describe '10b. A pipeline that had enough (Select-Object -First, a child pwsh -NonInteractive)' {
+    It 'writes no summary for a read it stopped, and tells what a creator did beyond what was taken' {
+        Initialize-Merchant (361, 362, 363)
+        $run = Invoke-Runbook @'
+$ids = 'T00000361', 'T00000362', 'T00000363'
+$read = $ids | Get-DinteroAccountSetting | Select-Object -First 1
+Write-Host 'after the read'
+$made = $ids | ForEach-Object { [pscustomobject]@{ account_id = $_; 'payment_options[0].type' = 'dintero.zero'; store_type = 'online' } } | New-DinteroCommonConnection -ThrottleLimit 3 | Select-Object -First 1
+[pscustomobject]@{ read = $read.account_id; made = $made.account_id }
+'@
+
+        $run.Result.read | Should -Be 'T00000361' -Because $run.Output
+        $run.Result.made | Should -Be 'T00000361' -Because $run.Output
+        $beforeRead, $afterRead = $run.Output -split 'after the read'
+        $beforeRead | Should -Not -Match 'Get-DinteroAccountSetting: \d+ rows'
+        # The rows sent ahead of the one taken were stored: the summary says so, on the host.
+        $stored = @('T00000361', 'T00000362', 'T00000363' | Where-Object { (Get-StoredCount $_) -gt 0 }).Count
+        $stored | Should -BeGreaterThan 1
+        $afterRead | Should -Match "New-DinteroCommonConnection: \d+ rows .*Created $stored"
+    }
+}
+
 Describe '12. The smaller points' {
     It 'refuses a percent-encoded dot segment in a path' {
         { Invoke-DinteroRequest -AccountId T00000001 -Path 'management/%2e%2e/%2e%2e/auth/clients' -ErrorAction Stop } | Should -Throw -ErrorId 'Dintero.ValidationFailed*'

@@ -70,7 +70,6 @@ namespace Dintero.Connections.Clients
         // downstream took: PowerShell 7.6 throws a PipelineStoppedException at that write (the StopUpstreamCommandsException
         // is taken too, should it come through) while the command is neither stopping nor ending. Every later write, and a
         // write refused by Ctrl+C, was not taken.
-        private static bool TakenThenStopped(Commands.DinteroCmdlet cmdlet, Exception stop) =>
-            !cmdlet.IsEnding && !cmdlet.Stopping && (stop is PipelineStoppedException || stop.GetType().Name == "StopUpstreamCommandsException");
+        private static bool TakenThenStopped(Commands.DinteroCmdlet cmdlet, Exception stop) => !cmdlet.IsEnding && cmdlet.AskedToStop(stop);
     }
 }

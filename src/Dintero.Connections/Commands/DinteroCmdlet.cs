@@ -61,9 +61,15 @@ namespace Dintero.Connections.Commands
 
         /// <summary>Ends the command's work for an exception that is ending it, before it goes on up: see <see cref="EndFirst"/>.</summary>
         internal void EndBecauseOf(Exception exception) =>
-            // Select-Object -First stops the commands before it with this exception: they had what was wanted.
-            EndFirst(streamsOpen: !Stopping, quiet: exception.GetType().Name == "StopUpstreamCommandsException",
+            // Select-Object -First stops the commands before it: they had what was wanted. Windows PowerShell and older 7s
+            // throw StopUpstreamCommandsException at the write it took; 7.6 a PipelineStoppedException while the pipeline
+            // is not stopping (Ctrl+C sets Stopping).
+            EndFirst(streamsOpen: !Stopping, quiet: AskedToStop(exception),
                 reason: exception is PipelineStoppedException ? null : $"Stopped by {exception.GetType().Name}");
+
+        /// <summary>True when <paramref name="exception"/> is the pipeline asking this command to stop because what came after it had enough.</summary>
+        internal bool AskedToStop(Exception exception) =>
+            exception.GetType().Name == "StopUpstreamCommandsException" || exception is PipelineStoppedException && !Stopping;
 
         /// <summary>Where this command's lines go, read from what the caller asked for when first needed, on the pipeline thread.</summary>
         internal CommandLines Lines => lines ??= new CommandLines(this);

@@ -106,6 +106,9 @@ namespace Dintero.Connections.Concurrency
             WriteSummary();
         }
 
+        private bool ChangesThings =>
+            cmdlet.GetType().GetCustomAttributes(typeof(CmdletAttribute), inherit: true).OfType<CmdletAttribute>().Any(attribute => attribute.SupportsShouldProcess);
+
         // One Information record, as Write-Host writes it (shown, kept by -InformationVariable and 6>, and in a job's
         // output): a sheet of a thousand rows ends with what became of them, and how to go on. Where the streams are shut
         // (Ctrl+C, a pipeline stopped), the host's UI says it, so a stopped run still tells how to go on.
@@ -114,7 +117,9 @@ namespace Dintero.Connections.Concurrency
             // A command of one call (no pipeline input) says all in its outcome.
             if (!showsProgress && summary.Records <= 1) return;
             var text = summary.Text(cmdlet.MyInvocation.MyCommand.Name, elapsed.Elapsed, observer?.Resume(summary.ByOutcome, summary.StoppedBy != null));
-            if (text == null || !streamsOpen && quiet) return;
+            // Ended as the pipeline asked (Select-Object -First had enough): a command that only reads has nothing to tell
+            // that the output did not; one that changes things tells what it did beyond what was taken.
+            if (text == null || quiet && !ChangesThings) return;
             if (streamsOpen)
             {
                 try
