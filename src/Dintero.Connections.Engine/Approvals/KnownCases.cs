@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using Dintero.Connections.Models;
 using Dintero.Connections.Rows;
 using Dintero.Connections.Signups;
 
@@ -59,8 +60,8 @@ namespace Dintero.Connections.Approvals
         /// (<see cref="Since{T}"/>). While another send of this run for the same key has no answer yet, a case it may have
         /// made cannot be told from this one's.
         /// </summary>
-        public (T? Found, ReadBackJudgement Judgement) Judge<T>(string key, IEnumerable<T> cases, Func<T, string?> idOf, Func<T, DateTimeOffset?> createdAt, Func<T, bool> matches, DateTimeOffset? sentOnServerClock, Func<T, string> describe)
-            where T : class
+        public (T? Found, ReadBackJudgement Judgement) Judge<T>(string key, IEnumerable<T> cases, Func<T, bool> matches, DateTimeOffset? sentOnServerClock)
+            where T : class, IApprovalCase
         {
             HashSet<string> ids;
             int others;
@@ -70,12 +71,12 @@ namespace Dintero.Connections.Approvals
                 ids = new HashSet<string>(known.Ids, StringComparer.OrdinalIgnoreCase);
                 others = known.InFlight;
             }
-            var unknown = cases.Where(each => !(idOf(each) is { } id && ids.Contains(id))).ToList();
+            var unknown = cases.Where(each => !(each.id is { } id && ids.Contains(id))).ToList();
             if (others > 0 && unknown.Any(matches))
             {
                 return (null, ReadBackJudgement.CannotTell($"{unknown.Count(matches)} this run did not know of, while another of its rows for the same was being sent"));
             }
-            return Since(unknown, createdAt, matches, sentOnServerClock, describe);
+            return Since(unknown, matches, sentOnServerClock);
         }
 
         /// <summary>
@@ -83,16 +84,16 @@ namespace Dintero.Connections.Approvals
         /// (within a second: Dintero's clock has whole seconds) that matches it is this one; none is not stored; two
         /// cannot be told apart, nor can a case when no answer gave Dintero's time.
         /// </summary>
-        internal static (T? Found, ReadBackJudgement Judgement) Since<T>(IEnumerable<T> cases, Func<T, DateTimeOffset?> createdAt, Func<T, bool> matches, DateTimeOffset? sentOnServerClock, Func<T, string> describe)
-            where T : class
+        internal static (T? Found, ReadBackJudgement Judgement) Since<T>(IEnumerable<T> cases, Func<T, bool> matches, DateTimeOffset? sentOnServerClock)
+            where T : class, IApprovalCase
         {
             var candidates = cases.Where(matches).ToList();
             if (sentOnServerClock == null) return (null, candidates.Count == 0 ? ReadBackJudgement.NotStored("none") : ReadBackJudgement.CannotTell($"{candidates.Count} with no time of Dintero's to compare with"));
-            var since = candidates.Where(each => createdAt(each) >= sentOnServerClock.Value - ReadBack.Slack).ToList();
+            var since = candidates.Where(each => each.created_at >= sentOnServerClock.Value - ReadBack.Slack).ToList();
             return since.Count switch
             {
                 0 => (null, ReadBackJudgement.NotStored(candidates.Count == 0 ? "none" : "none made since it was sent")),
-                1 => (since[0], ReadBackJudgement.Proved(describe(since[0]))),
+                1 => (since[0], ReadBackJudgement.Proved($"case {since[0].id} ({since[0].case_status})")),
                 _ => (null, ReadBackJudgement.CannotTell($"{since.Count} made since it was sent")),
             };
         }

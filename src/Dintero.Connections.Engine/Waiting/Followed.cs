@@ -89,7 +89,7 @@ namespace Dintero.Connections.Waiting
                 ? $"Apply first: New-DinteroPaymentApproval -AccountId {accountId} -Approval <application> (Get-DinteroSignupTemplate -Kind {ApprovalKinds.PaymentApproval} gives its columns)."
                 : $"Read the account's cases with {read}: the case {id} is not among them.";
             return new Followed<PaymentApproval>(accountId, ApprovalKinds.PaymentApproval, $"The payment approval{(id == null ? string.Empty : " " + id)} of account {accountId}",
-                async token => Case(await api.ListPaymentApprovalsAsync(accountId, null, token).ConfigureAwait(false), id, approval => approval.id, approval => approval.created_at)
+                async token => Case(await api.ListPaymentApprovalsAsync(accountId, null, token).ConfigureAwait(false), id)
                     ?? throw NoCase($"account {accountId} has no payment approval{(id == null ? string.Empty : " " + id)}", accountId, ApprovalKinds.PaymentApproval, none),
                 approval => approval.case_status, CaseStatuses.IsFinal, advice: advice);
         }
@@ -108,17 +108,17 @@ namespace Dintero.Connections.Waiting
                 ? $"Apply first: New-DinteroPayoutDestination -AccountId {accountId} -Seller <application> (Get-DinteroSignupTemplate -Kind {ApprovalKinds.PayoutDestination} gives its columns)."
                 : $"Read the seller's cases with {read}: the case {id} is not among them.";
             return new Followed<PayoutDestination>(accountId, ApprovalKinds.PayoutDestination, $"The seller approval{(id == null ? string.Empty : " " + id)} of {payoutDestinationId} under account {accountId}",
-                async token => Case(await api.ListPayoutDestinationsAsync(accountId, payoutDestinationId, null, token).ConfigureAwait(false), id, seller => seller.id, seller => seller.created_at)
+                async token => Case(await api.ListPayoutDestinationsAsync(accountId, payoutDestinationId, null, token).ConfigureAwait(false), id)
                     ?? throw NoCase($"account {accountId} has no seller approval{(id == null ? string.Empty : " " + id)} for {payoutDestinationId}", accountId, ApprovalKinds.PayoutDestination, none),
                 seller => seller.case_status, CaseStatuses.IsFinal, advice: advice);
         }
 
         // The case asked for by id, else the newest: an account keeps its earlier cases (declined, archived) beside it.
-        private static TCase? Case<TCase>(System.Collections.Generic.IEnumerable<TCase> cases, string? id, Func<TCase, string?> idOf, Func<TCase, DateTimeOffset?> createdAt)
-            where TCase : class =>
+        private static TCase? Case<TCase>(System.Collections.Generic.IEnumerable<TCase> cases, string? id)
+            where TCase : class, IApprovalCase =>
             id != null
-                ? cases.FirstOrDefault(each => string.Equals(idOf(each), id, StringComparison.OrdinalIgnoreCase))
-                : cases.OrderByDescending(each => createdAt(each) ?? DateTimeOffset.MinValue).FirstOrDefault();
+                ? cases.FirstOrDefault(each => string.Equals(each.id, id, StringComparison.OrdinalIgnoreCase))
+                : cases.OrderByDescending(each => each.created_at ?? DateTimeOffset.MinValue).FirstOrDefault();
 
         private static DinteroWaitException NoCase(string what, string accountId, string kind, string advice) =>
             new DinteroWaitException($"Nothing to wait for: {what}.", accountId, kind, null, timedOut: false, null, advice, isConnection: false);

@@ -1,6 +1,4 @@
-using System;
 using System.Management.Automation;
-using Dintero.Connections.Approvals;
 using Dintero.Connections.Completion;
 using Dintero.Connections.Concurrency;
 using Dintero.Connections.Errors;
@@ -18,33 +16,15 @@ namespace Dintero.Connections.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "DinteroPayoutDestination")]
     [OutputType(typeof(PayoutDestination))]
-    public sealed class WaitDinteroPayoutDestinationCommand : DinteroRecordCmdlet<PayoutDestination>
+    public sealed class WaitDinteroPayoutDestinationCommand : DinteroCaseWaitCmdlet<PayoutDestination>
     {
-        private StatusWatch? watch;
-
         /// <summary>The seller's payout destination id; bound by property name from piped sellers and rows.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("payout_destination_id")]
         [ArgumentCompleter(typeof(NoValueCompleter))]
         public string? PayoutDestinationId { get; set; }
 
-        /// <summary>How long each case may take.</summary>
-        [Parameter]
-        [ValidateDuration("00:00:01", "30.00:00:00")]
-        public TimeSpan Timeout { get; set; } = TimeSpan.FromHours(1);
-
-        /// <summary>The first pause between two reads of a case; later pauses grow, up to a minute.</summary>
-        [Parameter]
-        [ValidateDuration("00:00:00.100", "01:00:00")]
-        public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
-
         private protected override string Activity => "Waiting for sellers to be ACTIVE";
-
-        // Every seller waits at once, written as soon as it is final; -ThrottleLimit bounds the reads in flight instead.
-        private protected override BatchOptions Options =>
-            new BatchOptions(int.MaxValue) { InInputOrder = false, ProgressStatus = () => Watch.Status };
-
-        private StatusWatch Watch => watch ??= new StatusWatch(new WaitOptions { Status = CaseStatuses.Active, Timeout = Timeout, PollInterval = PollInterval }, ThrottleLimit);
 
         private protected override BatchCall<PayoutDestination>? Plan(BatchItem item)
         {
@@ -53,8 +33,7 @@ namespace Dintero.Connections.Commands
             {
                 throw new DinteroValidationException(item.Label == null ? "The input" : "The row", new[] { new ValidationProblem("PayoutDestinationId", "is required: the seller's payout_destination_id.") });
             }
-            var caseId = PipedCase.IdOf<PayoutDestination>(item.Input, seller => seller.id);
-            return BatchCall.Read(Watch.WaitFor(Follow.PayoutDestination(item.Api, accountId, PayoutDestinationId!.Trim(), caseId)));
+            return BatchCall.Read(Watch.WaitFor(Follow.PayoutDestination(item.Api, accountId, PayoutDestinationId!.Trim(), CaseIdOf(item))));
         }
     }
 }

@@ -15,8 +15,8 @@ namespace Dintero.Connections.Waiting
     {
         public const string IdColumn = "id";
 
-        public static string? IdOf<TCase>(object? input, Func<TCase, string?> idOf)
-            where TCase : DinteroModel
+        public static string? IdOf<TCase>(object? input)
+            where TCase : DinteroModel, IApprovalCase
         {
             var value = input is PSObject wrapped && !(wrapped.BaseObject is PSCustomObject) ? wrapped.BaseObject : input;
             object? id;
@@ -25,7 +25,7 @@ namespace Dintero.Connections.Waiting
                 case null:
                     return null;
                 case TCase typed:
-                    return Text(idOf(typed));
+                    return Text(typed.id);
                 case DinteroModel _:
                 case string _:
                     return null;

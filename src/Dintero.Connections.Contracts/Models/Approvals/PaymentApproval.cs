@@ -8,7 +8,7 @@ namespace Dintero.Connections.Models
     /// A payment approval: Dintero's KYC case for an account's application for payments, its <c>case_status</c>
     /// (ACTIVE is the goal) and its links (<see cref="contract_url"/>: the form the signatory completes and signs).
     /// </summary>
-    public sealed class PaymentApproval : DinteroModel
+    public sealed class PaymentApproval : DinteroModel, IApprovalCase
     {
         public string? id { get; set; }
         public List<ApprovalProduct>? products { get; set; }

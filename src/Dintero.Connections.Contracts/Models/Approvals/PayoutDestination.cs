@@ -5,7 +5,7 @@ using System.Linq;
 namespace Dintero.Connections.Models
 {
     /// <summary>A seller approval (payout destination): the seller's application as sent, with Dintero's case_status and links.</summary>
-    public sealed class PayoutDestination : DinteroModel
+    public sealed class PayoutDestination : DinteroModel, IApprovalCase
     {
         public string? id { get; set; }
         public string? payout_destination_id { get; set; }
