@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using Dintero.Connections.Approvals;
 using Dintero.Connections.Auth;
-using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
 using Dintero.Connections.Models;
 using Dintero.Connections.Readiness;
@@ -66,46 +64,27 @@ public static class ApprovalsBench
         });
         emulator.Requests.Clear();
         var run = new RowRunner<CheckedApproval<PaymentApprovalSignup>, PaymentApproval>(new PaymentApprovalSpec(api), force: false);
-        var (made, madeTime) = Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => run.RunAsync(merchants[i], i, approval, token));
+        var (made, madeTime) = FloorRun.Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => run.RunAsync(merchants[i], i, approval, token));
         var posts = emulator.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path.EndsWith("/approvals/payments", StringComparison.Ordinal));
-        Print("New-DinteroPaymentApproval (exchange, token, the cases read, the POST)", madeTime, latency * 4 * count / throttleLimit, made);
+        FloorRun.Print("New-DinteroPaymentApproval (exchange, token, the cases read, the POST)", madeTime, latency * 4 * count / throttleLimit, made);
         Console.WriteLine($"    POSTs: {posts:N0} for {count:N0} merchants (target {count:N0}) {Harness.Verdict(posts == count)}");
 
         var again = new RowRunner<CheckedApproval<PaymentApprovalSignup>, PaymentApproval>(new PaymentApprovalSpec(api), force: false);
         emulator.Requests.Clear();
-        var (skipped, skippedTime) = Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => again.RunAsync(merchants[i], i, approval, token));
+        var (skipped, skippedTime) = FloorRun.Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => again.RunAsync(merchants[i], i, approval, token));
         var postsAgain = emulator.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path.EndsWith("/approvals/payments", StringComparison.Ordinal));
-        Print("the same run again (the cases read, every row skipped)", skippedTime, latency * 1 * count / throttleLimit, skipped);
+        FloorRun.Print("the same run again (the cases read, every row skipped)", skippedTime, latency * 1 * count / throttleLimit, skipped);
         Console.WriteLine($"    POSTs: {postsAgain:N0} (target 0) {Harness.Verdict(postsAgain == 0)}");
 
         var check = new ReadinessCheck(api);
-        var (readiness, readinessTime) = Run<ReadinessOutcome>(count, throttleLimit, i => token => check.CheckAsync(merchants[i], token));
-        Print($"readiness report with approvals ({ReadinessCheck.Reads} reads each, the chain cached)", readinessTime, latency * ReadinessCheck.Reads * count / throttleLimit, readiness);
+        var (readiness, readinessTime) = FloorRun.Run<ReadinessOutcome>(count, throttleLimit, i => token => check.CheckAsync(merchants[i], token));
+        FloorRun.Print($"readiness report with approvals ({ReadinessCheck.Reads} reads each, the chain cached)", readinessTime, latency * ReadinessCheck.Reads * count / throttleLimit, readiness);
 
         var forced = new RowRunner<CheckedApproval<PaymentApprovalSignup>, PaymentApproval>(new PaymentApprovalSpec(api), force: true);
         emulator.Requests.Clear();
-        var (sent, sentTime) = Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => forced.RunAsync(merchants[count + i], i, approval, token));
+        var (sent, sentTime) = FloorRun.Run<RowResult<PaymentApproval>>(count, throttleLimit, i => token => forced.RunAsync(merchants[count + i], i, approval, token));
         var forcedPosts = emulator.Requests.Entries.Count(entry => entry.Method == "POST" && entry.Path.EndsWith("/approvals/payments", StringComparison.Ordinal));
-        Print("-Force on as many new merchants (exchange, token, the cases read, the POST)", sentTime, latency * 4 * count / throttleLimit, sent);
+        FloorRun.Print("-Force on as many new merchants (exchange, token, the cases read, the POST)", sentTime, latency * 4 * count / throttleLimit, sent);
         Console.WriteLine($"    POSTs: {forcedPosts:N0} for {count:N0} merchants (target {count:N0}) {Harness.Verdict(forcedPosts == count)}");
-    }
-
-    private static (OrderCheck<T> Outcomes, TimeSpan Time) Run<T>(int count, int throttleLimit, Func<int, Func<CancellationToken, Task<T>>> call)
-    {
-        var outcomes = new OrderCheck<T>();
-        var watch = Stopwatch.StartNew();
-        PipelineThread.Run(() =>
-        {
-            var work = new BatchRunner<int, T>(throttleLimit, outcomes, CancellationToken.None);
-            for (var i = 0; i < count; i++) work.Add(call(i), i);
-            work.Drain();
-        }).GetAwaiter().GetResult();
-        return (outcomes, watch.Elapsed);
-    }
-
-    private static void Print<T>(string what, TimeSpan time, TimeSpan floor, OrderCheck<T> outcomes)
-    {
-        var ratio = time / floor;
-        Console.WriteLine($"  {what}: {time.TotalSeconds,6:0.00} s (floor {floor.TotalSeconds:0.0} s, {ratio:0.00}x; target <= 1.15x) {Harness.Verdict(ratio <= 1.15)}; {outcomes.Count:N0} rows, {outcomes.Failures} failed, in input order: {outcomes.InOrder}");
     }
 }

@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dintero.Connections.Auth;
 using Dintero.Connections.Clients;
-using Dintero.Connections.Concurrency;
 using Dintero.Connections.Http;
 using Dintero.Connections.Models;
 using Dintero.Connections.Readiness;
@@ -53,16 +51,16 @@ public static class GoLive
         Console.WriteLine($"Go live: partner {PartnerId}, {count:N0} merchants, {latencyMilliseconds} ms of latency on every call, -ThrottleLimit {throttleLimit}");
 
         var check = new ReadinessCheck(client);
-        var (readiness, readinessTime) = Run<ReadinessOutcome>(count, throttleLimit, i => token => check.CheckAsync(merchants[i], token));
+        var (readiness, readinessTime) = FloorRun.Run<ReadinessOutcome>(count, throttleLimit, i => token => check.CheckAsync(merchants[i], token));
         var readinessFloor = latency * (ReadinessCheck.Reads + 2) * count / throttleLimit;
-        Print($"readiness report ({ReadinessCheck.Reads} reads + exchange + token each)", readinessTime, readinessFloor, readiness);
+        FloorRun.Print($"readiness report ({ReadinessCheck.Reads} reads + exchange + token each)", readinessTime, readinessFloor, readiness);
 
         var request = new ApiClientRequest("Web shop", null, null, null).Checked();
         var setup = new RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(client), force: false);
         emulator.Requests.Clear();
-        var (made, madeTime) = Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => setup.RunAsync(merchants[i], i, request, token));
+        var (made, madeTime) = FloorRun.Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => setup.RunAsync(merchants[i], i, request, token));
         var calls = emulator.Requests.Entries.Count;
-        Print("New-DinteroApiClient (client + grant each)", madeTime, latency * 2 * count / throttleLimit, made);
+        FloorRun.Print("New-DinteroApiClient (client + grant each)", madeTime, latency * 2 * count / throttleLimit, made);
         Console.WriteLine($"    calls: {calls:N0} for {count:N0} merchants (target {2 * count:N0}) {Harness.Verdict(calls == 2 * count)}");
 
         // The same again, under another name, with 1% of the grants failing. The share goes first, as slow as a grant that
@@ -72,29 +70,10 @@ public static class GoLive
         emulator.Faults.Add(new Fault { Method = "POST", Path = Grants, Status = 500, Share = 0.01, Seed = 21, DelayMilliseconds = latencyMilliseconds, Times = -1 });
         foreach (var each in latencies) emulator.Faults.Add(new Fault { Method = each.Method, Path = each.Path, DelayMilliseconds = each.DelayMilliseconds, Times = -1 });
         var faulted = new ApiClientRequest("Point of sale", null, null, null).Checked();
-        var (underFaults, faultedTime) = Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => new RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(client), false).RunAsync(merchants[i], i, faulted, token));
+        var (underFaults, faultedTime) = FloorRun.Run<RowResult<ApiClientWithSecret>>(count, throttleLimit, i => token => new RowRunner<ApiClientRequest, ApiClientWithSecret>(new ApiClientSpec(client), false).RunAsync(merchants[i], i, faulted, token));
         var orphans = await OrphansAsync(emulator);
         var failedGrants = emulator.Faults.All[0].Applied;
         Console.WriteLine($"  with 1% of the grants failing: {faultedTime.TotalSeconds:0.00} s; {failedGrants} grants failed, {underFaults.Failures} rows failed (each a rollback), orphan clients: {orphans} (target 0) {Harness.Verdict(orphans == 0 && underFaults.Failures == failedGrants)}");
-    }
-
-    private static (OrderCheck<T> Outcomes, TimeSpan Time) Run<T>(int count, int throttleLimit, Func<int, Func<CancellationToken, Task<T>>> call)
-    {
-        var outcomes = new OrderCheck<T>();
-        var watch = Stopwatch.StartNew();
-        PipelineThread.Run(() =>
-        {
-            var work = new BatchRunner<int, T>(throttleLimit, outcomes, CancellationToken.None);
-            for (var i = 0; i < count; i++) work.Add(call(i), i);
-            work.Drain();
-        }).GetAwaiter().GetResult();
-        return (outcomes, watch.Elapsed);
-    }
-
-    private static void Print<T>(string what, TimeSpan time, TimeSpan floor, OrderCheck<T> outcomes)
-    {
-        var ratio = time / floor;
-        Console.WriteLine($"  {what}: {time.TotalSeconds,6:0.00} s (floor {floor.TotalSeconds:0.0} s, {ratio:0.00}x; target <= 1.15x) {Harness.Verdict(ratio <= 1.15)}; {outcomes.Count:N0} rows, {outcomes.Failures} failed, in input order: {outcomes.InOrder}");
     }
 
     // A client without a grant, as the emulator's admin list counts them.
