@@ -53,7 +53,7 @@ namespace Dintero.Connections.Concurrency
             var readAhead = stopIndex is int at ? Math.Max(0, lastIndex - at) : unsent;
             var went = Math.Max(0, readAhead - unsent);
             var parts = new List<string>();
-            if (went > 0) parts.Add($"{went} {(went == 1 ? "row" : "rows")} after it had been read ahead and are in the report with {(went == 1 ? "its outcome" : "their outcomes")}");
+            if (went > 0) parts.Add(went == 1 ? "1 row after it had been read ahead and is in the report with its outcome" : $"{went} rows after it had been read ahead and are in the report with their outcomes");
             if (unsent > 0) parts.Add($"{unsent} {(unsent == 1 ? "row" : "rows")} after it {(unsent == 1 ? "was" : "were")} not sent");
             return parts.Count == 0 ? "the input after it was not read." : string.Join("; ", parts) + ", and the input after them was not read.";
         }
